@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Core.Config.Shared;
+using Smctl.Core.Errors;
+using Smctl.Core.IO;
+
+namespace Smctl.Cli.Commands.Config;
+
+/// <summary>
+/// Opens the manifest (or the user config) in the user's editor on a copy, and puts the copy in place
+/// only when it still reads correctly, like visudo. A terminal helper: assistants use 'config set'.
+/// </summary>
+public static class EditCommand
+{
+    public static SmctlCommand Create(CliHost host)
+    {
+        var user = new Option<bool>("--user") { Description = "Edit the user config instead of the workspace manifest" };
+        var command = new SmctlCommand("edit", "Edit workspace.toml (or the user config with --user) in $SMCTL_EDITOR / $EDITOR; the file is replaced only if it still reads correctly.");
+        command.Add(user);
+        command.SetAction((p, ct) =>
+        {
+            var ui = CommandRuntime.UiFor(p, host);
+            return CommandRuntime.GuardAsync(ui, async () =>
+            {
+                var context = CommandRuntime.ContextFor(p, host, ui);
+                var isManifest = !p.GetValue(user) && context.FindManifest() is not null;
+                var path = isManifest ? context.FindManifest()! : context.UserConfigFile;
+                var original = File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "# smctl user configuration\n";
+                var editor = context.Settings.String(ConfigKeys.Editor) ?? "vi";
+                var copy = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileNameWithoutExtension(path)}.edit-{Environment.ProcessId}.toml");
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(copy, original, ct);
+                if (context.DryRun)
+                {
+                    File.Delete(copy);
+                    ui.Info($"would open {path} in '{editor}'");
+                    return 0;
+                }
+                var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+                foreach (var a in new[] { "-c", editor + " \"$1\"", "smctl-editor", copy }) psi.ArgumentList.Add(a);
+                using (var process = Process.Start(psi)!)
+                {
+                    await process.WaitForExitAsync(ct);
+                    if (process.ExitCode != 0)
+                    {
+                        File.Delete(copy);
+                        throw new SmctlException(ErrorKind.General, $"the editor '{editor}' exited with code {process.ExitCode}; {path} is unchanged");
+                    }
+                }
+                var edited = await File.ReadAllTextAsync(copy, ct);
+                if (edited == original)
+                {
+                    File.Delete(copy);
+                    ui.Info("no changes");
+                    return 0;
+                }
+                try
+                {
+                    foreach (var w in ConfigFileCheck.Check(path, edited, isManifest)) ui.Warning(w);
+                }
+                catch (SmctlException e)
+                {
+                    throw new SmctlException(e.Kind, e.Message, suggestion: $"{path} is unchanged; your edit is kept in {copy}: fix it and copy it over, or run 'smctl config edit' again");
+                }
+                AtomicFile.WriteAllText(path, edited);
+                File.Delete(copy);
+                ui.Info($"saved {path}");
+                return 0;
+            });
+        });
+        return command.WithExamples("smctl config edit", "EDITOR=nano smctl config edit --user");
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Cli.Output;
+using Smctl.Core.Exec;
+using Smctl.Core.Operations;
+using Spectre.Console;
+
+namespace Smctl.Cli.Commands.Exec;
+
+public static class ExecCommand
+{
+    public static SmctlCommand Create(CliHost host)
+    {
+        var command = new Argument<string[]>("command")
+        {
+            Description = "The command, after --. One argument runs through /bin/sh -c; several run without a shell",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var repos = RepoOptions.Repos(host);
+        var stream = new Option<bool>("--stream") { Description = "Print lines as they come, prefixed with the repo, instead of grouped per repo" };
+        var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
+        var exec = new SmctlCommand("exec", OperationCatalog.Exec.Info.Summary) { Operation = OperationCatalog.Exec };
+        exec.Add(command);
+        exec.Add(repos);
+        exec.Add(stream);
+        exec.Add(timeout);
+        exec.SetAction((p, ct) =>
+        {
+            var ui = CommandRuntime.UiFor(p, host);
+            var streaming = p.GetValue(stream) && !ui.Json;
+            var sink = new object();
+            return CommandRuntime.GuardAsync(ui, async () =>
+            {
+                var input = new ExecInput
+                {
+                    Command = p.GetValue(command) ?? [],
+                    Repos = OperationCommand.List(p.GetValue(repos)),
+                    TimeoutSeconds = p.GetValue(timeout),
+                };
+                var context = CommandRuntime.ContextFor(p, host, ui, outputLine: streaming
+                    ? (repo, line, isErr) => { lock (sink) (isErr ? ui.Err : ui.Out).WriteLine($"[{repo}] {line}"); }
+                    : null);
+                var result = await OperationCatalog.Exec.RunAsync(context, input, ct).ConfigureAwait(false);
+                if (ui.Json) ui.WriteJson(result, OperationCatalog.Exec.ResultJson);
+                else Render(result, ui, grouped: !streaming);
+                return result.Failed > 0 ? 1 : 0;
+            });
+        });
+        return exec.WithExamples(
+            "smctl exec -- git log -1 --oneline",
+            "smctl exec --repos api,web -- 'npm ci && npm test'",
+            "smctl exec -j 8 --stream -- make lint",
+            "smctl exec --json -- git rev-parse HEAD | jq -r '.repos[] | \"\\(.name) \\(.stdout)\"'");
+    }
+
+    private static void Render(ExecResult result, Ui ui, bool grouped)
+    {
+        if (grouped)
+        {
+            foreach (var r in result.Repos)
+            {
+                var status = r.Error ?? $"exit {r.ExitCode}";
+                ui.MarkupLine($"[bold]── {Markup.Escape(r.Name)}[/] [{(r.Ok ? "green" : "red")}]({Markup.Escape(status)}, {r.DurationMs} ms)[/]");
+                if (r.Stdout.Length > 0) ui.Out.Write(r.Stdout);
+                if (r.Stderr.Length > 0) ui.Err.Write(r.Stderr);
+            }
+        }
+        var failed = result.Repos.Where(r => !r.Ok).ToList();
+        var summary = $"{result.Repos.Count - failed.Count} ok, {failed.Count} failed"
+            + (failed.Count > 0 ? ": " + string.Join(", ", failed.Select(f => $"{f.Name} ({f.Error ?? $"exit {f.ExitCode}"})")) : "");
+        if (failed.Count > 0) ui.Error(summary);
+        else ui.Info(summary);
+    }
+}

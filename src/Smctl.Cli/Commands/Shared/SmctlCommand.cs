@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Smctl.Core.Operations;
+
+namespace Smctl.Cli.Commands.Shared;
+
+/// <summary>A command with examples for its help text and, when it is the face of an operation, that operation.</summary>
+public class SmctlCommand(string name, string description) : Command(name, description)
+{
+    public List<string> Examples { get; } = [];
+
+    /// <summary>The catalog operation this command runs, or null for front-end helpers (completions, demo, config edit).</summary>
+    public IOperation? Operation { get; init; }
+
+    public SmctlCommand WithExamples(params string[] examples)
+    {
+        Examples.AddRange(examples);
+        return this;
+    }
+}

@@ -1,0 +1,10 @@
+using Smctl.Cli;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // First Ctrl-C asks every running child to stop; the operation reports what it finished.
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await SmctlApp.RunAsync(args, CliHost.FromConsole(), cancel.Token);

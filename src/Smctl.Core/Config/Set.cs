@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Config.Shared;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Core.Toml;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Config;
+
+public sealed record ConfigSetInput
+{
+    public required string Key { get; init; }
+    public required string Value { get; init; }
+    /// <summary>"workspace" or "user"; default: the workspace manifest when in a workspace and the key may live there, else the user config.</summary>
+    public string? Scope { get; init; }
+}
+
+public sealed record ConfigSetResult(string Key, string Value, string File, string Scope);
+
+/// <summary>Writes one setting into workspace.toml or the user config, keeping the file's comments and layout.</summary>
+public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
+{
+    public OperationInfo Info { get; } = new("config.set", "Set a setting in workspace.toml (--workspace) or the user config (--user), keeping comments and layout.",
+        OperationEffect.Mutating, Idempotent: true);
+
+    public JsonTypeInfo<ConfigSetInput> InputJson => SmctlJson.Default.ConfigSetInput;
+    public JsonTypeInfo<ConfigSetResult> ResultJson => SmctlJson.Default.ConfigSetResult;
+
+    public Task<ConfigSetResult> RunAsync(SmctlContext context, ConfigSetInput input, CancellationToken ct)
+    {
+        var key = ConfigGet.Known(input.Key);
+        var value = Settings.ParseText(key, input.Value, "config set");
+        var manifest = context.FindManifest();
+        var scope = input.Scope switch
+        {
+            "workspace" => ConfigScope.Workspace,
+            "user" => ConfigScope.User,
+            null => manifest is not null && key.Scope.HasFlag(ConfigScope.Workspace) ? ConfigScope.Workspace : ConfigScope.User,
+            _ => throw SmctlException.Usage($"scope '{input.Scope}' is neither 'workspace' nor 'user'."),
+        };
+        if (!key.Scope.HasFlag(scope))
+            throw SmctlException.Usage($"'{key.Name}' can only be set in the {(key.Scope == ConfigScope.Workspace ? "workspace manifest (--workspace)" : "user config (--user)")}.");
+        string path;
+        if (scope == ConfigScope.Workspace)
+            path = manifest ?? throw SmctlException.Workspace("--workspace needs a workspace, and none was found here", "run 'smctl workspace init' or pass -w PATH");
+        else
+            path = context.UserConfigFile;
+
+        var file = File.Exists(path) ? TomlFile.Load(path, scope == ConfigScope.Workspace ? ErrorKind.Workspace : ErrorKind.General)
+            : TomlFile.Parse(path, "# smctl user configuration (see 'smctl config show --origin')\n");
+        file.Set(key.Table, key.Leaf, TomlFile.Literal(value));
+        if (scope == ConfigScope.Workspace)
+        {
+            // The whole manifest must still load before it replaces the user's file.
+            var home = Path.GetDirectoryName(Path.GetDirectoryName(path)!)!;
+            var rootDir = Path.GetFullPath(Path.Combine(home, key == ConfigKeys.WorkspaceRoot ? (string)value : RootOf(file)));
+            ManifestReader.ReadRepos(TomlFile.Parse(path, file.ToString()), rootDir, []);
+        }
+        var shownScope = scope == ConfigScope.Workspace ? "workspace" : "user";
+        if (!context.DryRun)
+        {
+            file.Save();
+            context.Reload();
+        }
+        return Task.FromResult(new ConfigSetResult(key.Name, input.Value, path, shownScope));
+    }
+
+    private static string RootOf(TomlFile file) =>
+        file.Entries().FirstOrDefault(e => e.FullKey == ConfigKeys.WorkspaceRoot.Name)?.Value as string ?? ".";
+}

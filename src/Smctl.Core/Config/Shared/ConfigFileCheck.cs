@@ -1,0 +1,25 @@
+using Smctl.Core.Errors;
+using Smctl.Core.Toml;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Config.Shared;
+
+/// <summary>Checks a whole config file's text (manifest or user config) the way smctl will read it.</summary>
+public static class ConfigFileCheck
+{
+    /// <summary>Throws the first problem (file:line:col); returns the warnings.</summary>
+    public static IReadOnlyList<string> Check(string path, string text, bool isManifest)
+    {
+        var warnings = new List<string>();
+        var kind = isManifest ? ErrorKind.Workspace : ErrorKind.General;
+        var file = TomlFile.Parse(path, text, kind);
+        var layer = Settings.FileLayer(file.Entries(), isManifest ? ConfigScope.Workspace : ConfigScope.User, kind, warnings);
+        if (isManifest)
+        {
+            var home = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))!)!;
+            var root = layer.TryGetValue(ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Item1 : ".";
+            ManifestReader.ReadRepos(file, Path.GetFullPath(Path.Combine(home, root)), warnings);
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Git;
+using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Exec;
+
+public sealed record ExecInput
+{
+    /// <summary>One item runs through /bin/sh -c; several run as a program and its arguments, without a shell.</summary>
+    public required IReadOnlyList<string> Command { get; init; }
+    public IReadOnlyList<string>? Repos { get; init; }
+    /// <summary>Seconds before a repo's command is stopped (default: 10 minutes).</summary>
+    public int? TimeoutSeconds { get; init; }
+}
+
+public sealed record ExecRepoResult(string Name, string Path, int? ExitCode, string Stdout, string Stderr, long DurationMs, string? Error = null)
+{
+    public bool Ok => ExitCode == 0;
+}
+
+public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<ExecRepoResult> Repos)
+{
+    public int Failed => Repos.Count(r => !r.Ok);
+}
+
+/// <summary>Runs one command in every selected repo in parallel and collects each repo's output and exit code.</summary>
+public sealed class ExecRun : IOperation<ExecInput, ExecResult>
+{
+    public OperationInfo Info { get; } = new("exec", "Run a command in every selected repo in parallel; collect each repo's output and exit code.",
+        OperationEffect.Mutating, OpenWorld: true);
+
+    public JsonTypeInfo<ExecInput> InputJson => SmctlJson.Default.ExecInput;
+    public JsonTypeInfo<ExecResult> ResultJson => SmctlJson.Default.ExecResult;
+
+    public async Task<ExecResult> RunAsync(SmctlContext context, ExecInput input, CancellationToken ct)
+    {
+        if (input.Command.Count == 0 || input.Command[0].Length == 0)
+            throw SmctlException.Usage("no command given.", "write the command after --, for example: smctl exec -- git log -1 --oneline");
+        var ws = context.RequireWorkspace();
+        var repos = ws.Select(input.Repos);
+        var (file, args) = input.Command.Count == 1 ? ("/bin/sh", new[] { "-c", input.Command[0] }) : (input.Command[0], input.Command.Skip(1).ToArray());
+        var timeout = input.TimeoutSeconds is > 0 ? TimeSpan.FromSeconds(input.TimeoutSeconds.Value) : GitRunner.DefaultTimeout;
+        if (context.DryRun)
+            return new ExecResult(input.Command, repos.Select(r => new ExecRepoResult(r.Name, r.Path, null, "", "", 0, "dry run: not run")).ToList());
+
+        var results = await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
+        {
+            if (!Directory.Exists(repo.FullPath))
+                return new ExecRepoResult(repo.Name, repo.Path, null, "", "", 0, "not on disk");
+            context.Progress(new ProgressEvent(repo.Name, "running"));
+            var env = new Dictionary<string, string> { ["SMCTL_REPO_NAME"] = repo.Name, ["SMCTL_REPO_PATH"] = repo.FullPath, ["SMCTL_WORKSPACE_ROOT"] = ws.RootDir };
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var run = await ProcessRunner.RunAsync(file, args, repo.FullPath, env, timeout, token,
+                    onStdoutLine: context.OutputLine is { } o ? line => o(repo.Name, line, false) : null,
+                    onStderrLine: context.OutputLine is { } e ? line => e(repo.Name, line, true) : null).ConfigureAwait(false);
+                context.Progress(new ProgressEvent(repo.Name, $"exit {run.ExitCode}", Finished: true, Failed: !run.Ok));
+                return new ExecRepoResult(repo.Name, repo.Path, run.ExitCode, run.Stdout, run.Stderr, clock.ElapsedMilliseconds);
+            }
+            catch (SmctlException e) when (!token.IsCancellationRequested)
+            {
+                context.Progress(new ProgressEvent(repo.Name, "failed", Finished: true, Failed: true, Detail: e.Message));
+                return new ExecRepoResult(repo.Name, repo.Path, null, "", "", clock.ElapsedMilliseconds, e.Message);
+            }
+        }, ct).ConfigureAwait(false);
+        return new ExecResult(input.Command, results);
+    }
+}

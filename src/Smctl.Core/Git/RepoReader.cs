@@ -1,0 +1,148 @@
+using LibGit2Sharp;
+
+namespace Smctl.Core.Git;
+
+/// <summary>
+/// Hot read-only queries, in-process through libgit2 (no process per repo). Its answers are checked
+/// against <c>git status --porcelain=v2 --branch</c> by the tests.
+/// </summary>
+public static class RepoReader
+{
+    private static readonly StatusOptions Options = new()
+    {
+        IncludeUntracked = true,
+        RecurseUntrackedDirs = false,
+        IncludeIgnored = false,
+        DetectRenamesInIndex = true,
+        DetectRenamesInWorkDir = false,
+        ExcludeSubmodules = true,
+    };
+
+    private const FileStatus StagedFlags = FileStatus.NewInIndex | FileStatus.ModifiedInIndex | FileStatus.DeletedFromIndex
+        | FileStatus.RenamedInIndex | FileStatus.TypeChangeInIndex;
+    private const FileStatus ModifiedFlags = FileStatus.ModifiedInWorkdir | FileStatus.DeletedFromWorkdir
+        | FileStatus.TypeChangeInWorkdir | FileStatus.RenamedInWorkdir;
+
+    public static RepoStatus Status(string name, string path)
+    {
+        if (!Directory.Exists(path)) return new RepoStatus { Name = name, Path = path, Missing = true };
+        if (!IsRepository(path))
+            return new RepoStatus { Name = name, Path = path, Error = "not a git repository" };
+        try
+        {
+            using var repo = new Repository(path);
+            int staged = 0, modified = 0, untracked = 0, conflicted = 0;
+            foreach (var entry in repo.RetrieveStatus(Options))
+            {
+                var s = entry.State;
+                if ((s & FileStatus.Conflicted) != 0) { conflicted++; continue; }
+                if ((s & FileStatus.NewInWorkdir) != 0) { untracked++; continue; }
+                if ((s & StagedFlags) != 0) staged++;
+                if ((s & ModifiedFlags) != 0) modified++;
+            }
+            var info = repo.Info;
+            var head = repo.Head;
+            var detached = info.IsHeadDetached;
+            string? upstream = null;
+            int? ahead = null, behind = null;
+            var gone = false;
+            if (!detached && head.IsTracking)
+            {
+                upstream = head.TrackedBranch.FriendlyName;
+                if (head.TrackedBranch.Tip is null) gone = true;
+                else
+                {
+                    ahead = head.TrackingDetails.AheadBy;
+                    behind = head.TrackingDetails.BehindBy;
+                }
+            }
+            return new RepoStatus
+            {
+                Name = name,
+                Path = path,
+                Branch = detached ? null : head.FriendlyName,
+                Detached = detached,
+                Unborn = info.IsHeadUnborn,
+                Head = head.Tip?.Sha,
+                Upstream = upstream,
+                UpstreamGone = gone,
+                Ahead = ahead,
+                Behind = behind,
+                Staged = staged,
+                Modified = modified,
+                Untracked = untracked,
+                Conflicted = conflicted,
+                Operation = OperationName(info.CurrentOperation),
+                Stashes = StashCount(repo),
+            };
+        }
+        catch (LibGit2SharpException e)
+        {
+            return new RepoStatus { Name = name, Path = path, Error = e.Message };
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> is the top of a work tree (a <c>.git</c> folder or a linked-worktree <c>.git</c> file).</summary>
+    public static bool IsRepository(string path) =>
+        Directory.Exists(System.IO.Path.Combine(path, ".git")) || File.Exists(System.IO.Path.Combine(path, ".git"));
+
+    /// <summary>The url of <c>origin</c>, or null.</summary>
+    public static string? OriginUrl(string path)
+    {
+        using var repo = new Repository(path);
+        return repo.Network.Remotes["origin"]?.Url;
+    }
+
+    /// <summary>The branch <c>origin/HEAD</c> points at, else the current branch, else null.</summary>
+    public static string? DefaultBranch(string path)
+    {
+        using var repo = new Repository(path);
+        if (repo.Refs["refs/remotes/origin/HEAD"] is SymbolicReference { Target: { } target }
+            && target.CanonicalName.StartsWith("refs/remotes/origin/", StringComparison.Ordinal))
+            return target.CanonicalName["refs/remotes/origin/".Length..];
+        return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
+    }
+
+    /// <summary>Whether a local branch, or a remote-tracking branch on origin, of that name exists.</summary>
+    public static (bool Local, bool Remote) BranchExists(string path, string branch)
+    {
+        using var repo = new Repository(path);
+        return (repo.Refs[$"refs/heads/{branch}"] is not null, repo.Refs[$"refs/remotes/origin/{branch}"] is not null);
+    }
+
+    /// <summary>Local branches whose tip is on no remote-tracking branch (work that exists only here).</summary>
+    public static IReadOnlyList<string> UnpushedBranches(string path)
+    {
+        using var repo = new Repository(path);
+        var remoteTips = repo.Branches.Where(b => b.IsRemote && b.Tip is not null).Select(b => b.Tip).ToList();
+        if (repo.Network.Remotes.Count() == 0) return [];
+        var result = new List<string>();
+        foreach (var branch in repo.Branches.Where(b => !b.IsRemote && b.Tip is not null))
+        {
+            var tip = branch.Tip;
+            var reachable = remoteTips.Any(r => r.Sha == tip.Sha || repo.ObjectDatabase.FindMergeBase(r, tip)?.Sha == tip.Sha);
+            if (!reachable) result.Add(branch.FriendlyName);
+        }
+        return result;
+    }
+
+    private static int StashCount(Repository repo)
+    {
+        // The stash is the reflog of refs/stash; counting the log avoids materialising each stash.
+        if (repo.Refs["refs/stash"] is null) return 0;
+        return repo.Refs.Log("refs/stash").Count();
+    }
+
+    private static string? OperationName(CurrentOperation op) => op switch
+    {
+        CurrentOperation.None => null,
+        CurrentOperation.Merge => "merge",
+        CurrentOperation.Revert or CurrentOperation.RevertSequence => "revert",
+        CurrentOperation.CherryPick or CurrentOperation.CherryPickSequence => "cherry-pick",
+        CurrentOperation.Bisect => "bisect",
+        CurrentOperation.Rebase or CurrentOperation.RebaseInteractive or CurrentOperation.RebaseMerge => "rebase",
+        CurrentOperation.ApplyMailbox => "am",
+        CurrentOperation.ApplyMailboxOrRebase => "rebase",
+        _ => op.ToString().ToLowerInvariant(),
+    };
+}

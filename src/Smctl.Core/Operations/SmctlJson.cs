@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Smctl.Core.Config;
+using Smctl.Core.Errors;
+using Smctl.Core.Exec;
+using Smctl.Core.Workspace;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Operations;
+
+/// <summary>
+/// The source-generated JSON contract of every operation's input and result (NativeAOT-safe). The CLI's
+/// <c>--json</c> and the MCP tools' structured content both serialize through it, so they cannot differ.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ErrorInfo))]
+[JsonSerializable(typeof(WorkspaceStatusInput))]
+[JsonSerializable(typeof(WorkspaceStatusResult))]
+[JsonSerializable(typeof(WorkspaceListInput))]
+[JsonSerializable(typeof(WorkspaceListResult))]
+[JsonSerializable(typeof(WorkspaceInitInput))]
+[JsonSerializable(typeof(WorkspaceInitResult))]
+[JsonSerializable(typeof(WorkspaceAddInput))]
+[JsonSerializable(typeof(WorkspaceRemoveInput))]
+[JsonSerializable(typeof(RepoAction))]
+[JsonSerializable(typeof(WorkspaceSyncInput))]
+[JsonSerializable(typeof(WorkspaceSyncResult))]
+[JsonSerializable(typeof(WorkspaceCheckoutInput))]
+[JsonSerializable(typeof(WorkspaceCheckoutResult))]
+[JsonSerializable(typeof(ExecInput))]
+[JsonSerializable(typeof(ExecResult))]
+[JsonSerializable(typeof(ConfigShowInput))]
+[JsonSerializable(typeof(ConfigShowResult))]
+[JsonSerializable(typeof(ConfigGetInput))]
+[JsonSerializable(typeof(ConfigValue))]
+[JsonSerializable(typeof(ConfigSetInput))]
+[JsonSerializable(typeof(ConfigSetResult))]
+public sealed partial class SmctlJson : JsonSerializerContext;

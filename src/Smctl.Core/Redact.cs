@@ -1,0 +1,15 @@
+using System.Text.RegularExpressions;
+
+namespace Smctl.Core;
+
+/// <summary>Keeps credentials out of every output.</summary>
+public static partial class Redact
+{
+    [GeneratedRegex("^(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?<cred>[^/@]+)@")]
+    private static partial Regex UserInfo();
+
+    /// <summary>A url with any user:password part replaced by ***.</summary>
+    public static string? Url(string? url) => url is null ? null : UserInfo().Replace(url, m =>
+        m.Groups["cred"].Value.Contains(':') || m.Groups["scheme"].Value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+            ? $"{m.Groups["scheme"].Value}***@" : m.Value);
+}

@@ -1,0 +1,91 @@
+using Smctl.Core.Config.Shared;
+using Smctl.Core.Errors;
+using Smctl.Core.Git;
+using Smctl.Core.Toml;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core;
+
+/// <summary>A progress event of a multi-repo operation: one repo reached a phase.</summary>
+public sealed record ProgressEvent(string Repo, string Phase, bool Finished = false, bool Failed = false, string? Detail = null);
+
+/// <summary>
+/// Everything an operation may touch of the world: the folder it runs from, the environment, git, the
+/// user's answer to a confirmation, and where to report progress. Front ends fill it; operations only read it.
+/// </summary>
+public sealed class SmctlContext
+{
+    private Workspace.Shared.Workspace? _workspace;
+    private Settings? _settings;
+
+    public required string CurrentDirectory { get; init; }
+    /// <summary>-w/--workspace, else SMCTL_WORKSPACE.</summary>
+    public string? WorkspacePath { get; init; }
+    /// <summary>-c/--config: the user config file to use instead of the default.</summary>
+    public string? UserConfigPath { get; init; }
+    public Func<string, string?> GetEnvironment { get; init; } = Environment.GetEnvironmentVariable;
+    /// <summary>Settings given as flags (the top layer).</summary>
+    public Dictionary<string, (object, ValueOrigin)> FlagSettings { get; init; } = [];
+    public GitRunner Git { get; init; } = new();
+    /// <summary>Asks the user to confirm a destructive step; false means do not do it.</summary>
+    public Func<string, bool> Confirm { get; init; } = _ => false;
+    public Action<ProgressEvent> Progress { get; init; } = _ => { };
+    public Action<string> Warn { get; init; } = _ => { };
+    /// <summary>Plan and report, change nothing.</summary>
+    public bool DryRun { get; init; }
+    /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>
+    public Action<string, string, bool>? OutputLine { get; init; }
+
+    /// <summary>The user config file: -c, else $XDG_CONFIG_HOME/smctl/config.toml, else ~/.config/smctl/config.toml.</summary>
+    public string UserConfigFile
+    {
+        get
+        {
+            if (UserConfigPath is { Length: > 0 }) return Path.GetFullPath(UserConfigPath, CurrentDirectory);
+            var xdg = GetEnvironment("XDG_CONFIG_HOME");
+            var baseDir = xdg is { Length: > 0 } ? xdg : Path.Combine(GetEnvironment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config");
+            return Path.Combine(baseDir, "smctl", "config.toml");
+        }
+    }
+
+    /// <summary>The manifest path when a workspace can be found, else null.</summary>
+    public string? FindManifest() => Workspace.Shared.Workspace.Locate(WorkspacePath, CurrentDirectory);
+
+    /// <summary>The workspace, loaded once; a clear workspace error when there is none.</summary>
+    public Workspace.Shared.Workspace RequireWorkspace()
+    {
+        if (_workspace is not null) return _workspace;
+        var manifest = FindManifest() ?? throw SmctlException.Workspace(
+            $"not in an smctl workspace: no {Workspace.Shared.Workspace.FolderName}/{Workspace.Shared.Workspace.ManifestName} in {CurrentDirectory} or any folder above it",
+            "run 'smctl workspace init' here, pass -w PATH, or set SMCTL_WORKSPACE");
+        _workspace = Workspace.Shared.Workspace.Load(manifest, _ => BaseSettings());
+        foreach (var w in _workspace.Warnings) Warn(w);
+        return _workspace;
+    }
+
+    /// <summary>Effective settings: with the workspace layer when in a workspace, without it elsewhere.</summary>
+    public Settings Settings => _settings ??= FindManifest() is not null ? RequireWorkspace().Settings : BaseSettings();
+
+    /// <summary>Forgets the loaded workspace (after an operation rewrote the manifest).</summary>
+    public void Reload()
+    {
+        _workspace = null;
+        _settings = null;
+    }
+
+    public int Jobs => Math.Max(1, Settings.Integer(ConfigKeys.Jobs));
+
+    /// <summary>flags, environment, then (added by the workspace) the manifest, then the user config.</summary>
+    private Settings BaseSettings()
+    {
+        var warnings = new List<string>();
+        var user = new Dictionary<string, (object, ValueOrigin)>();
+        var userFile = UserConfigFile;
+        if (File.Exists(userFile))
+            user = Settings.FileLayer(TomlFile.Load(userFile, ErrorKind.General).Entries(), ConfigScope.User, ErrorKind.General, warnings);
+        else if (UserConfigPath is { Length: > 0 })
+            throw new SmctlException(ErrorKind.Usage, $"config file {userFile} does not exist", suggestion: "check the -c/--config path");
+        foreach (var w in warnings) Warn(w);
+        return new Settings(FlagSettings, Settings.EnvironmentLayer(GetEnvironment), [], user);
+    }
+}

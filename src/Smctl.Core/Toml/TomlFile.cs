@@ -1,0 +1,305 @@
+using Smctl.Core.Errors;
+using Smctl.Core.IO;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
+
+namespace Smctl.Core.Toml;
+
+/// <summary>
+/// A TOML file held as Tomlyn's lossless syntax tree: read flat with positions, edited in place so the
+/// user's comments, key order and layout survive, and saved atomically.
+/// </summary>
+public sealed class TomlFile
+{
+    private readonly DocumentSyntax _doc;
+
+    public string Path { get; }
+
+    private TomlFile(string path, DocumentSyntax doc)
+    {
+        Path = path;
+        _doc = doc;
+    }
+
+    /// <summary>Parses <paramref name="text"/>; a syntax error becomes one workspace error naming file:line:col.</summary>
+    public static TomlFile Parse(string path, string text, ErrorKind kind = ErrorKind.Workspace)
+    {
+        var doc = SyntaxParser.Parse(text, path, true);
+        foreach (var d in doc.Diagnostics)
+        {
+            if (d.Kind != DiagnosticMessageKind.Error) continue;
+            throw new SmctlException(kind, $"{path}:{d.Span.Start.Line + 1}:{d.Span.Start.Column + 1}: {d.Message}",
+                suggestion: "fix the TOML syntax at that position");
+        }
+        return new TomlFile(path, doc);
+    }
+
+    public static TomlFile Load(string path, ErrorKind kind = ErrorKind.Workspace)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (IOException e) { throw new SmctlException(kind, $"cannot read {path}: {e.Message}"); }
+        catch (UnauthorizedAccessException e) { throw new SmctlException(kind, $"cannot read {path}: {e.Message}"); }
+        return Parse(path, text, kind);
+    }
+
+    public override string ToString() => _doc.ToString();
+
+    public void Save() => AtomicFile.WriteAllText(Path, ToString());
+
+    /// <summary>Every key in the file, in order, with its table, value and position.</summary>
+    public IReadOnlyList<TomlEntry> Entries()
+    {
+        var entries = new List<TomlEntry>();
+        foreach (var kv in _doc.KeyValues) entries.Add(Entry("", -1, kv));
+        var arrayCounts = new Dictionary<string, int>();
+        foreach (var table in _doc.Tables)
+        {
+            var name = KeyText(table.Name);
+            var index = -1;
+            if (table is TableArraySyntax)
+            {
+                index = arrayCounts.GetValueOrDefault(name);
+                arrayCounts[name] = index + 1;
+            }
+            foreach (var kv in table.Items) entries.Add(Entry(name, index, kv));
+        }
+        return entries;
+    }
+
+    /// <summary>Positions of each <c>[[name]]</c> header, in order (for errors about a whole entry).</summary>
+    public IReadOnlyList<ValueOrigin> TableArrayOrigins(string name) =>
+        _doc.Tables.OfType<TableArraySyntax>().Where(t => KeyText(t.Name) == name).Select(t => OriginOf(t)).ToList();
+
+    /// <summary>The tables present (names), for unknown-section warnings.</summary>
+    public IEnumerable<(string Name, ValueOrigin Origin)> Tables() =>
+        _doc.Tables.Select(t => (KeyText(t.Name), OriginOf(t)));
+
+    /// <summary>Sets <c>table.key</c> to a TOML literal (already formatted), replacing the value in place or adding the key/table.</summary>
+    public void Set(string table, string key, string tomlLiteral)
+    {
+        var newValue = ParseValue(tomlLiteral);
+        var items = table.Length == 0 ? _doc.KeyValues : FindTable(table)?.Items;
+        if (items is null)
+        {
+            AppendSnippet($"\n[{table}]\n{key} = {tomlLiteral}\n");
+            return;
+        }
+        foreach (var kv in items)
+        {
+            if (KeyText(kv.Key) != key) continue;
+            if (kv.Value is not null) CopyTrivia(kv.Value, newValue);
+            kv.Value = newValue;
+            return;
+        }
+        var line = ParseKeyValue($"{key} = {tomlLiteral}\n");
+        EnsureEndsWithNewLine(items);
+        items.Add(line);
+    }
+
+    /// <summary>Removes <c>table.key</c>; returns false when it was not there.</summary>
+    public bool Unset(string table, string key)
+    {
+        var items = table.Length == 0 ? _doc.KeyValues : FindTable(table)?.Items;
+        if (items is null) return false;
+        foreach (var kv in items)
+        {
+            if (KeyText(kv.Key) != key) continue;
+            items.RemoveChild(kv);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Appends well-formed TOML text (one or more tables) at the end of the document.</summary>
+    public void AppendSnippet(string snippet)
+    {
+        var parsed = SyntaxParser.Parse(snippet, Path, true);
+        if (parsed.HasErrors) throw new InvalidOperationException($"generated TOML does not parse: {parsed.Diagnostics}");
+        var lastTable = _doc.Tables.ChildrenCount > 0 ? _doc.Tables.GetChild(_doc.Tables.ChildrenCount - 1) : null;
+        if (lastTable is not null) EnsureEndsWithNewLine(lastTable);
+        else if (_doc.KeyValues.ChildrenCount > 0) EnsureEndsWithNewLine(_doc.KeyValues);
+        while (parsed.KeyValues.ChildrenCount > 0)
+        {
+            var kv = parsed.KeyValues.GetChild(0)!;
+            parsed.KeyValues.RemoveChildAt(0);
+            _doc.KeyValues.Add(kv);
+        }
+        while (parsed.Tables.ChildrenCount > 0)
+        {
+            var t = parsed.Tables.GetChild(0)!;
+            parsed.Tables.RemoveChildAt(0);
+            if (_doc.Tables.ChildrenCount > 0 || _doc.KeyValues.ChildrenCount > 0) EnsureBlankLineBefore(t);
+            _doc.Tables.Add(t);
+        }
+    }
+
+    /// <summary>Removes the <paramref name="index"/>-th <c>[[name]]</c> entry with the comment block just above it.</summary>
+    public void RemoveTableArrayEntry(string name, int index)
+    {
+        var matches = _doc.Tables.OfType<TableArraySyntax>().Where(t => KeyText(t.Name) == name).ToList();
+        var target = matches[index];
+        var position = IndexOf(_doc.Tables, target);
+        // Comments above the next header are stored after this table's last newline: keep them.
+        var tail = LastToken(target)?.TrailingTrivia;
+        var previous = position > 0 ? LastToken(_doc.Tables.GetChild(position - 1))
+            : _doc.KeyValues.ChildrenCount > 0 ? LastToken(_doc.KeyValues) : null;
+        // This header's own comment block sits at the end of the previous node's trivia: drop it.
+        if (previous?.TrailingTrivia is { } before) DropHeaderComment(before);
+        _doc.Tables.RemoveChildAt(position);
+        if (tail is { Count: > 0 })
+        {
+            if (previous is not null) (previous.TrailingTrivia ??= new()).AddRange(tail);
+            else if (position < _doc.Tables.ChildrenCount && FirstToken(_doc.Tables.GetChild(position)) is { } next)
+            {
+                var lead = next.LeadingTrivia ??= new();
+                lead.InsertRange(0, tail.SkipWhile(t => t.Kind == TokenKind.NewLine));
+            }
+        }
+    }
+
+    private static void DropHeaderComment(List<SyntaxTrivia> trivia)
+    {
+        var start = trivia.Count;
+        for (var i = trivia.Count - 1; i >= 0; i--)
+        {
+            var kind = trivia[i].Kind;
+            if (kind == TokenKind.Comment || kind == TokenKind.Whitespaces) { start = i; continue; }
+            if (kind == TokenKind.NewLine)
+            {
+                // Two newlines in a row (or a newline right after the line end) is a blank line: the block ends here.
+                if (i == 0 || trivia[i - 1].Kind == TokenKind.NewLine) break;
+                start = i;
+                continue;
+            }
+            break;
+        }
+        if (start < trivia.Count && trivia.Skip(start).Any(t => t.Kind == TokenKind.Comment))
+            trivia.RemoveRange(start, trivia.Count - start);
+    }
+
+    private TableSyntaxBase? FindTable(string name) =>
+        _doc.Tables.FirstOrDefault(t => t is TableSyntax && KeyText(t.Name) == name);
+
+    private ValueSyntax ParseValue(string literal) => ParseKeyValue($"x = {literal}\n").Value!;
+
+    private KeyValueSyntax ParseKeyValue(string line)
+    {
+        var parsed = SyntaxParser.Parse(line, Path, true);
+        if (parsed.HasErrors || parsed.KeyValues.ChildrenCount != 1)
+            throw new InvalidOperationException($"not a TOML key/value: {line}");
+        var kv = parsed.KeyValues.GetChild(0)!;
+        parsed.KeyValues.RemoveChildAt(0);
+        return kv;
+    }
+
+    private static void CopyTrivia(SyntaxNode from, SyntaxNode to)
+    {
+        if (FirstToken(from) is { LeadingTrivia: { } lead } && FirstToken(to) is { } toFirst) toFirst.LeadingTrivia = lead;
+        if (LastToken(from) is { TrailingTrivia: { } trail } && LastToken(to) is { } toLast) toLast.TrailingTrivia = trail;
+    }
+
+    private static void EnsureEndsWithNewLine(SyntaxNode node)
+    {
+        if (LastToken(node) is not { } last) return;
+        if (last.TokenKind is TokenKind.NewLine or TokenKind.Eof) return;
+        if (last.TrailingTrivia is { Count: > 0 } t && t.Any(x => x.Kind == TokenKind.NewLine)) return;
+        (last.TrailingTrivia ??= new()).Add(new SyntaxTrivia(TokenKind.NewLine, "\n"));
+    }
+
+    private static void EnsureBlankLineBefore(SyntaxNode table)
+    {
+        if (FirstToken(table) is not { } first) return;
+        var lead = first.LeadingTrivia ??= new();
+        if (lead.Count == 0 || lead[0].Kind != TokenKind.NewLine) lead.Insert(0, new SyntaxTrivia(TokenKind.NewLine, "\n"));
+    }
+
+    private static int IndexOf<T>(SyntaxList<T> list, T node) where T : SyntaxNode
+    {
+        for (var i = 0; i < list.ChildrenCount; i++) if (ReferenceEquals(list.GetChild(i), node)) return i;
+        return -1;
+    }
+
+    private static SyntaxToken? FirstToken(SyntaxNode? node)
+    {
+        if (node is null) return null;
+        if (node is SyntaxToken t) return t;
+        for (var i = 0; i < node.ChildrenCount; i++) if (FirstToken(node.GetChild(i)) is { } found) return found;
+        return null;
+    }
+
+    private static SyntaxToken? LastToken(SyntaxNode? node)
+    {
+        if (node is null) return null;
+        if (node is SyntaxToken t) return t;
+        for (var i = node.ChildrenCount - 1; i >= 0; i--) if (LastToken(node.GetChild(i)) is { } found) return found;
+        return null;
+    }
+
+    private TomlEntry Entry(string table, int index, KeyValueSyntax kv)
+    {
+        var (value, kind) = Plain(kv.Value);
+        return new TomlEntry(table, index, KeyText(kv.Key), value, kind, OriginOf(kv.Value ?? (SyntaxNode)kv));
+    }
+
+    private ValueOrigin OriginOf(SyntaxNode node) => new(Path, node.Span.Start.Line + 1, node.Span.Start.Column + 1);
+
+    private static (object? Value, string Kind) Plain(ValueSyntax? value) => value switch
+    {
+        StringValueSyntax s => (s.Value, "string"),
+        BooleanValueSyntax b => (b.Value, "boolean"),
+        IntegerValueSyntax i => (i.Value, "integer"),
+        FloatValueSyntax f => (f.Value, "float"),
+        ArraySyntax a => (a.Items.Select(item => Plain(item.Value).Value).ToList(), "array"),
+        InlineTableSyntax => (null, "inline table"),
+        DateTimeValueSyntax => (null, "date"),
+        _ => (null, "value"),
+    };
+
+    private static string KeyText(KeySyntax? key)
+    {
+        if (key is null) return "";
+        var parts = new List<string> { Part(key.Key) };
+        foreach (var dotted in key.DotKeys) parts.Add(Part(dotted.Key));
+        return string.Join('.', parts);
+
+        static string Part(BareKeyOrStringValueSyntax? k) => k switch
+        {
+            BareKeySyntax bare => bare.Key?.Text ?? "",
+            StringValueSyntax str => str.Value ?? "",
+            _ => "",
+        };
+    }
+
+    /// <summary>Formats a plain value as a TOML literal.</summary>
+    public static string Literal(object? value) => value switch
+    {
+        null => "\"\"",
+        string s => Quote(s),
+        bool b => b ? "true" : "false",
+        long or int => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+        IEnumerable<string> list => "[" + string.Join(", ", list.Select(Quote)) + "]",
+        _ => Quote(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    public static string Quote(string s)
+    {
+        var sb = new System.Text.StringBuilder("\"");
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20 || c == 0x7f) sb.Append($"\\u{(int)c:X4}");
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Git;
+using Smctl.Core.Operations;
+using Smctl.Core.Toml;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Workspace;
+
+public sealed record WorkspaceAddInput
+{
+    public required string Url { get; init; }
+    public string? Name { get; init; }
+    public string? Path { get; init; }
+    public string? Branch { get; init; }
+    public IReadOnlyList<string>? DependsOn { get; init; }
+    public string? BuildCmd { get; init; }
+    public string? TestCmd { get; init; }
+}
+
+/// <summary>Clones a repo into the workspace and records it in workspace.toml (comments and layout kept).</summary>
+public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
+{
+    public OperationInfo Info { get; } = new("workspace.add", "Clone a repo into the workspace and record it in workspace.toml.",
+        OperationEffect.Mutating, OpenWorld: true);
+
+    public JsonTypeInfo<WorkspaceAddInput> InputJson => SmctlJson.Default.WorkspaceAddInput;
+    public JsonTypeInfo<RepoAction> ResultJson => SmctlJson.Default.RepoAction;
+
+    public async Task<RepoAction> RunAsync(SmctlContext context, WorkspaceAddInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        if (input.Url.Length == 0 || input.Url.StartsWith('-'))
+            throw SmctlException.Usage($"'{input.Url}' is not a repository address.", "give an https://, ssh://, git@host: or file:// url, or a local path");
+        var name = input.Name ?? NameFromUrl(input.Url);
+        if (ManifestReader.RepoNameProblem(name) is { } problem)
+            throw SmctlException.Usage($"'{name}' is not a valid repo name: {problem}.", "pass --name");
+        if (ws.Repos.Any(r => r.Name == name))
+            throw SmctlException.Usage($"the workspace already has a repo named '{name}'.", "pass --name to choose another name");
+        var relPath = input.Path ?? name;
+        var full = ManifestReader.ResolveInside(ws.RootDir, relPath, new ValueOrigin("--path"));
+        if (ws.Repos.FirstOrDefault(r => r.FullPath == full) is { } clash)
+            throw SmctlException.Usage($"repo '{clash.Name}' already lives at {relPath}.", "pass --path");
+        if (input.Branch is not null) BranchName.Validate(input.Branch);
+        var unknown = (input.DependsOn ?? []).Where(d => ws.Repos.All(r => r.Name != d)).ToList();
+        if (unknown.Count > 0)
+            throw SmctlException.Usage($"--depends-on names repos this workspace does not have: {string.Join(", ", unknown)}.");
+
+        var file = TomlFile.Load(ws.ManifestPath);
+        var before = file.ToString();
+        file.AppendSnippet(ManifestText.RepoEntry(name, input.Url, relPath, input.Branch, input.DependsOn, input.BuildCmd, input.TestCmd));
+        var relShown = Path.GetRelativePath(ws.RootDir, full);
+        var adopt = Directory.Exists(full) && RepoReader.IsRepository(full);
+        if (context.DryRun) return new RepoAction(name, relShown, adopt ? "would-adopt" : "would-clone");
+
+        if (!adopt) await RepoClone.CloneAsync(context.Git, name, input.Url, full, input.Branch, context.Progress, ct).ConfigureAwait(false);
+        try
+        {
+            // Check the edited manifest as a whole before it replaces the user's file.
+            ManifestReader.ReadRepos(TomlFile.Parse(ws.ManifestPath, file.ToString()), ws.RootDir, []);
+            file.Save();
+        }
+        catch
+        {
+            if (!adopt && Directory.Exists(full)) Directory.Delete(full, recursive: true);
+            if (File.ReadAllText(ws.ManifestPath) != before) IO.AtomicFile.WriteAllText(ws.ManifestPath, before);
+            throw;
+        }
+        context.Reload();
+        return new RepoAction(name, relShown, adopt ? "adopted" : "cloned");
+    }
+
+    /// <summary>The last path segment of a url without ".git": https://host/org/Api.git → Api.</summary>
+    public static string NameFromUrl(string url)
+    {
+        var trimmed = url.TrimEnd('/');
+        var cut = Math.Max(trimmed.LastIndexOf('/'), trimmed.LastIndexOf(':'));
+        var last = cut >= 0 ? trimmed[(cut + 1)..] : trimmed;
+        return last.EndsWith(".git", StringComparison.Ordinal) ? last[..^4] : last;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Git;
+using Smctl.Core.Operations;
+using Smctl.Core.Toml;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Workspace;
+
+public sealed record WorkspaceRemoveInput
+{
+    public required string Repo { get; init; }
+    /// <summary>Also delete the repo's folder.</summary>
+    public bool DeleteFiles { get; init; }
+    /// <summary>Delete the folder even when it holds uncommitted or unpushed work.</summary>
+    public bool Force { get; init; }
+}
+
+/// <summary>Takes a repo out of workspace.toml, and with DeleteFiles deletes its folder.</summary>
+public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoAction>
+{
+    public OperationInfo Info { get; } = new("workspace.remove",
+        "Remove a repo from workspace.toml; with --delete-files also delete its folder (refused when it holds unsaved work unless --force).",
+        OperationEffect.Destructive);
+
+    public JsonTypeInfo<WorkspaceRemoveInput> InputJson => SmctlJson.Default.WorkspaceRemoveInput;
+    public JsonTypeInfo<RepoAction> ResultJson => SmctlJson.Default.RepoAction;
+
+    public Task<RepoAction> RunAsync(SmctlContext context, WorkspaceRemoveInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var repo = ws.Repo(input.Repo);
+        var dependents = ws.Repos.Where(r => r.DependsOn.Contains(repo.Name)).Select(r => r.Name).ToList();
+        if (dependents.Count > 0)
+            throw SmctlException.Usage($"{string.Join(", ", dependents)} depend{(dependents.Count == 1 ? "s" : "")} on '{repo.Name}'.",
+                "remove it from their depends_on first");
+        var deleting = input.DeleteFiles && Directory.Exists(repo.FullPath);
+        if (deleting && !input.Force && UnsavedWork(repo) is { } work)
+            throw SmctlException.Git($"'{repo.Name}' holds work that would be lost: {work}", repo.Name, "commit and push it, or pass --force");
+        if (context.DryRun) return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "would-remove-and-delete" : "would-remove"));
+        if (deleting && !context.Confirm($"Delete {repo.FullPath} and everything in it?"))
+            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", repo.Name, "pass --yes to confirm without a prompt");
+
+        var file = TomlFile.Load(ws.ManifestPath);
+        var index = ws.Repos.ToList().IndexOf(repo);
+        file.RemoveTableArrayEntry("repos", index);
+        ManifestReader.ReadRepos(TomlFile.Parse(ws.ManifestPath, file.ToString()), ws.RootDir, []);
+        file.Save();
+        context.Reload();
+        if (deleting) Directory.Delete(repo.FullPath, recursive: true);
+        return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "removed-and-deleted" : "removed"));
+    }
+
+    private static string? UnsavedWork(RepoEntry repo)
+    {
+        var status = RepoReader.Status(repo.Name, repo.FullPath);
+        if (status.Error is not null) return null;
+        var parts = new List<string>();
+        if (status.Dirty) parts.Add($"{status.Staged} staged, {status.Modified} modified, {status.Untracked} untracked, {status.Conflicted} conflicted");
+        if (status.Ahead > 0) parts.Add($"{status.Ahead} unpushed commit(s) on {status.Branch}");
+        if (status.Stashes > 0) parts.Add($"{status.Stashes} stash(es)");
+        var unpushed = RepoReader.UnpushedBranches(repo.FullPath);
+        if (unpushed.Count > 0) parts.Add($"branches not on any remote: {string.Join(", ", unpushed)}");
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+}

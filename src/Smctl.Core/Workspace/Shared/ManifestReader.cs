@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using Smctl.Core.Errors;
+using Smctl.Core.Toml;
+
+namespace Smctl.Core.Workspace.Shared;
+
+/// <summary>Reads and checks the <c>[[repos]]</c> entries of workspace.toml; every error names file:line:col.</summary>
+public static partial class ManifestReader
+{
+    private static readonly HashSet<string> RepoKeys =
+    [
+        "name", "url", "path", "default_branch", "smctl_home", "build_cmd", "test_cmd", "clean_cmd", "verify_cmd", "depends_on",
+    ];
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex RepoNamePattern();
+
+    public static string? RepoNameProblem(string name) =>
+        RepoNamePattern().IsMatch(name) && name != "." && name != ".." ? null
+            : "a repo name starts with a letter or digit and holds only letters, digits, '.', '_' and '-'";
+
+    public static IReadOnlyList<RepoEntry> ReadRepos(TomlFile file, string rootDir, List<string> warnings)
+    {
+        var headers = file.TableArrayOrigins("repos");
+        var byIndex = file.Entries().Where(e => e.Table == "repos" && e.Index >= 0).GroupBy(e => e.Index).ToDictionary(g => g.Key, g => g.ToList());
+        var repos = new List<RepoEntry>();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var entries = byIndex.GetValueOrDefault(i) ?? [];
+            foreach (var e in entries.Where(e => !RepoKeys.Contains(e.Key)))
+                warnings.Add($"{e.Origin}: unknown repo key '{e.Key}' is ignored");
+            var fields = entries.Where(e => RepoKeys.Contains(e.Key)).ToDictionary(e => e.Key);
+            var name = Str(fields, "name") ?? throw Error(headers[i], "this [[repos]] entry has no 'name'", "add name = \"…\" to it");
+            if (RepoNameProblem(name) is { } nameProblem) throw Error(fields["name"].Origin, $"'{name}' is not a valid repo name: {nameProblem}");
+            var path = Str(fields, "path") ?? name;
+            var fullPath = ResolveInside(rootDir, path, fields.GetValueOrDefault("path")?.Origin ?? headers[i]);
+            var url = Str(fields, "url");
+            if (url is not null && (url.Length == 0 || url.StartsWith('-')))
+                throw Error(fields["url"].Origin, $"url '{url}' is not a repository address", "use an https://, ssh://, git@host: or file:// url, or a local path");
+            var branch = Str(fields, "default_branch");
+            if (branch is not null && Git.BranchName.Problem(branch) is { } bp)
+                throw Error(fields["default_branch"].Origin, $"'{branch}' is not a valid branch name: {bp}");
+            repos.Add(new RepoEntry
+            {
+                Name = name,
+                Url = url,
+                Path = path,
+                FullPath = fullPath,
+                DefaultBranch = branch,
+                SmctlHome = Bool(fields, "smctl_home"),
+                BuildCmd = Str(fields, "build_cmd"),
+                TestCmd = Str(fields, "test_cmd"),
+                CleanCmd = Str(fields, "clean_cmd"),
+                VerifyCmd = Str(fields, "verify_cmd"),
+                DependsOn = StrList(fields, "depends_on"),
+                Origin = headers[i],
+            });
+        }
+        CheckUnique(repos, fields: r => r.Name, "name", "names");
+        CheckUnique(repos, fields: r => r.FullPath, "path", "paths");
+        CheckDependencies(file, repos);
+        return repos;
+    }
+
+    /// <summary>Resolves a repo path against the root and refuses one that leaves it (.., absolute, symlinks out).</summary>
+    public static string ResolveInside(string rootDir, string path, ValueOrigin origin)
+    {
+        var root = System.IO.Path.GetFullPath(rootDir).TrimEnd('/');
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, path)).TrimEnd('/');
+        if (!full.StartsWith(root + "/", StringComparison.Ordinal))
+            throw Error(origin, $"path '{path}' is outside the workspace root {root}", "use a folder below the workspace root");
+        var real = RealPath(full);
+        var realRoot = RealPath(root);
+        if (!real.StartsWith(realRoot + "/", StringComparison.Ordinal))
+            throw Error(origin, $"path '{path}' leads outside the workspace root through a symbolic link", "use a folder below the workspace root");
+        return full;
+    }
+
+    /// <summary>The path with every existing symbolic link on the way resolved.</summary>
+    private static string RealPath(string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var current = "/";
+        foreach (var part in parts)
+        {
+            var next = System.IO.Path.Combine(current, part);
+            var info = new DirectoryInfo(next);
+            if (info.Exists && info.LinkTarget is not null)
+                next = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
+            current = next;
+        }
+        return current.TrimEnd('/');
+    }
+
+    private static void CheckUnique(List<RepoEntry> repos, Func<RepoEntry, string> fields, string what, string plural)
+    {
+        var seen = new Dictionary<string, RepoEntry>();
+        foreach (var repo in repos)
+        {
+            var value = fields(repo);
+            if (seen.TryGetValue(value, out var first))
+                throw Error(repo.Origin!, $"repos '{first.Name}' (line {first.Origin!.Line}) and '{repo.Name}' have the same {what}", $"give every repo its own {what}; {plural} must be unique");
+            seen[value] = repo;
+        }
+    }
+
+    private static void CheckDependencies(TomlFile file, List<RepoEntry> repos)
+    {
+        var names = repos.Select(r => r.Name).ToHashSet();
+        var origins = file.Entries().Where(e => e.Table == "repos" && e.Key == "depends_on").ToDictionary(e => e.Index, e => e.Origin);
+        for (var i = 0; i < repos.Count; i++)
+            foreach (var dep in repos[i].DependsOn)
+                if (!names.Contains(dep))
+                    throw Error(origins[i], $"repo '{repos[i].Name}' depends on '{dep}', which is not a repo of this workspace",
+                        $"known repos: {string.Join(", ", names.Order())}");
+        if (DependencyGraph.FindCycle(repos) is { } cycle)
+        {
+            var first = repos.First(r => r.Name == cycle[0]);
+            throw Error(origins[repos.IndexOf(first)], $"dependency cycle: {string.Join(" -> ", cycle)}", "remove one of these depends_on entries");
+        }
+    }
+
+    private static SmctlException Error(ValueOrigin origin, string message, string? suggestion = null) =>
+        new(ErrorKind.Workspace, $"{origin}: {message}", suggestion: suggestion);
+
+    private static string? Str(Dictionary<string, TomlEntry> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var e)) return null;
+        return e.Value as string ?? throw Error(e.Origin, $"'{key}' must be a string, not a {e.TomlKind}");
+    }
+
+    private static bool Bool(Dictionary<string, TomlEntry> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var e)) return false;
+        return e.Value as bool? ?? throw Error(e.Origin, $"'{key}' must be true or false, not a {e.TomlKind}");
+    }
+
+    private static IReadOnlyList<string> StrList(Dictionary<string, TomlEntry> fields, string key)
+    {
+        if (!fields.TryGetValue(key, out var e)) return [];
+        if (e.Value is List<object?> list && list.All(x => x is string)) return list.Cast<string>().ToList();
+        throw Error(e.Origin, $"'{key}' must be a list of repo names, like [\"a\", \"b\"]");
+    }
+}
