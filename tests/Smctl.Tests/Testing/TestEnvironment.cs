@@ -1,0 +1,24 @@
+using System.Runtime.CompilerServices;
+
+namespace Smctl.Tests.Testing;
+
+/// <summary>Seals every git process the tests start from the machine's own git configuration.</summary>
+public static class TestEnvironment
+{
+    public static string Root { get; private set; } = "";
+
+    [ModuleInitializer]
+    public static void Init()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "smctl-tests-" + Environment.ProcessId);
+        Directory.CreateDirectory(Root);
+        var gitconfig = Path.Combine(Root, "gitconfig");
+        File.WriteAllText(gitconfig, "[user]\n\tname = Test User\n\temail = test@smctl.invalid\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n[protocol \"file\"]\n\tallow = always\n");
+        Environment.SetEnvironmentVariable("GIT_CONFIG_GLOBAL", gitconfig);
+        Environment.SetEnvironmentVariable("GIT_CONFIG_NOSYSTEM", "1");
+        Environment.SetEnvironmentVariable("SMCTL_WORKSPACE", null);
+        Environment.SetEnvironmentVariable("NO_COLOR", "1");
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("SMCTL_", StringComparison.Ordinal)))
+            Environment.SetEnvironmentVariable(key, null);
+    }
+}
