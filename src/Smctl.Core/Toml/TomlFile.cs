@@ -82,7 +82,7 @@ public sealed class TomlFile
         var items = table.Length == 0 ? _doc.KeyValues : FindTable(table)?.Items;
         if (items is null)
         {
-            AppendSnippet($"\n[{table}]\n{key} = {tomlLiteral}\n");
+            AppendSnippet($"[{table}]\n{key} = {tomlLiteral}\n");
             return;
         }
         foreach (var kv in items)
@@ -111,26 +111,27 @@ public sealed class TomlFile
         return false;
     }
 
-    /// <summary>Appends well-formed TOML text (one or more tables) at the end of the document.</summary>
+    /// <summary>
+    /// Appends well-formed TOML tables at the end of the document. The separating newlines become the new
+    /// tables' own leading trivia, so removing them again restores the file byte for byte.
+    /// </summary>
     public void AppendSnippet(string snippet)
     {
-        var parsed = SyntaxParser.Parse(snippet, Path, true);
-        if (parsed.HasErrors) throw new InvalidOperationException($"generated TOML does not parse: {parsed.Diagnostics}");
-        var lastTable = _doc.Tables.ChildrenCount > 0 ? _doc.Tables.GetChild(_doc.Tables.ChildrenCount - 1) : null;
-        if (lastTable is not null) EnsureEndsWithNewLine(lastTable);
-        else if (_doc.KeyValues.ChildrenCount > 0) EnsureEndsWithNewLine(_doc.KeyValues);
-        while (parsed.KeyValues.ChildrenCount > 0)
-        {
-            var kv = parsed.KeyValues.GetChild(0)!;
-            parsed.KeyValues.RemoveChildAt(0);
-            _doc.KeyValues.Add(kv);
-        }
+        var parsed = SyntaxParser.Parse(snippet.TrimStart('\n', '\r'), Path, true);
+        if (parsed.HasErrors || parsed.KeyValues.ChildrenCount > 0)
+            throw new InvalidOperationException($"generated TOML is not a list of tables: {parsed.Diagnostics}");
         while (parsed.Tables.ChildrenCount > 0)
         {
-            var t = parsed.Tables.GetChild(0)!;
+            var table = parsed.Tables.GetChild(0)!;
             parsed.Tables.RemoveChildAt(0);
-            if (_doc.Tables.ChildrenCount > 0 || _doc.KeyValues.ChildrenCount > 0) EnsureBlankLineBefore(t);
-            _doc.Tables.Add(t);
+            var text = _doc.ToString();
+            if (text.Length > 0 && FirstToken(table) is { } first)
+            {
+                var lead = first.LeadingTrivia ??= new();
+                lead.Insert(0, new SyntaxTrivia(TokenKind.NewLine, "\n"));
+                if (!text.EndsWith('\n')) lead.Insert(0, new SyntaxTrivia(TokenKind.NewLine, "\n"));
+            }
+            _doc.Tables.Add(table);
         }
     }
 
@@ -176,12 +177,21 @@ public sealed class TomlFile
         }
         if (start < trivia.Count && trivia.Skip(start).Any(t => t.Kind == TokenKind.Comment))
             trivia.RemoveRange(start, trivia.Count - start);
+        // The blank lines that separated it go too; the removed table's own tail brings the next separation.
+        while (trivia.Count > 0 && trivia[^1].Kind == TokenKind.NewLine && !(trivia.Count >= 2 && trivia[^2].Kind == TokenKind.Comment))
+            trivia.RemoveAt(trivia.Count - 1);
     }
 
     private TableSyntaxBase? FindTable(string name) =>
         _doc.Tables.FirstOrDefault(t => t is TableSyntax && KeyText(t.Name) == name);
 
-    private ValueSyntax ParseValue(string literal) => ParseKeyValue($"x = {literal}\n").Value!;
+    private ValueSyntax ParseValue(string literal)
+    {
+        var holder = ParseKeyValue($"x = {literal}\n");
+        var value = holder.Value!;
+        holder.Value = null; // a node can have one parent: detach it before it moves
+        return value;
+    }
 
     private KeyValueSyntax ParseKeyValue(string line)
     {
@@ -205,13 +215,6 @@ public sealed class TomlFile
         if (last.TokenKind is TokenKind.NewLine or TokenKind.Eof) return;
         if (last.TrailingTrivia is { Count: > 0 } t && t.Any(x => x.Kind == TokenKind.NewLine)) return;
         (last.TrailingTrivia ??= new()).Add(new SyntaxTrivia(TokenKind.NewLine, "\n"));
-    }
-
-    private static void EnsureBlankLineBefore(SyntaxNode table)
-    {
-        if (FirstToken(table) is not { } first) return;
-        var lead = first.LeadingTrivia ??= new();
-        if (lead.Count == 0 || lead[0].Kind != TokenKind.NewLine) lead.Insert(0, new SyntaxTrivia(TokenKind.NewLine, "\n"));
     }
 
     private static int IndexOf<T>(SyntaxList<T> list, T node) where T : SyntaxNode
