@@ -46,14 +46,15 @@ public static class RepoReader
             string? upstream = null;
             int? ahead = null, behind = null;
             var gone = false;
-            if (!detached && head.IsTracking)
+            if (!detached && !info.IsHeadUnborn && Upstream(repo, head.FriendlyName) is var (upName, upRef) && upName is not null)
             {
-                upstream = head.TrackedBranch.FriendlyName;
-                if (head.TrackedBranch.Tip is null) gone = true;
+                upstream = upName;
+                if (upRef is null || repo.Lookup<Commit>(upRef.ResolveToDirectReference()?.TargetIdentifier) is not { } upTip) gone = true;
                 else
                 {
-                    ahead = head.TrackingDetails.AheadBy;
-                    behind = head.TrackingDetails.BehindBy;
+                    var divergence = repo.ObjectDatabase.CalculateHistoryDivergence(head.Tip, upTip);
+                    ahead = divergence.AheadBy;
+                    behind = divergence.BehindBy;
                 }
             }
             return new RepoStatus
@@ -80,6 +81,21 @@ public static class RepoReader
         {
             return new RepoStatus { Name = name, Path = path, Error = e.Message };
         }
+    }
+
+    /// <summary>
+    /// The branch's upstream from its branch.&lt;name&gt;.remote/merge config, as git names it ("origin/main"), and its ref.
+    /// Read from config directly: libgit2's upstream lookup returns nothing in a NativeAOT build.
+    /// </summary>
+    private static (string? Name, Reference? Ref) Upstream(Repository repo, string branch)
+    {
+        var remote = repo.Config.Get<string>($"branch.{branch}.remote")?.Value;
+        var merge = repo.Config.Get<string>($"branch.{branch}.merge")?.Value;
+        if (remote is null || merge is null) return (null, null);
+        var shortName = merge.StartsWith("refs/heads/", StringComparison.Ordinal) ? merge["refs/heads/".Length..] : merge;
+        return remote == "."
+            ? (shortName, repo.Refs[merge])
+            : ($"{remote}/{shortName}", repo.Refs[$"refs/remotes/{remote}/{shortName}"]);
     }
 
     /// <summary>True when <paramref name="path"/> is the top of a work tree (a <c>.git</c> folder or a linked-worktree <c>.git</c> file).</summary>

@@ -8,7 +8,7 @@ public static class ManifestText
 {
     public static string NewManifest(string name) => $"""
         # smctl workspace manifest: the repos of this workspace and how they are built.
-        # Reference: docs/workspace-toml.md. Only a repo's name is required.
+        # Reference: the "workspace.toml reference" in smctl's README. Only a repo's name is required.
 
         [workspace]
         name = {TomlFile.Quote(name)}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of smctl, installing what the tests need first. CI runs this same script (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v git >/dev/null || need_apt+=(git)
+# NativeAOT links with the system C toolchain and zlib.
+{ command -v clang >/dev/null || command -v gcc >/dev/null; } || need_apt+=(clang)
+[[ -e /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
+if ((${#need_apt[@]})); then
+  echo "test.sh: installing ${need_apt[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# The NativeAOT build: zero trim/AOT warnings, and the tests run the published binary too.
+./scripts/package.sh --aot-only
+export AOT_SMCTL_BINARY="$PWD/artifacts/smctl-linux-x64/smctl"
+
+log=$(mktemp)
+set +e
+dotnet test --project tests/Smctl.Tests -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# The plain closing line CI reads, from the runner's own summary.
+passed=$(sed -n 's/^ *succeeded: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+failed=$(sed -n 's/^ *failed: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+skipped=$(sed -n 's/^ *skipped: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
