@@ -1,5 +1,12 @@
 using Smctl.Cli;
 
+// Scripts call `smctl --version` to probe for smctl: answer without building the command tree.
+if (args is ["--version"])
+{
+    Console.Out.WriteLine(SmctlApp.Version);
+    return 0;
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -16,6 +16,11 @@ public static class SmctlApp
 {
     public const string Description = "Drive many git repositories as one workspace.";
 
+    /// <summary>The informational version, as System.CommandLine's --version prints it.</summary>
+    public static string Version =>
+        typeof(SmctlApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute a, ..]
+            ? a.InformationalVersion : typeof(SmctlApp).Assembly.GetName().Version?.ToString() ?? "unknown";
+
     public static RootCommand Build(CliHost host)
     {
         var root = new RootCommand(Description);

@@ -43,18 +43,24 @@ public static class RepoReader
             var info = repo.Info;
             var head = repo.Head;
             var detached = info.IsHeadDetached;
+            var unborn = info.IsHeadUnborn;
+            var tip = unborn ? null : head.Tip; // each Tip read resolves HEAD again: read it once
             string? upstream = null;
             int? ahead = null, behind = null;
             var gone = false;
-            if (!detached && !info.IsHeadUnborn && Upstream(repo, head.FriendlyName) is var (upName, upRef) && upName is not null)
+            if (!detached && tip is not null && Upstream(repo, head.FriendlyName) is var (upName, upRef) && upName is not null)
             {
                 upstream = upName;
                 if (upRef is null || repo.Lookup<Commit>(upRef.ResolveToDirectReference()?.TargetIdentifier) is not { } upTip) gone = true;
                 else
                 {
-                    var divergence = repo.ObjectDatabase.CalculateHistoryDivergence(head.Tip, upTip);
-                    ahead = divergence.AheadBy;
-                    behind = divergence.BehindBy;
+                    if (upTip.Id == tip.Id) (ahead, behind) = (0, 0); // the common case: no history walk
+                    else
+                    {
+                        var divergence = repo.ObjectDatabase.CalculateHistoryDivergence(tip, upTip);
+                        ahead = divergence.AheadBy;
+                        behind = divergence.BehindBy;
+                    }
                 }
             }
             return new RepoStatus
@@ -63,8 +69,8 @@ public static class RepoReader
                 Path = path,
                 Branch = detached ? null : head.FriendlyName,
                 Detached = detached,
-                Unborn = info.IsHeadUnborn,
-                Head = head.Tip?.Sha,
+                Unborn = unborn,
+                Head = tip?.Sha,
                 Upstream = upstream,
                 UpstreamGone = gone,
                 Ahead = ahead,

@@ -69,27 +69,30 @@ public static partial class ManifestReader
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, path)).TrimEnd('/');
         if (!full.StartsWith(root + "/", StringComparison.Ordinal))
             throw Error(origin, $"path '{path}' is outside the workspace root {root}", "use a folder below the workspace root");
-        var real = RealPath(full);
-        var realRoot = RealPath(root);
-        if (!real.StartsWith(realRoot + "/", StringComparison.Ordinal))
-            throw Error(origin, $"path '{path}' leads outside the workspace root through a symbolic link", "use a folder below the workspace root");
+        if (LinkBelow(root, full) is { } link)
+            throw Error(origin, $"path '{path}' leads outside the workspace root through the symbolic link {link}", "use a folder below the workspace root");
         return full;
     }
 
-    /// <summary>The path with every existing symbolic link on the way resolved.</summary>
-    private static string RealPath(string path)
+    /// <summary>
+    /// The first symbolic link between the root and the path that points outside the root, or null.
+    /// Only the components below the root are looked at (one readlink each): the root itself may be a link.
+    /// </summary>
+    private static string? LinkBelow(string root, string full)
     {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var current = "/";
-        foreach (var part in parts)
+        var current = root;
+        foreach (var part in full[(root.Length + 1)..].Split('/'))
         {
-            var next = System.IO.Path.Combine(current, part);
-            var info = new DirectoryInfo(next);
-            if (info.Exists && info.LinkTarget is not null)
-                next = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? next;
-            current = next;
+            current = current + "/" + part;
+            string? target;
+            try { target = new FileInfo(current).LinkTarget; }
+            catch (IOException) { return null; }
+            if (target is null) continue; // not a link, or not there yet (a repo still to clone)
+            var resolved = System.IO.Path.GetFullPath(target, System.IO.Path.GetDirectoryName(current)!).TrimEnd('/');
+            if (!resolved.StartsWith(root + "/", StringComparison.Ordinal)) return current;
+            current = resolved;
         }
-        return current.TrimEnd('/');
+        return null;
     }
 
     private static void CheckUnique(List<RepoEntry> repos, Func<RepoEntry, string> fields, string what, string plural)
