@@ -49,13 +49,8 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
         var file = File.Exists(path) ? TomlFile.Load(path, scope == ConfigScope.Workspace ? ErrorKind.Workspace : ErrorKind.General)
             : TomlFile.Parse(path, "# smctl user configuration (see 'smctl config show --origin')\n");
         file.Set(key.Table, key.Leaf, TomlFile.Literal(value));
-        if (scope == ConfigScope.Workspace)
-        {
-            // The whole manifest must still load before it replaces the user's file.
-            var home = Path.GetDirectoryName(Path.GetDirectoryName(path)!)!;
-            var rootDir = Path.GetFullPath(Path.Combine(home, key == ConfigKeys.WorkspaceRoot ? (string)value : RootOf(file)));
-            ManifestReader.ReadRepos(TomlFile.Parse(path, file.ToString()), rootDir, []);
-        }
+        // The whole file must still read correctly before it replaces the user's.
+        ConfigFileCheck.Check(path, file.ToString(), isManifest: scope == ConfigScope.Workspace);
         var shownScope = scope == ConfigScope.Workspace ? "workspace" : "user";
         if (!context.DryRun)
         {
@@ -64,7 +59,4 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
         }
         return Task.FromResult(new ConfigSetResult(key.Name, input.Value, path, shownScope));
     }
-
-    private static string RootOf(TomlFile file) =>
-        file.Entries().FirstOrDefault(e => e.FullKey == ConfigKeys.WorkspaceRoot.Name)?.Value as string ?? ".";
 }

@@ -57,7 +57,7 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         try
         {
             // Check the edited manifest as a whole before it replaces the user's file.
-            ManifestReader.ReadRepos(TomlFile.Parse(ws.ManifestPath, file.ToString()), ws.RootDir, []);
+            Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, file.ToString(), isManifest: true);
             file.Save();
         }
         catch

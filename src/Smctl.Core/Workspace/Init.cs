@@ -49,7 +49,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
             : ManifestText.NewManifest(input.Name ?? Path.GetFileName(home.TrimEnd('/')));
         var file = TomlFile.Parse(input.From is not null && !exists ? input.From : manifestPath, text);
         var warnings = new List<string>();
-        var rootDir = RootOf(file, home, warnings);
+        var rootDir = ManifestReader.RootDir(Settings.FileLayer(file.Entries(), ConfigScope.Workspace, ErrorKind.Workspace, warnings), home);
         var repos = ManifestReader.ReadRepos(file, rootDir, warnings).ToList();
         foreach (var w in warnings) context.Warn(w);
 
@@ -102,13 +102,6 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
             }
         }, ct).ConfigureAwait(false);
         return new WorkspaceInitResult(name0, manifestPath, !exists, actions);
-    }
-
-    private static string RootOf(TomlFile file, string home, List<string> warnings)
-    {
-        var layer = Settings.FileLayer(file.Entries(), ConfigScope.Workspace, ErrorKind.Workspace, warnings);
-        var root = layer.TryGetValue(ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Item1 : ".";
-        return Path.GetFullPath(Path.Combine(home, root));
     }
 
     private static string? ReadName(TomlFile file) =>

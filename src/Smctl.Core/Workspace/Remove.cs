@@ -44,7 +44,7 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
         var file = TomlFile.Load(ws.ManifestPath);
         var index = ws.Repos.ToList().IndexOf(repo);
         file.RemoveTableArrayEntry("repos", index);
-        ManifestReader.ReadRepos(TomlFile.Parse(ws.ManifestPath, file.ToString()), ws.RootDir, []);
+        Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, file.ToString(), isManifest: true);
         file.Save();
         context.Reload();
         if (deleting) Directory.Delete(repo.FullPath, recursive: true);

@@ -106,7 +106,7 @@ public sealed class ManifestTests : IDisposable
         File.CreateSymbolicLink(Path.Combine(_ws.Ws, "link"), outside);
         var run = await ListWith("[[repos]]\nname = \"a\"\npath = \"link/a\"\n");
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("leads outside the workspace root through a symbolic link", run.Stderr);
+        Assert.Contains("leads outside the workspace root through the symbolic link", run.Stderr);
     }
 
     [Fact]

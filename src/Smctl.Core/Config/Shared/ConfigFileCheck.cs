@@ -17,8 +17,7 @@ public static class ConfigFileCheck
         if (isManifest)
         {
             var home = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))!)!;
-            var root = layer.TryGetValue(ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Item1 : ".";
-            ManifestReader.ReadRepos(file, Path.GetFullPath(Path.Combine(home, root)), warnings);
+            ManifestReader.ReadRepos(file, ManifestReader.RootDir(layer, home), warnings);
         }
         return warnings;
     }

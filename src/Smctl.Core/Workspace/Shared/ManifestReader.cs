@@ -19,6 +19,10 @@ public static partial class ManifestReader
         RepoNamePattern().IsMatch(name) && name != "." && name != ".." ? null
             : "a repo name starts with a letter or digit and holds only letters, digits, '.', '_' and '-'";
 
+    /// <summary>The folder repo paths are relative to: [workspace] root, resolved against the folder holding .smctl/.</summary>
+    public static string RootDir(Dictionary<string, (object Value, ValueOrigin Origin)> manifestLayer, string home) =>
+        Path.GetFullPath(Path.Combine(home, manifestLayer.TryGetValue(Config.Shared.ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Value : "."));
+
     public static IReadOnlyList<RepoEntry> ReadRepos(TomlFile file, string rootDir, List<string> warnings)
     {
         var headers = file.TableArrayOrigins("repos");

@@ -47,8 +47,7 @@ public sealed class Workspace
                 warnings.Add($"{origin}: unknown section [{table}] is ignored");
         var smctlDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var home = Path.GetDirectoryName(smctlDir)!;
-        var rootText = manifestLayer.TryGetValue(ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Item1 : ".";
-        var rootDir = Path.GetFullPath(Path.Combine(home, rootText));
+        var rootDir = ManifestReader.RootDir(manifestLayer, home);
         var repos = ManifestReader.ReadRepos(file, rootDir, warnings);
         var settings = settingsFor(manifestPath).WithWorkspace(manifestLayer);
         var name = manifestLayer.TryGetValue(ConfigKeys.WorkspaceName.Name, out var n) ? (string)n.Item1 : Path.GetFileName(home);
