@@ -5,6 +5,8 @@ using Smctl.Cli.Commands.Completions;
 using Smctl.Cli.Commands.Config;
 using Smctl.Cli.Commands.Demo;
 using Smctl.Cli.Commands.Exec;
+using Smctl.Cli.Commands.Flow;
+using Smctl.Cli.Commands.Run;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Commands.Workspace;
 using Smctl.Core.Errors;
@@ -26,6 +28,8 @@ public static class SmctlApp
         var root = new RootCommand(Description);
         foreach (var option in GlobalOptions.All) root.Add(option);
         root.Add(WorkspaceCommand.Create(host));
+        root.Add(FlowCommand.Create(host));
+        foreach (var command in RunControlCommands.TopLevel(host)) root.Add(command);
         root.Add(ExecCommand.Create(host));
         root.Add(ConfigCommand.Create(host));
         root.Add(CompletionsCommand.Create(host));

@@ -132,6 +132,31 @@ public static class RepoReader
         return (repo.Refs[$"refs/heads/{branch}"] is not null, repo.Refs[$"refs/remotes/origin/{branch}"] is not null);
     }
 
+    public static bool HasRemote(string path, string remote)
+    {
+        using var repo = new Repository(path);
+        return repo.Network.Remotes[remote] is not null;
+    }
+
+    /// <summary>Whether commit <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>.</summary>
+    public static bool IsAncestor(string path, string ancestor, string descendant)
+    {
+        if (ancestor == descendant) return true;
+        using var repo = new Repository(path);
+        var a = repo.Lookup<Commit>(ancestor);
+        var d = repo.Lookup<Commit>(descendant);
+        return a is not null && d is not null && repo.ObjectDatabase.FindMergeBase(a, d)?.Id == a.Id;
+    }
+
+    /// <summary>Commits in <paramref name="tip"/> not in <paramref name="baseTip"/>, and the reverse.</summary>
+    public static (int? Ahead, int? Behind) Divergence(string path, string tip, string baseTip)
+    {
+        if (tip == baseTip) return (0, 0);
+        using var repo = new Repository(path);
+        var d = repo.ObjectDatabase.CalculateHistoryDivergence(repo.Lookup<Commit>(tip), repo.Lookup<Commit>(baseTip));
+        return (d.AheadBy, d.BehindBy);
+    }
+
     /// <summary>Local branches whose tip is on no remote-tracking branch (work that exists only here).</summary>
     public static IReadOnlyList<string> UnpushedBranches(string path)
     {

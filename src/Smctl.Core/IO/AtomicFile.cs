@@ -7,7 +7,8 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void WriteAllText(string path, string content)
+    /// <param name="durable">Flush to the disk before the rename (user files); bookkeeping rewritten after every step skips it.</param>
+    public static void WriteAllText(string path, string content, bool durable = true)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -18,7 +19,7 @@ public static class AtomicFile
             {
                 var bytes = Utf8NoBom.GetBytes(content);
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
             File.Move(temp, path, overwrite: true);
         }

@@ -1,5 +1,8 @@
 using Smctl.Core.Config;
 using Smctl.Core.Exec;
+using Smctl.Core.Flow;
+using Smctl.Core.Flow.Shared;
+using Smctl.Core.Plans;
 using Smctl.Core.Workspace;
 
 namespace Smctl.Core.Operations;
@@ -19,9 +22,28 @@ public static class OperationCatalog
     public static readonly ConfigGet ConfigGet = new();
     public static readonly ConfigSet ConfigSet = new();
 
+    public static readonly FlowInit FlowInit = new();
+    public static readonly FlowStart FeatureStart = new(FlowKind.Feature);
+    public static readonly FlowFinish FeatureFinish = new(FlowKind.Feature);
+    public static readonly FlowList FeatureList = new(FlowKind.Feature);
+    public static readonly FlowStart ReleaseStart = new(FlowKind.Release);
+    public static readonly FlowFinish ReleaseFinish = new(FlowKind.Release);
+    public static readonly FlowList ReleaseList = new(FlowKind.Release);
+    public static readonly FlowStart HotfixStart = new(FlowKind.Hotfix);
+    public static readonly FlowFinish HotfixFinish = new(FlowKind.Hotfix);
+    public static readonly FlowList HotfixList = new(FlowKind.Hotfix);
+    public static readonly FlowList FlowBranches = new(null);
+    public static readonly RunControl Continue = new(RunControl.Verb.Continue);
+    public static readonly RunControl Skip = new(RunControl.Verb.Skip);
+    public static readonly RunControl Abort = new(RunControl.Verb.Abort);
+    public static readonly RunControl Undo = new(RunControl.Verb.Undo);
+    public static readonly RunControl FlowStatus = new(RunControl.Verb.Status);
+
     public static readonly IReadOnlyList<IOperation> All =
     [
         WorkspaceInit, WorkspaceAdd, WorkspaceRemove, WorkspaceStatus, WorkspaceSync, WorkspaceList, WorkspaceCheckout,
         Exec, ConfigShow, ConfigGet, ConfigSet,
+        FlowInit, FeatureStart, FeatureFinish, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
+        FlowBranches, FlowStatus, Continue, Skip, Abort, Undo,
     ];
 }

@@ -11,6 +11,9 @@ public class SmctlCommand(string name, string description) : Command(name, descr
     /// <summary>The catalog operation this command runs, or null for front-end helpers (completions, demo, config edit).</summary>
     public IOperation? Operation { get; init; }
 
+    /// <summary>A second path to an operation that has its own command elsewhere (smctl flow abort = smctl abort).</summary>
+    public bool IsAlias { get; set; }
+
     public SmctlCommand WithExamples(params string[] examples)
     {
         Examples.AddRange(examples);

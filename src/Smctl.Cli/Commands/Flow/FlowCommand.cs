@@ -1,0 +1,137 @@
+using System.CommandLine;
+using Smctl.Cli.Commands.Run;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Cli.Output;
+using Smctl.Core.Flow;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Spectre.Console;
+
+namespace Smctl.Cli.Commands.Flow;
+
+/// <summary>smctl flow: git flow across repos.</summary>
+public static class FlowCommand
+{
+    public static SmctlCommand Create(CliHost host)
+    {
+        var flow = new SmctlCommand("flow", "Git flow across repos: feature, release and hotfix branches, planned and checked in every repo before any changes; resumable.");
+        flow.Add(Init(host));
+        flow.Add(Kind(host, "feature", "name", OperationCatalog.FeatureStart, OperationCatalog.FeatureFinish, OperationCatalog.FeatureList));
+        flow.Add(Kind(host, "release", "version", OperationCatalog.ReleaseStart, OperationCatalog.ReleaseFinish, OperationCatalog.ReleaseList));
+        flow.Add(Kind(host, "hotfix", "version", OperationCatalog.HotfixStart, OperationCatalog.HotfixFinish, OperationCatalog.HotfixList));
+        flow.Add(ListCommand(host, OperationCatalog.FlowBranches, "list"));
+        flow.Add(RunControlCommands.Create(host, OperationCatalog.FlowStatus));
+        foreach (var op in new[] { OperationCatalog.Continue, OperationCatalog.Skip, OperationCatalog.Abort, OperationCatalog.Undo })
+            flow.Add(RunControlCommands.Create(host, op, alias: true));
+        return flow.WithExamples(
+            "smctl flow init",
+            "smctl flow feature start gpu-accel --repos kernel,runtime",
+            "smctl flow feature finish gpu-accel --dry-run",
+            "smctl flow release start 1.4 && smctl flow release finish 1.4",
+            "smctl flow hotfix start          # the next patch version");
+    }
+
+    private static SmctlCommand Init(CliHost host)
+    {
+        var repos = RepoOptions.Repos(host);
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first" };
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push develop" };
+        return OperationCommand.Create(host, OperationCatalog.FlowInit, "init", [repos, noFetch, noPush],
+            p => new FlowInitInput { Repos = OperationCommand.List(p.GetValue(repos)), NoFetch = p.GetValue(noFetch), NoPush = p.GetValue(noPush) },
+            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples("smctl flow init", "smctl flow init --no-push --dry-run");
+    }
+
+    private static SmctlCommand Kind(CliHost host, string kind, string argName, FlowStart start, FlowFinish finish, FlowList list)
+    {
+        var command = new SmctlCommand(kind, kind switch
+        {
+            "feature" => "Feature branches: start from develop, finish into develop.",
+            "release" => "Release branches: start from develop, finish into main (tagged) and back into develop.",
+            _ => "Hotfix branches: start from main, finish into main (tagged) and back into develop.",
+        });
+        command.Add(Start(host, kind, argName, start));
+        command.Add(Finish(host, kind, argName, finish));
+        command.Add(ListCommand(host, list, "list"));
+        return command;
+    }
+
+    private static SmctlCommand Start(CliHost host, string kind, string argName, FlowStart op)
+    {
+        var name = new Argument<string?>(argName)
+        {
+            Description = kind == "feature" ? "Feature name: lower-case letters, digits, '.', '_', '-'" : "Version (semver; 1.4 means 1.4.0)",
+            Arity = kind == "hotfix" ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+        };
+        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first (work locally)" };
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
+        var noCheckout = new Option<bool>("--no-checkout") { Description = "Create the branch without checking it out" };
+        return OperationCommand.Create(host, op, "start", [name, repos, noFetch, noPush, noCheckout],
+            p => new FlowStartInput
+            {
+                Name = p.GetValue(name),
+                Repos = OperationCommand.List(p.GetValue(repos)),
+                NoFetch = p.GetValue(noFetch),
+                NoPush = p.GetValue(noPush),
+                NoCheckout = p.GetValue(noCheckout),
+            },
+            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples(kind switch
+            {
+                "feature" => ["smctl flow feature start gpu-accel", "smctl flow feature start gpu-accel --repos kernel,runtime --no-push"],
+                "release" => ["smctl flow release start 1.4.0", "smctl flow release start 2.0 --dry-run"],
+                _ => ["smctl flow hotfix start", "smctl flow hotfix start 1.4.1"],
+            });
+    }
+
+    private static SmctlCommand Finish(CliHost host, string kind, string argName, FlowFinish op)
+    {
+        var name = new Argument<string>(argName) { Description = kind == "feature" ? "Feature name" : "Version" };
+        var repos = RepoOptions.Repos(host, "Only these of the repos that have the branch");
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first (work locally)" };
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push or delete anything on the remote" };
+        var keep = new Option<bool>("--keep") { Description = "Keep the branch after merging (also gitflow.<kind>.finish.keep)" };
+        var squash = new Option<bool>("--squash") { Description = "One squashed commit instead of a merge commit (also gitflow.<kind>.finish.squash)" };
+        var message = new Option<string?>("--tag-message", "-m") { Description = "Message of the release tag", HelpName = "TEXT" };
+        var symbols = new List<Symbol> { name, repos, noFetch, noPush, keep, squash };
+        if (kind != "feature") symbols.Add(message);
+        return OperationCommand.Create(host, op, "finish", symbols,
+            p => new FlowFinishInput
+            {
+                Name = p.GetValue(name)!,
+                Repos = OperationCommand.List(p.GetValue(repos)),
+                NoFetch = p.GetValue(noFetch),
+                NoPush = p.GetValue(noPush),
+                Keep = p.GetValue(keep),
+                Squash = p.GetValue(squash),
+                TagMessage = kind == "feature" ? null : p.GetValue(message),
+            },
+            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples(kind switch
+            {
+                "feature" => ["smctl flow feature finish gpu-accel", "smctl flow feature finish gpu-accel --dry-run", "smctl flow feature finish gpu-accel --keep --no-push"],
+                "release" => ["smctl flow release finish 1.4.0", "smctl flow release finish 1.4.0 -m 'Spring release'"],
+                _ => ["smctl flow hotfix finish 1.4.1"],
+            });
+    }
+
+    private static SmctlCommand ListCommand(CliHost host, FlowList op, string name)
+    {
+        var repos = RepoOptions.Repos(host);
+        return OperationCommand.Create(host, op, name, [repos], p => new FlowListInput { Repos = OperationCommand.List(p.GetValue(repos)) }, RenderList)
+            .WithExamples("smctl flow list", "smctl flow feature list --json");
+    }
+
+    private static void RenderList(FlowListResult result, Ui ui)
+    {
+        if (result.Branches.Count == 0)
+        {
+            ui.Info("no flow branches");
+            return;
+        }
+        ui.Table(["branch", "repos", "vs base"], result.Branches.Select(b => (IReadOnlyList<string>)
+        [
+            Markup.Escape(b.Branch),
+            Markup.Escape(string.Join(", ", b.Repos.Select(r => r.Repo + (r.Local ? "" : " (remote only)")))),
+            Markup.Escape(string.Join(", ", b.Repos.Select(r => r.Ahead is null ? $"{r.Repo}: no {b.Base}" : $"{r.Repo}: +{r.Ahead} -{r.Behind}"))),
+        ]));
+    }
+}

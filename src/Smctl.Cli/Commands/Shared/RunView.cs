@@ -1,0 +1,52 @@
+using Smctl.Cli.Output;
+using Smctl.Core.Errors;
+using Smctl.Core.Plans;
+using Spectre.Console;
+
+namespace Smctl.Cli.Commands.Shared;
+
+/// <summary>Shows a plan (dry run) or a run: each repo's steps and how they stand.</summary>
+public static class RunView
+{
+    public static int ExitCode(RunResult r) => r.Interrupted ? ErrorKind.Git.ExitCode() : 0;
+
+    public static void Render(RunResult r, Ui ui)
+    {
+        var planned = r.Phase == "planned";
+        ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):" : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
+        foreach (var repo in r.Repos)
+        {
+            var done = repo.Steps.Count(s => s.Status == "done");
+            ui.MarkupLine(planned || repo.Error is not null || ui.Verbosity > 0 || r.Phase != "completed"
+                ? $"  [bold]{Markup.Escape(repo.Repo)}[/]"
+                : $"  [green]✓[/] {Markup.Escape(repo.Repo)} ({done} step{(done == 1 ? "" : "s")})");
+            if (!planned && repo.Error is null && ui.Verbosity == 0 && r.Phase == "completed") continue;
+            foreach (var step in repo.Steps)
+                ui.MarkupLine($"    {Mark(step.Status)} {Markup.Escape(step.Command)}");
+            if (repo.Error is not null) ui.MarkupLine($"    [red]{Markup.Escape(repo.Error)}[/]");
+        }
+        foreach (var p in r.Problems ?? []) ui.Warning(p);
+        if (r.Interrupted)
+            ui.Hint("fix the problem above, then 'smctl continue'; or 'smctl skip' to give up those repos' remaining steps; or 'smctl abort' to put everything back");
+        else if (r.Phase == "completed" && !planned)
+            ui.Info("'smctl undo' reverses this run.");
+    }
+
+    private static string Phase(string phase) => phase switch
+    {
+        "completed" => "[green]done[/]",
+        "interrupted" => "[red]interrupted[/]",
+        "aborted" => "[yellow]aborted: every repo is back as it was[/]",
+        "undone" => "[yellow]undone: every repo is back as it was before it[/]",
+        _ => phase,
+    };
+
+    private static string Mark(string status) => status switch
+    {
+        "done" => "[green]✓[/]",
+        "failed" => "[red]✗[/]",
+        "skipped" => "[grey]-[/]",
+        "planned" => "•",
+        _ => "[grey]·[/]",
+    };
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Flow.Shared;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Smctl.Core.Plans.Steps;
+
+namespace Smctl.Core.Flow;
+
+public sealed record FlowFinishInput
+{
+    /// <summary>Feature name, or release/hotfix version.</summary>
+    public required string Name { get; init; }
+    /// <summary>Only these of the repos that have the branch.</summary>
+    public IReadOnlyList<string>? Repos { get; init; }
+    public bool NoFetch { get; init; }
+    public bool NoPush { get; init; }
+    /// <summary>Keep the branch (locally and on the remote) after merging.</summary>
+    public bool Keep { get; init; }
+    /// <summary>One squashed commit instead of a merge commit.</summary>
+    public bool Squash { get; init; }
+    /// <summary>Message of the release tag (default: "Release VERSION").</summary>
+    public string? TagMessage { get; init; }
+}
+
+/// <summary>
+/// Finishes a branch in every repo that has it: a feature merges into develop; a release or hotfix merges
+/// into main, is tagged there, and the tag merges back into develop. Branches are deleted and pushed.
+/// </summary>
+public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunResult>
+{
+    public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.finish", kind switch
+    {
+        FlowKind.Feature => "Merge feature/<name> into develop (a merge commit) in every repo that has it, push, and delete the branch; every merge is tried first.",
+        FlowKind.Release => "Merge release/<version> into main, tag it, merge the tag back into develop, push, and delete the branch, in every repo that has it.",
+        _ => "Merge hotfix/<version> into main, tag it, merge the tag back into develop, push, and delete the branch, in every repo that has it.",
+    }, OperationEffect.Destructive, OpenWorld: true, Idempotent: true);
+
+    public JsonTypeInfo<FlowFinishInput> InputJson => SmctlJson.Default.FlowFinishInput;
+    public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
+
+    public Task<RunResult> RunAsync(SmctlContext context, FlowFinishInput input, CancellationToken ct)
+    {
+        var model = FlowModel.From(context.Settings);
+        var name = kind == FlowKind.Feature ? FlowModel.ValidateName(input.Name) : FlowModel.ValidateVersion(input.Name);
+        var branch = model.Branch(kind, name);
+        var label = $"flow {kind.ToString().ToLowerInvariant()} finish {name}";
+        return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
+        {
+            var problems = new Problems();
+            var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
+            var having = facts.Where(f => f.HasBranch(branch)).ToList();
+            if (having.Count == 0 && problems.Count == 0)
+                throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
+            var programs = new List<RepoProgram>();
+            foreach (var f in having)
+            {
+                if (!f.CheckWorkTree(problems, needClean: true)) continue;
+                var keep = input.Keep || await GitFlowDefaultAsync(f, "keep", token).ConfigureAwait(false);
+                var squash = input.Squash || await GitFlowDefaultAsync(f, "squash", token).ConfigureAwait(false);
+                var tip = f.UpToDateTip(branch, problems);
+                var steps = kind == FlowKind.Feature
+                    ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
+                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, problems, token).ConfigureAwait(false);
+                if (steps is null) continue;
+                if (f.HasRemote && !input.NoPush)
+                {
+                    foreach (var target in steps.OfType<BranchMerge>().Select(m => m.Into).Distinct().ToList()) steps.Add(new BranchPush(target));
+                    foreach (var tag in steps.OfType<TagCreate>().ToList()) steps.Add(new TagPush(tag.Tag));
+                }
+                if (!keep)
+                {
+                    steps.Add(new BranchDelete(branch));
+                    if (f.Remote(branch) is not null && !input.NoPush) steps.Add(new RemoteBranchDelete(branch));
+                }
+                programs.Add(new RepoProgram(f.Repo.Name, steps));
+            }
+            problems.ThrowIfAny(label);
+            return new Plan(Plan.NewId(label), label, programs);
+        }, ct);
+    }
+
+    private static async Task<List<Step>?> FeatureStepsAsync(RepoFacts f, FlowModel model, string branch, string? tip, bool squash, Problems problems, CancellationToken ct)
+    {
+        var target = model.FeatureTarget;
+        var steps = new List<Step>();
+        var into = f.TargetTip(target, problems, steps);
+        if (into is null) { problems.Add(f.Repo.Name, $"has no {target} branch"); return null; }
+        if (tip is null) return null;
+        // The branch about to be deleted cannot stay checked out: the main work tree moves to the target, as git-flow does.
+        if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(target));
+        var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct).ConfigureAwait(false);
+        if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
+        steps.Add(new BranchMerge(target, f.Local(branch) is null ? $"refs/remotes/origin/{branch}" : $"refs/heads/{branch}",
+            $"Merge branch '{branch}' into {target}", squash));
+        return steps;
+    }
+
+    private static async Task<List<Step>?> ReleaseStepsAsync(RepoFacts f, FlowModel model, string branch, string version, string? tip, string? tagMessage, bool squash,
+        Problems problems, CancellationToken ct)
+    {
+        var tag = model.Tag(version);
+        var steps = new List<Step>();
+        var main = f.TargetTip(model.Main, problems, steps);
+        var develop = model.Trunk ? null : f.TargetTip(model.Develop, problems, steps);
+        if (main is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); return null; }
+        if (!model.Trunk && develop is null) { problems.Add(f.Repo.Name, $"has no {model.Develop} branch"); return null; }
+        if (tip is null) return null;
+        if (f.Tag(tag) is { } existing && !Git.RepoReader.IsAncestor(f.Repo.FullPath, tip, existing))
+        {
+            problems.Add(f.Repo.Name, $"tag {tag} already exists on another commit");
+            return null;
+        }
+        if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(model.Trunk ? model.Main : model.Develop));
+        var (merged, conflicts) = await MergeCheck.TryAsync(f.Git, main, tip, ct).ConfigureAwait(false);
+        if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {model.Main} conflicts in {string.Join(", ", conflicts)}"); return null; }
+        steps.Add(new BranchMerge(model.Main, $"refs/heads/{branch}", $"Merge branch '{branch}'", squash));
+        steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}"));
+        if (develop is not null)
+        {
+            // The back-merge is tried on top of the would-be main merge, so its conflicts show now too.
+            var (_, back) = await MergeCheck.TryAsync(f.Git, develop, merged!, ct).ConfigureAwait(false);
+            if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {tag} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
+            steps.Add(new BranchMerge(model.Develop, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}"));
+        }
+        return steps;
+    }
+
+    /// <summary>git-flow's per-repo defaults: gitflow.&lt;kind&gt;.finish.&lt;flag&gt; = true.</summary>
+    private Task<bool> GitFlowDefaultAsync(RepoFacts f, string flag, CancellationToken ct) =>
+        f.Git.TryAsync(ct, "config", "--type=bool", $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.{flag}")
+            .ContinueWith(t => t.Result.Ok && t.Result.Stdout.Trim() == "true", ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+}

@@ -1,0 +1,18 @@
+using Smctl.Core.Plans;
+
+namespace Smctl.Core.Flow.Shared;
+
+/// <summary>Tries a merge with <c>git merge-tree --write-tree</c> (the real merge engine, no work tree, no ref moved).</summary>
+public static class MergeCheck
+{
+    /// <summary>The would-be merge commit (a dangling object, so a later merge can be tried on top of it), or the conflicted files.</summary>
+    public static async Task<(string? Commit, IReadOnlyList<string> Conflicts)> TryAsync(StepContext git, string into, string from, CancellationToken ct)
+    {
+        var result = await git.TryAsync(ct, "merge-tree", "--write-tree", "--name-only", "--no-messages", into, from).ConfigureAwait(false);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (result.ExitCode == 1) return (null, lines.Skip(1).Distinct().ToList());
+        if (!result.Ok) return (null, [$"(merge-tree failed: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)})"]);
+        var commit = await git.RunAsync(ct, "commit-tree", lines[0], "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);
+        return (commit.Trim(), []);
+    }
+}

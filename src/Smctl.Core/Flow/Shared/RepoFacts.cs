@@ -1,0 +1,93 @@
+using Smctl.Core.Git;
+using Smctl.Core.Plans;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Flow.Shared;
+
+/// <summary>What validation knows of one repo: its status, its refs (after an optional fetch) and whether it has a remote.</summary>
+public sealed class RepoFacts
+{
+    public required RepoEntry Repo { get; init; }
+    public required RepoStatus Status { get; init; }
+    public RefSnapshot Refs { get; init; } = new([], null, null);
+    public bool HasRemote { get; init; }
+    public string? FetchError { get; init; }
+    public StepContext Git { get; init; } = null!;
+
+    public string? Local(string branch) => Refs[$"refs/heads/{branch}"];
+    public string? Remote(string branch) => Refs[$"refs/remotes/origin/{branch}"];
+    public string? Tag(string tag) => Refs[$"refs/tags/{tag}"];
+    public bool HasBranch(string branch) => Local(branch) is not null || Remote(branch) is not null;
+
+    /// <summary>Reads every selected repo in parallel, fetching first unless told not to.</summary>
+    public static async Task<RepoFacts[]> GatherAsync(SmctlContext context, IReadOnlyList<RepoEntry> repos, bool fetch, Problems problems, CancellationToken ct) =>
+        await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
+        {
+            var status = RepoReader.Status(repo.Name, repo.FullPath);
+            if (status.Missing || status.Error is not null)
+            {
+                problems.Add(repo.Name, status.Missing ? "not on disk (run 'smctl workspace init')" : status.Error!);
+                return new RepoFacts { Repo = repo, Status = status };
+            }
+            var git = RunExecutor.ContextFor(context, repo);
+            var hasRemote = RepoReader.HasRemote(repo.FullPath, git.Remote);
+            string? fetchError = null;
+            if (fetch && hasRemote)
+            {
+                context.Progress(new ProgressEvent(repo.Name, "fetching"));
+                var result = await git.TryAsync(token, "fetch", "--prune", "--quiet", git.Remote).ConfigureAwait(false);
+                if (!result.Ok)
+                {
+                    fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
+                    problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use --no-fetch to work locally)");
+                }
+            }
+            var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);
+            return new RepoFacts { Repo = repo, Status = status, Refs = refs, HasRemote = hasRemote, FetchError = fetchError, Git = git };
+        }, ct).ConfigureAwait(false);
+
+    /// <summary>The common refusals: a merge or rebase in progress, a detached HEAD, uncommitted changes.</summary>
+    public bool CheckWorkTree(Problems problems, bool needClean)
+    {
+        if (Status.Missing || Status.Error is not null) return false;
+        if (Status.Operation is not null) { problems.Add(Repo.Name, $"a {Status.Operation} is in progress: finish or abort it first"); return false; }
+        if (Status.Detached) { problems.Add(Repo.Name, "HEAD is detached: check out a branch first"); return false; }
+        if (needClean && Status.HasTrackedChanges)
+        {
+            problems.Add(Repo.Name, $"has uncommitted changes ({Status.Staged} staged, {Status.Modified} modified): commit or stash them");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The tip a branch will have when the plan merges into it: a local branch strictly behind its remote is first
+    /// fast-forwarded (a step added to <paramref name="steps"/>); one that diverged is a problem.
+    /// </summary>
+    public string? TargetTip(string branch, Problems problems, List<Plans.Steps.Step> steps)
+    {
+        var (local, remote) = (Local(branch), Remote(branch));
+        var tip = UpToDateTip(branch, problems, takeRemoteWhenBehind: true);
+        if (local is not null && tip == remote && remote != local) steps.Add(new Plans.Steps.BranchFastForward(branch, remote!));
+        return tip;
+    }
+
+    /// <summary>
+    /// A branch's tip to work from: the local one, or the remote one when only that exists. A local branch behind its
+    /// remote is a problem, unless <paramref name="takeRemoteWhenBehind"/> (starting a branch: start from the newer remote tip).
+    /// </summary>
+    public string? UpToDateTip(string branch, Problems problems, bool takeRemoteWhenBehind = false)
+    {
+        var (local, remote) = (Local(branch), Remote(branch));
+        if (local is null) return remote;
+        if (remote is null || remote == local) return local;
+        var ahead = Behind(remote, local);
+        var behind = Behind(local, remote);
+        if (behind && !ahead && takeRemoteWhenBehind) return remote;
+        if (behind && !ahead) problems.Add(Repo.Name, $"{branch} is behind origin/{branch}: pull it first (smctl workspace sync)");
+        else if (behind) problems.Add(Repo.Name, $"{branch} has diverged from origin/{branch}: reconcile them first");
+        return local;
+
+        bool Behind(string a, string b) => !RepoReader.IsAncestor(Repo.FullPath, b, a);
+    }
+}

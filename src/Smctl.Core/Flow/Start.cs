@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Flow.Shared;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Smctl.Core.Plans.Steps;
+
+namespace Smctl.Core.Flow;
+
+public sealed record FlowStartInput
+{
+    /// <summary>Feature name, or release/hotfix version (a hotfix without one takes the next patch version).</summary>
+    public string? Name { get; init; }
+    public IReadOnlyList<string>? Repos { get; init; }
+    public bool NoFetch { get; init; }
+    public bool NoPush { get; init; }
+    /// <summary>Create the branch without checking it out in the repos' main work trees.</summary>
+    public bool NoCheckout { get; init; }
+}
+
+/// <summary>Starts a feature, release or hotfix branch in every selected repo, from an up-to-date base, and pushes it.</summary>
+public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunResult>
+{
+    public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.start", kind switch
+    {
+        FlowKind.Feature => "Start feature/<name> from develop in every selected repo (all unless --repos), check it out and push it with upstream.",
+        FlowKind.Release => "Start release/<version> from develop in every selected repo and push it.",
+        _ => "Start hotfix/<version> from main in every selected repo (version: the next patch after the latest release tag when omitted).",
+    }, OperationEffect.Mutating, OpenWorld: true);
+
+    public JsonTypeInfo<FlowStartInput> InputJson => SmctlJson.Default.FlowStartInput;
+    public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
+
+    public Task<RunResult> RunAsync(SmctlContext context, FlowStartInput input, CancellationToken ct)
+    {
+        var model = FlowModel.From(context.Settings);
+        if (kind == FlowKind.Feature && input.Name is null) throw Errors.SmctlException.Usage("a feature needs a name.");
+        if (kind == FlowKind.Release && input.Name is null) throw Errors.SmctlException.Usage("a release needs a version, like 1.4.0.");
+        var label = $"flow {kind.ToString().ToLowerInvariant()} start {input.Name ?? "(next patch)"}".TrimEnd();
+        return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
+        {
+            var problems = new Problems();
+            var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
+            var name = kind switch
+            {
+                FlowKind.Feature => FlowModel.ValidateName(input.Name!),
+                FlowKind.Release => FlowModel.ValidateVersion(input.Name!),
+                _ => input.Name is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(input.Name),
+            };
+            var branch = model.Branch(kind, name);
+            Git.BranchName.Validate(branch);
+            var baseBranch = model.Base(kind);
+            var programs = new List<RepoProgram>();
+            foreach (var f in facts)
+            {
+                if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout)) continue;
+                if (f.HasBranch(branch)) { problems.Add(f.Repo.Name, $"{branch} already exists"); continue; }
+                if (kind != FlowKind.Feature && f.Tag(model.Tag(name)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(name)} already exists"); continue; }
+                var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
+                if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
+                var steps = new List<Step> { new BranchCreate(branch, start) };
+                if (!input.NoCheckout) steps.Add(new BranchCheckout(branch));
+                if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
+                programs.Add(new RepoProgram(f.Repo.Name, steps));
+            }
+            problems.ThrowIfAny(label);
+            return new Plan(Plan.NewId(label), $"flow {kind.ToString().ToLowerInvariant()} start {name}", programs);
+        }, ct);
+    }
+}

@@ -1,0 +1,24 @@
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Plans;
+
+/// <summary>The shape every multi-repo command shares: lock, refuse while a run is interrupted, plan (validating), then run or show.</summary>
+public static class RunCommand
+{
+    public static async Task<RunResult> PlanAndRunAsync(SmctlContext context, string command,
+        Func<Workspace.Shared.Workspace, CancellationToken, Task<Plan>> plan, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var store = new RunStore(ws.SmctlDir);
+        if (context.DryRun)
+        {
+            store.EnsureNoInterruptedRun();
+            return RunResult.FromPlan(await plan(ws, ct).ConfigureAwait(false));
+        }
+        using var held = store.Lock(command);
+        store.EnsureNoInterruptedRun();
+        var program = await plan(ws, ct).ConfigureAwait(false);
+        var state = await RunExecutor.StartAsync(context, ws, store, program, ct).ConfigureAwait(false);
+        return RunResult.FromState(state);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans.Steps;
+
+namespace Smctl.Core.Plans;
+
+public sealed record RunControlInput;
+
+/// <summary>continue, skip, abort, undo and status of the workspace's multi-repo run, generic over every command that makes one.</summary>
+public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInput, RunResult>
+{
+    public enum Verb { Continue, Skip, Abort, Undo, Status }
+
+    public OperationInfo Info { get; } = verb switch
+    {
+        Verb.Continue => new("continue", "Resume the interrupted run: retry the failed step of each repo, then do the rest; nothing done is done twice.", OperationEffect.Mutating, OpenWorld: true),
+        Verb.Skip => new("skip", "Give up the remaining steps of the repos where the interrupted run failed, and finish the others.", OperationEffect.Destructive, OpenWorld: true),
+        Verb.Abort => new("abort", "Stop the interrupted run and put every repo back as it was before it: branches, tags, checked-out branch, and what it pushed.", OperationEffect.Destructive, OpenWorld: true),
+        Verb.Undo => new("undo", "Reverse the last completed run: restore every repo's branches, tags and remote branches to what they were before it.", OperationEffect.Destructive, OpenWorld: true),
+        _ => new("flow.status", "Show the interrupted run (or the last one): every step per repo and where it stopped.", OperationEffect.ReadOnly, Idempotent: true),
+    };
+
+    public JsonTypeInfo<RunControlInput> InputJson => SmctlJson.Default.RunControlInput;
+    public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
+
+    public async Task<RunResult> RunAsync(SmctlContext context, RunControlInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var store = new RunStore(ws.SmctlDir);
+        if (verb == Verb.Status)
+            return store.Current() is { } current ? RunResult.FromState(current, current.Phase == RunPhase.Running ? "interrupted" : null)
+                : store.Last() is { } last ? RunResult.FromState(last)
+                : throw new SmctlException(ErrorKind.General, "no run yet in this workspace");
+
+        using var held = context.DryRun ? null : store.Lock(Info.Name);
+        if (verb == Verb.Undo) return await UndoAsync(context, ws, store, ct).ConfigureAwait(false);
+
+        var state = store.Current() ?? throw new SmctlException(ErrorKind.General, "there is no interrupted run to " + Info.Name,
+            store.Last() is { Phase: RunPhase.Completed } ? "the last run completed; 'smctl undo' reverses it" : null);
+        if (context.DryRun) return RunResult.FromState(state, "interrupted");
+        switch (verb)
+        {
+            case Verb.Continue:
+                await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+                return RunResult.FromState(state);
+            case Verb.Skip:
+                if (!context.Confirm($"Give up the remaining steps in {string.Join(", ", state.Repos.Where(r => r.Error is not null).Select(r => r.Repo))}?"))
+                    throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+                foreach (var run in state.Repos.Where(r => r.Error is not null || r.Steps.Contains(StepStatus.Failed)))
+                {
+                    await AbortMergeAsync(context, ws, run, ct).ConfigureAwait(false);
+                    for (var i = 0; i < run.Steps.Count; i++)
+                        if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
+                    run.Error = null;
+                }
+                await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+                return RunResult.FromState(state);
+            default:
+                if (!context.Confirm($"Put {state.Repos.Count} repo(s) back as they were before '{state.Plan.Command}'?"))
+                    throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+                var problems = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
+                state.Phase = RunPhase.Aborted;
+                store.Discard(state);
+                return RunResult.FromState(state, "aborted", problems);
+        }
+    }
+
+    private async Task<RunResult> UndoAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, CancellationToken ct)
+    {
+        store.EnsureNoInterruptedRun();
+        var last = store.Last();
+        if (last is null || last.Phase != RunPhase.Completed)
+            throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {last.Phase.ToString().ToLowerInvariant()}");
+        if (context.DryRun) return RunResult.FromState(last, "completed");
+        if (!context.Confirm($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?"))
+            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+        var problems = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
+        last.Phase = RunPhase.Undone;
+        store.Finish(last);
+        return RunResult.FromState(last, "undone", problems);
+    }
+
+    private static async Task<IReadOnlyList<string>> RestoreAllAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunState state, CancellationToken ct)
+    {
+        var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        {
+            var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
+            var problems = await RunRestore.RestoreAsync(RunExecutor.ContextFor(context, ws.Repo(run.Repo)), run, program, token).ConfigureAwait(false);
+            return problems.Select(p => $"{run.Repo}: {p}").ToList();
+        }, ct).ConfigureAwait(false);
+        return results.SelectMany(r => r).ToList();
+    }
+
+    private static async Task AbortMergeAsync(SmctlContext context, Workspace.Shared.Workspace ws, RepoRun run, CancellationToken ct)
+    {
+        var repo = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
+        if ((await repo.TryAsync(ct, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ConfigureAwait(false)).Ok)
+            await repo.TryAsync(ct, "merge", "--abort").ConfigureAwait(false);
+    }
+}

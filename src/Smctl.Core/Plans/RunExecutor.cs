@@ -1,0 +1,90 @@
+using Smctl.Core.Errors;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Plans;
+
+/// <summary>
+/// Runs a plan: snapshots every repo's refs, persists the run state before the first step and after
+/// each one, runs repos in parallel (steps within a repo in order), and stops a repo at its first failed
+/// step so that continue, skip, abort or undo can pick it up.
+/// </summary>
+public static class RunExecutor
+{
+    /// <summary>Test hook: the process dies right after this many steps (fault-injection tests).</summary>
+    public const string CrashAfterStepVariable = "SMCTL_TEST_CRASH_AFTER_STEP";
+
+    public static StepContext ContextFor(SmctlContext context, RepoEntry repo) =>
+        new() { Repo = repo.Name, Path = repo.FullPath, Git = context.Git };
+
+    public static async Task<RunState> StartAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, Plan plan, CancellationToken ct)
+    {
+        var repos = plan.Repos.Select(p => ws.Repo(p.Repo)).ToList();
+        var snapshots = await RepoParallel.MapAsync(repos, context.Jobs, (r, token) => RefSnapshot.TakeAsync(ContextFor(context, r), token), ct).ConfigureAwait(false);
+        var state = new RunState
+        {
+            Plan = plan,
+            Phase = RunPhase.Running,
+            Repos = plan.Repos.Select((p, i) => new RepoRun
+            {
+                Repo = p.Repo,
+                Path = repos[i].FullPath,
+                Steps = p.Steps.Select(_ => StepStatus.Pending).ToList(),
+                Before = snapshots[i],
+            }).ToList(),
+        };
+        store.Save(state);
+        await ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>Runs every step not yet done (a failed one is tried again), then completes or marks the run interrupted.</summary>
+    public static async Task ExecuteAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
+    {
+        var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
+        var stepsDone = 0;
+        state.Phase = RunPhase.Running;
+        store.Save(state);
+        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        {
+            var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
+            var stepContext = ContextFor(context, ws.Repo(run.Repo));
+            run.Error = null;
+            for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
+            {
+                var step = program.Steps[i];
+                context.Progress(new ProgressEvent(run.Repo, step.Describe()));
+                try
+                {
+                    await step.RunAsync(stepContext, token).ConfigureAwait(false);
+                    run.Steps[i] = StepStatus.Done;
+                }
+                catch (SmctlException e)
+                {
+                    run.Steps[i] = StepStatus.Failed;
+                    run.Error = e.Message;
+                    store.Save(state);
+                    context.Progress(new ProgressEvent(run.Repo, "failed", Finished: true, Failed: true, Detail: e.Message));
+                    return 0;
+                }
+                store.Save(state);
+                if (Interlocked.Increment(ref stepsDone) == crashAfter) Environment.Exit(137);
+            }
+            context.Progress(new ProgressEvent(run.Repo, "done", Finished: true));
+            return 0;
+        }, ct).ConfigureAwait(false);
+
+        if (state.Repos.Any(r => r.Error is not null))
+        {
+            state.Phase = RunPhase.Interrupted;
+            store.Save(state);
+            return;
+        }
+        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        {
+            run.After = await RefSnapshot.TakeAsync(ContextFor(context, ws.Repo(run.Repo)), token).ConfigureAwait(false);
+            return 0;
+        }, ct).ConfigureAwait(false);
+        state.Phase = RunPhase.Completed;
+        store.Finish(state);
+    }
+}

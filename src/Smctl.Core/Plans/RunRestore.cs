@@ -1,0 +1,107 @@
+using Smctl.Core.Errors;
+using Smctl.Core.Plans.Steps;
+
+namespace Smctl.Core.Plans;
+
+/// <summary>
+/// Puts a repo's refs back to a snapshot — local branches and tags, the main work tree's branch, and what
+/// the run pushed (with --force-with-lease, so a teammate's newer push is never overwritten). Abort and
+/// undo both use it: undo diffs snapshots instead of trusting each step's inverse.
+/// </summary>
+public static class RunRestore
+{
+    /// <summary>Restores <paramref name="run"/>'s repo to its Before snapshot; returns what it could not restore.</summary>
+    public static async Task<IReadOnlyList<string>> RestoreAsync(StepContext repo, RepoRun run, RepoProgram program, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var before = run.Before;
+        await AbortMergesAsync(repo, program, ct).ConfigureAwait(false);
+        var now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
+        if (run.After is { } after)
+        {
+            // Undo: only refs that still are where the run left them are moved back.
+            foreach (var (name, value) in after.Refs)
+                if (now[name] != value && before[name] != now[name] && !name.StartsWith("refs/remotes/", StringComparison.Ordinal))
+                    problems.Add($"{name} moved since the run ({Short(value)} -> {Short(now[name])}); left as it is");
+        }
+
+        // The remote first: what the run pushed or deleted there goes back.
+        var remotePrefix = $"refs/remotes/{repo.Remote}/";
+        foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => n.StartsWith(remotePrefix, StringComparison.Ordinal)).Distinct().ToList())
+        {
+            var (was, isNow) = (before[name], now[name]);
+            if (was == isNow) continue;
+            var branch = name[remotePrefix.Length..];
+            var lease = $"--force-with-lease=refs/heads/{branch}:{isNow ?? ""}";
+            var refspec = was is null ? $":refs/heads/{branch}" : $"{was}:refs/heads/{branch}";
+            var push = await repo.TryAsync(ct, "push", "--quiet", lease, repo.Remote, refspec).ConfigureAwait(false);
+            if (!push.Ok) { problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
+            await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
+        }
+        foreach (var tag in program.Steps.OfType<TagPush>().Select(t => t.Tag).Where(t => before[$"refs/tags/{t}"] is null))
+        {
+            var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, $"refs/tags/{tag}").ConfigureAwait(false);
+            if (ls.Ok && ls.Stdout.Trim().Length > 0)
+                await repo.TryAsync(ct, "push", "--quiet", repo.Remote, $":refs/tags/{tag}").ConfigureAwait(false);
+        }
+
+        // The main work tree's branch: recreate it if the run deleted it, then switch back to it.
+        if (before.HeadBranch is { } headBranch && now.HeadBranch != headBranch)
+        {
+            if (now[$"refs/heads/{headBranch}"] is null && before[$"refs/heads/{headBranch}"] is { } sha)
+            {
+                await repo.RunAsync(ct, "branch", "--no-track", headBranch, sha).ConfigureAwait(false);
+                await RestoreUpstreamAsync(repo, headBranch, before, ct).ConfigureAwait(false);
+            }
+            var sw = await repo.TryAsync(ct, "switch", "--quiet", headBranch).ConfigureAwait(false);
+            if (!sw.Ok) problems.Add($"could not switch back to {headBranch}: {Git.GitRunner.FirstMeaningfulLine(sw.Stderr)}");
+        }
+
+        now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
+        foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => !n.StartsWith("refs/remotes/", StringComparison.Ordinal)).Distinct().ToList())
+        {
+            var (was, isNow) = (before[name], now[name]);
+            if (was == isNow || problems.Any(p => p.StartsWith(name + " ", StringComparison.Ordinal))) continue;
+            var branch = name.StartsWith("refs/heads/", StringComparison.Ordinal) ? name["refs/heads/".Length..] : null;
+            var worktree = branch is null ? null : await repo.WorktreeOfAsync(branch, ct).ConfigureAwait(false);
+            if (worktree is not null && was is not null)
+            {
+                // A checked-out branch moves with its files: reset --keep refuses to lose local edits.
+                var reset = await repo.Git.RunAsync(worktree, ["reset", "--quiet", "--keep", was], ct).ConfigureAwait(false);
+                if (!reset.Ok) problems.Add($"could not move {branch} back in {worktree}: {Git.GitRunner.FirstMeaningfulLine(reset.Stderr)}");
+                continue;
+            }
+            if (worktree is not null) { problems.Add($"{branch} is checked out in {worktree}; switch it away and run abort/undo again"); continue; }
+            await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
+            if (branch is not null && isNow is null && was is not null) await RestoreUpstreamAsync(repo, branch, before, ct).ConfigureAwait(false);
+        }
+        return problems;
+    }
+
+    /// <summary>A deleted branch loses its upstream setting with it: give it back when its remote branch exists.</summary>
+    private static async Task RestoreUpstreamAsync(StepContext repo, string branch, RefSnapshot before, CancellationToken ct)
+    {
+        if (before[$"refs/remotes/{repo.Remote}/{branch}"] is not null)
+            await repo.TryAsync(ct, "branch", "--quiet", $"--set-upstream-to={repo.Remote}/{branch}", branch).ConfigureAwait(false);
+    }
+
+    private static async Task AbortMergesAsync(StepContext repo, RepoProgram program, CancellationToken ct)
+    {
+        var folders = new HashSet<string> { repo.Path };
+        foreach (var merge in program.Steps.OfType<BranchMerge>())
+            if (await repo.WorktreeOfAsync(merge.Into, ct).ConfigureAwait(false) is { } wt) folders.Add(wt);
+        foreach (var folder in folders)
+            if ((await repo.Git.RunAsync(folder, ["rev-parse", "--verify", "--quiet", "MERGE_HEAD"], ct).ConfigureAwait(false)).Ok)
+                await repo.Git.RunAsync(folder, ["merge", "--abort"], ct).ConfigureAwait(false);
+    }
+
+    private static async Task SetRefAsync(StepContext repo, string name, string? value, CancellationToken ct)
+    {
+        var result = value is null
+            ? await repo.TryAsync(ct, "update-ref", "-d", name).ConfigureAwait(false)
+            : await repo.TryAsync(ct, "update-ref", name, value).ConfigureAwait(false);
+        if (!result.Ok) throw SmctlException.Git($"could not restore {name}: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)}", repo.Repo);
+    }
+
+    private static string Short(string? sha) => sha is null ? "(none)" : sha[..Math.Min(7, sha.Length)];
+}

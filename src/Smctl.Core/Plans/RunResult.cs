@@ -1,0 +1,30 @@
+namespace Smctl.Core.Plans;
+
+public sealed record StepView(string Op, string Command, string Status);
+
+public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null);
+
+/// <summary>A plan or a run as data: every step per repo and where it stands.</summary>
+/// <param name="Phase">planned (dry run), running, interrupted, completed, aborted, undone.</param>
+public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null)
+{
+    public bool Interrupted => Phase == "interrupted";
+
+    public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, "planned",
+        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(OpName(s), s.Describe(), "planned")).ToList())).ToList());
+
+    public static RunResult FromState(RunState state, string? phase = null, IReadOnlyList<string>? problems = null) => new(
+        state.Plan.Id, state.Plan.Command, phase ?? state.Phase.ToString().ToLowerInvariant(),
+        state.Plan.Repos.Select(p =>
+        {
+            var run = state.Of(p.Repo);
+            return new RepoRunView(p.Repo, p.Steps.Select((s, i) => new StepView(OpName(s), s.Describe(), run.Steps[i].ToString().ToLowerInvariant())).ToList(), run.Error);
+        }).ToList(),
+        problems is { Count: > 0 } ? problems : null);
+
+    private static string OpName(Steps.Step step)
+    {
+        var name = step.GetType().Name;
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    }
+}

@@ -1,0 +1,32 @@
+namespace Smctl.Core.Plans;
+
+public enum RunPhase { Running, Interrupted, Completed, Aborted, Undone }
+
+public enum StepStatus { Pending, Done, Failed, Skipped }
+
+/// <summary>How far one repo's program got.</summary>
+public sealed class RepoRun
+{
+    public required string Repo { get; init; }
+    public required string Path { get; init; }
+    public required List<StepStatus> Steps { get; init; }
+    /// <summary>Refs before the first step (for abort and undo).</summary>
+    public required RefSnapshot Before { get; init; }
+    /// <summary>Refs when the run completed (undo refuses to move what changed since).</summary>
+    public RefSnapshot? After { get; set; }
+    public string? Error { get; set; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int NextStep => Steps.FindIndex(s => s is StepStatus.Pending or StepStatus.Failed);
+}
+
+/// <summary>The persisted state of a multi-repo run (.smctl/state/run.json), enough to continue, skip, abort or undo it.</summary>
+public sealed class RunState
+{
+    public required Plan Plan { get; init; }
+    public RunPhase Phase { get; set; }
+    public DateTimeOffset Started { get; init; } = DateTimeOffset.UtcNow;
+    public required List<RepoRun> Repos { get; init; }
+
+    public RepoRun Of(string repo) => Repos.First(r => r.Repo == repo);
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+
+namespace Smctl.Core.Plans;
+
+/// <summary>Where runs live: .smctl/state/run.json (the run in progress or interrupted), last-run.json (for undo), and the lock.</summary>
+public sealed class RunStore(string smctlDir)
+{
+    private readonly object _saving = new();
+
+    public string StateDir { get; } = Path.Combine(smctlDir, "state");
+    public string RunFile => Path.Combine(StateDir, "run.json");
+    public string LastFile => Path.Combine(StateDir, "last-run.json");
+    public string LockFile => Path.Combine(StateDir, "lock");
+
+    public RunState? Current() => Read(RunFile);
+    public RunState? Last() => Read(LastFile);
+
+    public void Save(RunState state)
+    {
+        lock (_saving) Write(RunFile, state);
+    }
+
+    /// <summary>The run is over: it becomes the one 'undo' reverses.</summary>
+    public void Finish(RunState state)
+    {
+        lock (_saving)
+        {
+            Write(LastFile, state);
+            File.Delete(RunFile);
+        }
+    }
+
+    /// <summary>Forgets the current run (after abort).</summary>
+    public void Discard(RunState state)
+    {
+        lock (_saving) File.Delete(RunFile);
+    }
+
+    /// <summary>Refuses a new mutating command while a run waits for continue/skip/abort.</summary>
+    public void EnsureNoInterruptedRun()
+    {
+        if (Current() is { } run)
+            throw new SmctlException(ErrorKind.Workspace, $"the run '{run.Plan.Command}' ({run.Plan.Id}) was interrupted and is waiting",
+                "run 'smctl continue' to finish it, 'smctl skip' to give up the failed repos' remaining steps, or 'smctl abort' to put everything back");
+    }
+
+    /// <summary>One mutating run per workspace at a time.</summary>
+    public IDisposable Lock(string command)
+    {
+        Directory.CreateDirectory(StateDir);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                var stream = new FileStream(LockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                using (var writer = new StreamWriter(stream, leaveOpen: true)) writer.Write($"{Environment.ProcessId} {command}");
+                stream.Dispose();
+                return new Held(LockFile);
+            }
+            catch (IOException) when (File.Exists(LockFile))
+            {
+                var holder = File.ReadAllText(LockFile).Split(' ', 2);
+                if (int.TryParse(holder[0], out var pid) && Alive(pid) && pid != Environment.ProcessId)
+                    throw new SmctlException(ErrorKind.Workspace, $"another smctl (pid {pid}) is running '{(holder.Length > 1 ? holder[1] : "a command")}' in this workspace",
+                        "wait for it to finish; if no smctl is running, delete " + LockFile);
+                File.Delete(LockFile); // left by a process that died
+            }
+        }
+        throw new SmctlException(ErrorKind.Workspace, $"cannot take the workspace lock {LockFile}");
+    }
+
+    private static bool Alive(int pid)
+    {
+        try { return !Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private sealed class Held(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
+    }
+
+    private static RunState? Read(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), SmctlJson.Default.RunState); }
+        catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}", suggestion: "delete it to forget that run"); }
+    }
+
+    private static void Write(string path, RunState state) =>
+        IO.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, SmctlJson.Default.RunState), durable: false);
+}

@@ -1,0 +1,14 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>git switch BRANCH (in the repo's main work tree)</summary>
+public sealed record BranchCheckout(string Branch) : Step
+{
+    public override string Describe() => $"git switch {Branch}";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var current = (await context.TryAsync(ct, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false)).Stdout.Trim();
+        if (current == Branch) return;
+        await context.RunAsync(ct, "switch", "--quiet", Branch).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,13 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>git branch -D BRANCH (only after the plan merged it)</summary>
+public sealed record BranchDelete(string Branch) : Step
+{
+    public override string Describe() => $"git branch -D {Branch}";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        if (await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) is null) return;
+        await context.RunAsync(ct, "branch", "-D", Branch).ConfigureAwait(false);
+    }
+}

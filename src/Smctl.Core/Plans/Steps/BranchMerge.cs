@@ -1,0 +1,61 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>
+/// Merges FROM into the branch INTO with a merge commit (or a squash commit). Where INTO is checked out
+/// in a work tree the merge runs there; elsewhere no checkout is needed: the merge is computed with
+/// <c>git merge-tree --write-tree</c> (git's own merge engine) and INTO is moved with a compare-and-swap.
+/// </summary>
+public sealed record BranchMerge(string Into, string From, string Message, bool Squash = false) : Step
+{
+    public override string Describe() => $"git merge {(Squash ? "--squash" : "--no-ff")} {From} (into {Into})";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var from = await context.ResolveAsync(From, ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge {From}: it does not exist");
+        var into = await context.ResolveAsync($"refs/heads/{Into}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge into {Into}: it does not exist");
+        if (await AlreadyDoneAsync(context, from, into, ct).ConfigureAwait(false)) return;
+
+        var worktree = await context.WorktreeOfAsync(Into, ct).ConfigureAwait(false);
+        if (worktree is not null)
+        {
+            await MergeInWorktreeAsync(context, worktree, from, ct).ConfigureAwait(false);
+            return;
+        }
+        var tree = await context.TryAsync(ct, "merge-tree", "--write-tree", "--no-messages", into, from).ConfigureAwait(false);
+        if (!tree.Ok)
+            throw context.Fail($"merging {From} into {Into} conflicts",
+                $"resolve it by hand (git switch {Into} && git merge {From}), commit, then run 'smctl continue'; or 'smctl abort'");
+        var treeId = tree.Stdout.Split('\n')[0].Trim();
+        string[] parents = Squash ? ["-p", into] : ["-p", into, "-p", from];
+        var commit = (await context.RunAsync(ct, ["commit-tree", treeId, .. parents, "-m", Message]).ConfigureAwait(false)).Trim();
+        await context.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", $"refs/heads/{Into}", commit, into).ConfigureAwait(false);
+    }
+
+    private async Task<bool> AlreadyDoneAsync(StepContext context, string from, string into, CancellationToken ct)
+    {
+        if (!Squash) return await context.IsAncestorAsync(from, into, ct).ConfigureAwait(false);
+        var subject = (await context.RunAsync(ct, "log", "-1", "--format=%s", into).ConfigureAwait(false)).Trim();
+        return subject == Message.Split('\n')[0];
+    }
+
+    private async Task MergeInWorktreeAsync(StepContext context, string worktree, string from, CancellationToken ct)
+    {
+        var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
+        if ((await inWorktree.TryAsync(ct, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ConfigureAwait(false)).Ok)
+        {
+            // A conflict from an earlier attempt: done once the user has resolved every file.
+            var unmerged = (await inWorktree.RunAsync(ct, "diff", "--name-only", "--diff-filter=U").ConfigureAwait(false)).Trim();
+            if (unmerged.Length > 0)
+                throw context.Fail($"the merge of {From} into {Into} in {worktree} still has conflicts: {unmerged.Replace('\n', ' ')}",
+                    "resolve and 'git add' them, then run 'smctl continue'; or 'smctl abort'");
+            await inWorktree.RunAsync(ct, "commit", "--no-edit", "--quiet").ConfigureAwait(false);
+            return;
+        }
+        string[] args = Squash ? ["merge", "--squash", "--quiet", from] : ["merge", "--no-ff", "--quiet", "-m", Message, from];
+        var result = await inWorktree.TryAsync(ct, args).ConfigureAwait(false);
+        if (!result.Ok)
+            throw context.Fail($"merging {From} into {Into} conflicts in {worktree}",
+                "resolve the conflicts there and 'git add' them, then run 'smctl continue'; or 'smctl abort'");
+        if (Squash) await inWorktree.RunAsync(ct, "commit", "--quiet", "-m", Message).ConfigureAwait(false);
+    }
+}

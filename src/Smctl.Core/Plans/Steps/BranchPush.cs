@@ -1,0 +1,22 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>git push [-u] origin BRANCH:BRANCH</summary>
+public sealed record BranchPush(string Branch, bool SetUpstream = false) : Step
+{
+    public override string Describe() => $"git push{(SetUpstream ? " -u" : "")} origin {Branch}";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var local = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false)
+            ?? throw context.Fail($"cannot push {Branch}: it does not exist");
+        var remote = await context.ResolveAsync($"refs/remotes/{context.Remote}/{Branch}", ct).ConfigureAwait(false);
+        if (remote == local && !SetUpstream) return;
+        var args = new List<string> { "push", "--quiet", "--porcelain" };
+        if (SetUpstream) args.Add("--set-upstream");
+        args.AddRange([context.Remote, $"refs/heads/{Branch}:refs/heads/{Branch}"]);
+        var result = await context.TryAsync(ct, [.. args]).ConfigureAwait(false);
+        if (!result.Ok)
+            throw context.Fail($"push of {Branch} to {context.Remote} was rejected: {Git.GitRunner.FirstMeaningfulLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
+                "run 'smctl continue' once the remote accepts it, or 'smctl abort'");
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>
+/// One small, serialisable action on one repo — an opcode of a multi-repo program. Every step checks
+/// first whether its effect is already there and then does nothing, so a resumed run never does
+/// anything twice.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "op")]
+[JsonDerivedType(typeof(FetchRemote), "fetch")]
+[JsonDerivedType(typeof(BranchCreate), "branch_create")]
+[JsonDerivedType(typeof(BranchCheckout), "branch_checkout")]
+[JsonDerivedType(typeof(BranchMerge), "branch_merge")]
+[JsonDerivedType(typeof(BranchFastForward), "branch_fast_forward")]
+[JsonDerivedType(typeof(BranchDelete), "branch_delete")]
+[JsonDerivedType(typeof(BranchPush), "branch_push")]
+[JsonDerivedType(typeof(RemoteBranchDelete), "remote_branch_delete")]
+[JsonDerivedType(typeof(TagCreate), "tag_create")]
+[JsonDerivedType(typeof(TagPush), "tag_push")]
+[JsonDerivedType(typeof(GitConfigSet), "config_set")]
+public abstract record Step
+{
+    /// <summary>The git command line this step runs, for plans and dry runs.</summary>
+    public abstract string Describe();
+
+    /// <summary>Does the step, or nothing when its effect is already there; throws a git error on failure.</summary>
+    public abstract Task RunAsync(StepContext context, CancellationToken ct);
+}

@@ -1,0 +1,16 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>git tag -a -m MESSAGE TAG TARGET</summary>
+public sealed record TagCreate(string Tag, string Target, string Message) : Step
+{
+    public override string Describe() => $"git tag -a -m '{Message}' {Tag} {Target}";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var target = await context.ResolveAsync(Target, ct).ConfigureAwait(false) ?? throw context.Fail($"cannot tag {Target}: it does not exist");
+        var existing = await context.ResolveAsync($"refs/tags/{Tag}", ct).ConfigureAwait(false);
+        if (existing == target) return;
+        if (existing is not null) throw context.Fail($"tag {Tag} already exists on another commit", "choose another version");
+        await context.RunAsync(ct, "tag", "-a", "-m", Message, Tag, target).ConfigureAwait(false);
+    }
+}
