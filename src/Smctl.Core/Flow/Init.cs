@@ -37,7 +37,7 @@ public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
                 var steps = new List<Step>();
                 var main = f.Local(model.Main);
                 if (main is null && f.Remote(model.Main) is { } remoteMain)
-                    steps.Add(new BranchCreate(model.Main, remoteMain));
+                    steps.Add(new BranchCreate(model.Main, remoteMain, $"origin/{model.Main}"));
                 else if (main is null)
                 {
                     problems.Add(f.Repo.Name, $"has no {model.Main} branch: create it, or set flow.main_branch to the production branch's name");
@@ -45,7 +45,9 @@ public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
                 }
                 if (!model.Trunk && f.Local(model.Develop) is null)
                 {
-                    steps.Add(new BranchCreate(model.Develop, f.Remote(model.Develop) ?? main ?? f.Remote(model.Main)!));
+                    steps.Add(f.Remote(model.Develop) is { } remoteDevelop
+                        ? new BranchCreate(model.Develop, remoteDevelop, $"origin/{model.Develop}")
+                        : new BranchCreate(model.Develop, main ?? f.Remote(model.Main)!));
                     if (f.HasRemote && !input.NoPush && f.Remote(model.Develop) is null) steps.Add(new BranchPush(model.Develop, SetUpstream: true));
                 }
                 foreach (var (key, value) in GitFlowKeys(model))

@@ -20,6 +20,6 @@ public sealed class Problems
         var lines = _items.OrderBy(i => i.Repo, StringComparer.Ordinal).Select(i => $"  {i.Repo}: {i.Message}");
         throw new SmctlException(ErrorKind.Git,
             $"'{command}' refused, nothing was changed ({_items.Count} problem{(_items.Count == 1 ? "" : "s")}):\n{string.Join('\n', lines)}",
-            _items.Select(i => i.Repo).Distinct().Count() == 1 ? _items[0].Repo : null, suggestion);
+            suggestion, repo: _items.Select(i => i.Repo).Distinct().Count() == 1 ? _items[0].Repo : null);
     }
 }

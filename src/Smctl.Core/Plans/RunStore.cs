@@ -44,7 +44,7 @@ public sealed class RunStore(string smctlDir)
     {
         if (Current() is { } run)
             throw new SmctlException(ErrorKind.Workspace, $"the run '{run.Plan.Command}' ({run.Plan.Id}) was interrupted and is waiting",
-                "run 'smctl continue' to finish it, 'smctl skip' to give up the failed repos' remaining steps, or 'smctl abort' to put everything back");
+                suggestion: "run 'smctl continue' to finish it, 'smctl skip' to give up the failed repos' remaining steps, or 'smctl abort' to put everything back");
     }
 
     /// <summary>One mutating run per workspace at a time.</summary>
@@ -65,7 +65,7 @@ public sealed class RunStore(string smctlDir)
                 var holder = File.ReadAllText(LockFile).Split(' ', 2);
                 if (int.TryParse(holder[0], out var pid) && Alive(pid) && pid != Environment.ProcessId)
                     throw new SmctlException(ErrorKind.Workspace, $"another smctl (pid {pid}) is running '{(holder.Length > 1 ? holder[1] : "a command")}' in this workspace",
-                        "wait for it to finish; if no smctl is running, delete " + LockFile);
+                        suggestion: "wait for it to finish; if no smctl is running, delete " + LockFile);
                 File.Delete(LockFile); // left by a process that died
             }
         }
