@@ -5,6 +5,8 @@ cd "$(dirname "$0")"
 
 need_apt=()
 command -v git >/dev/null || need_apt+=(git)
+# AVH git-flow: the compatibility tests run it side by side with smctl.
+command -v git-flow >/dev/null || need_apt+=(git-flow)
 # NativeAOT links with the system C toolchain and zlib.
 { command -v clang >/dev/null || command -v gcc >/dev/null; } || need_apt+=(clang)
 [[ -e /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
