@@ -30,6 +30,7 @@ public static class SmctlApp
         root.Add(WorkspaceCommand.Create(host));
         root.Add(FlowCommand.Create(host));
         foreach (var command in RunControlCommands.TopLevel(host)) root.Add(command);
+        root.Add(PlanCommand.Create(host));
         root.Add(ExecCommand.Create(host));
         root.Add(ConfigCommand.Create(host));
         root.Add(CompletionsCommand.Create(host));

@@ -33,6 +33,8 @@ public sealed class SmctlContext
     public Action<string> Warn { get; init; } = _ => { };
     /// <summary>Plan and report, change nothing.</summary>
     public bool DryRun { get; init; }
+    /// <summary>With DryRun: keep the plan under .smctl/plans/ for 'plan apply'.</summary>
+    public bool SavePlan { get; init; }
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>
     public Action<string, string, bool>? OutputLine { get; init; }
 

@@ -49,12 +49,15 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             var problems = new Problems();
             var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
             var having = facts.Where(f => f.HasBranch(branch)).ToList();
+            if (model.Trunk && kind == FlowKind.Release && having.Count == 0)
+                return TrunkRelease(facts, model, name, input, problems, label);
             if (having.Count == 0 && problems.Count == 0)
                 throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
             var programs = new List<RepoProgram>();
             foreach (var f in having)
             {
                 if (!f.CheckWorkTree(problems, needClean: true)) continue;
+                if (!await CheckWorktreesAsync(f, model, branch, input.Keep, problems, token).ConfigureAwait(false)) continue;
                 var keep = input.Keep || await GitFlowDefaultAsync(f, "keep", token).ConfigureAwait(false);
                 var squash = input.Squash || await GitFlowDefaultAsync(f, "squash", token).ConfigureAwait(false);
                 var tip = f.UpToDateTip(branch, problems);
@@ -123,6 +126,60 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             steps.Add(new BranchMerge(model.Develop, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}"));
         }
         return steps;
+    }
+
+    /// <summary>In the trunk model a release is an annotated tag on main, in every selected repo.</summary>
+    private static Plan TrunkRelease(RepoFacts[] facts, FlowModel model, string version, FlowFinishInput input, Problems problems, string label)
+    {
+        var tag = model.Tag(version);
+        var programs = new List<RepoProgram>();
+        foreach (var f in facts)
+        {
+            if (!f.CheckWorkTree(problems, needClean: false)) continue;
+            if (f.Tag(tag) is not null) { problems.Add(f.Repo.Name, $"tag {tag} already exists"); continue; }
+            var steps = new List<Step>();
+            if (f.TargetTip(model.Main, problems, steps) is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); continue; }
+            steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", input.TagMessage ?? $"Release {version}"));
+            if (f.HasRemote && !input.NoPush) steps.Add(new TagPush(tag));
+            programs.Add(new RepoProgram(f.Repo.Name, steps));
+        }
+        problems.ThrowIfAny(label);
+        return new Plan(Plan.NewId(label), label, programs);
+    }
+
+    /// <summary>
+    /// Finishing never takes a branch from another work tree: the branch being finished must not be checked out in a
+    /// linked work tree (it is deleted), and a target checked out in one must be clean there (the merge runs there).
+    /// </summary>
+    private async Task<bool> CheckWorktreesAsync(RepoFacts f, FlowModel model, string branch, bool keep, Problems problems, CancellationToken ct)
+    {
+        var main = Path.GetFullPath(f.Repo.FullPath);
+        var holder = await f.Git.WorktreeOfAsync(branch, ct).ConfigureAwait(false);
+        if (holder is not null && !keep && Path.GetFullPath(holder) != main)
+        {
+            problems.Add(f.Repo.Name, $"{branch} is checked out in the work tree {holder}: remove it first (smctl worktree remove), or pass --keep");
+            return false;
+        }
+        // Where the main work tree goes when the finished branch leaves it (see the BranchCheckout steps).
+        var landing = kind == FlowKind.Feature ? model.FeatureTarget : model.Trunk ? model.Main : model.Develop;
+        var ok = true;
+        foreach (var target in new[] { model.Main, model.Develop }.Distinct())
+        {
+            var wt = await f.Git.WorktreeOfAsync(target, ct).ConfigureAwait(false);
+            if (wt is null || Path.GetFullPath(wt) == main) continue;
+            var status = Git.RepoReader.Status(f.Repo.Name, wt);
+            if (status.HasTrackedChanges || status.Operation is not null)
+            {
+                problems.Add(f.Repo.Name, $"{target} is checked out in {wt}, which has uncommitted changes: the merge runs there, so commit or stash them");
+                ok = false;
+            }
+            if (f.Refs.HeadBranch == branch && target == landing)
+            {
+                problems.Add(f.Repo.Name, $"{branch} is checked out here and {target} in {wt}: switch this work tree to another branch first");
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /// <summary>git-flow's per-repo defaults: gitflow.&lt;kind&gt;.finish.&lt;flag&gt; = true.</summary>

@@ -35,6 +35,8 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
         var model = FlowModel.From(context.Settings);
         if (kind == FlowKind.Feature && input.Name is null) throw Errors.SmctlException.Usage("a feature needs a name.");
         if (kind == FlowKind.Release && input.Name is null) throw Errors.SmctlException.Usage("a release needs a version, like 1.4.0.");
+        if (kind == FlowKind.Release && model.Trunk)
+            throw Errors.SmctlException.Usage("in the trunk model there are no release branches: a release is a tag on main.", $"run 'smctl flow release finish {input.Name}' to tag it");
         var label = $"flow {kind.ToString().ToLowerInvariant()} start {input.Name ?? "(next patch)"}".TrimEnd();
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {

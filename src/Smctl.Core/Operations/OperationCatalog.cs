@@ -26,6 +26,7 @@ public static class OperationCatalog
     public static readonly FlowStart FeatureStart = new(FlowKind.Feature);
     public static readonly FlowFinish FeatureFinish = new(FlowKind.Feature);
     public static readonly FlowList FeatureList = new(FlowKind.Feature);
+    public static readonly FlowUpdate FeatureUpdate = new();
     public static readonly FlowStart ReleaseStart = new(FlowKind.Release);
     public static readonly FlowFinish ReleaseFinish = new(FlowKind.Release);
     public static readonly FlowList ReleaseList = new(FlowKind.Release);
@@ -39,11 +40,15 @@ public static class OperationCatalog
     public static readonly RunControl Undo = new(RunControl.Verb.Undo);
     public static readonly RunControl FlowStatus = new(RunControl.Verb.Status);
 
+    public static readonly PlanShow PlanShow = new();
+    public static readonly PlanList PlanList = new();
+    public static readonly PlanApply PlanApply = new();
+
     public static readonly IReadOnlyList<IOperation> All =
     [
         WorkspaceInit, WorkspaceAdd, WorkspaceRemove, WorkspaceStatus, WorkspaceSync, WorkspaceList, WorkspaceCheckout,
         Exec, ConfigShow, ConfigGet, ConfigSet,
-        FlowInit, FeatureStart, FeatureFinish, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
-        FlowBranches, FlowStatus, Continue, Skip, Abort, Undo,
+        FlowInit, FeatureStart, FeatureFinish, FeatureUpdate, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
+        FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
     ];
 }

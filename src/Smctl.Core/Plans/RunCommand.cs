@@ -13,7 +13,9 @@ public static class RunCommand
         if (context.DryRun)
         {
             store.EnsureNoInterruptedRun();
-            return RunResult.FromPlan(await plan(ws, ct).ConfigureAwait(false));
+            var planned = await plan(ws, ct).ConfigureAwait(false);
+            var result = RunResult.FromPlan(planned);
+            return context.SavePlan ? result with { PlanId = await new SavedPlans(ws.SmctlDir).SaveAsync(context, ws, planned, ct).ConfigureAwait(false) } : result;
         }
         using var held = store.Lock(command);
         store.EnsureNoInterruptedRun();

@@ -8,6 +8,9 @@ public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, str
 /// <param name="Phase">planned (dry run), running, interrupted, completed, aborted, undone.</param>
 public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null)
 {
+    /// <summary>Set when the plan was saved (--dry-run --save-plan) or applied from a saved plan.</summary>
+    public string? PlanId { get; init; }
+
     public bool Interrupted => Phase == "interrupted";
 
     public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, "planned",

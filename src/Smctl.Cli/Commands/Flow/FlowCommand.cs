@@ -51,6 +51,7 @@ public static class FlowCommand
         });
         command.Add(Start(host, kind, argName, start));
         command.Add(Finish(host, kind, argName, finish));
+        if (kind == "feature") command.Add(Update(host));
         command.Add(ListCommand(host, list, "list"));
         return command;
     }
@@ -111,6 +112,26 @@ public static class FlowCommand
                 "release" => ["smctl flow release finish 1.4.0", "smctl flow release finish 1.4.0 -m 'Spring release'"],
                 _ => ["smctl flow hotfix finish 1.4.1"],
             });
+    }
+
+    private static SmctlCommand Update(CliHost host)
+    {
+        var name = new Argument<string>("name") { Description = "Feature name" };
+        var repos = RepoOptions.Repos(host, "Only these of the repos that have the branch");
+        var rebase = new Option<bool>("--rebase") { Description = "Rebase the feature onto develop (pushed with --force-with-lease) instead of merging" };
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first (work locally)" };
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push the updated branch" };
+        return OperationCommand.Create(host, OperationCatalog.FeatureUpdate, "update", [name, repos, rebase, noFetch, noPush],
+            p => new FlowUpdateInput
+            {
+                Name = p.GetValue(name)!,
+                Repos = OperationCommand.List(p.GetValue(repos)),
+                Rebase = p.GetValue(rebase),
+                NoFetch = p.GetValue(noFetch),
+                NoPush = p.GetValue(noPush),
+            },
+            RunView.Render, RunView.ExitCode, showProgress: true)
+            .WithExamples("smctl flow feature update gpu-accel", "smctl flow feature update gpu-accel --rebase");
     }
 
     private static SmctlCommand ListCommand(CliHost host, FlowList op, string name)

@@ -52,6 +52,7 @@ public static class CommandRuntime
             GetEnvironment = host.GetEnvironment,
             FlagSettings = flags,
             DryRun = p.GetValue(GlobalOptions.DryRun),
+            SavePlan = SavePlanOf(p),
             Git = new GitRunner { Trace = ui.Verbosity >= 2 ? line => ui.Verbose(2, "+ " + line) : null },
             Warn = ui.Warning,
             Progress = progress ?? (e => { if (e.Finished) ui.Verbose(1, $"{e.Repo}: {e.Phase}{(e.Detail is null ? "" : $" ({e.Detail})")}"); }),
@@ -146,6 +147,13 @@ public static class CommandRuntime
                 result = await work(OnEvent).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result;
+    }
+
+    private static bool SavePlanOf(ParseResult p)
+    {
+        if (!p.GetValue(GlobalOptions.SavePlan)) return false;
+        if (!p.GetValue(GlobalOptions.DryRun)) throw SmctlException.Usage("--save-plan only goes with --dry-run.", "run the command with --dry-run --save-plan, then 'smctl plan apply ID'");
+        return true;
     }
 
     private static string? NonEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -19,6 +19,7 @@ public static class GlobalOptions
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the result as JSON on stdout", Recursive = true };
     public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be done; change nothing", Recursive = true };
+    public static readonly Option<bool> SavePlan = new("--save-plan") { Description = "With --dry-run: keep the plan for 'smctl plan apply'", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "More detail (-vv also shows each git command)", Recursive = true };
     public static readonly Option<bool> Verbose2 = new("-vv") { Hidden = true, Recursive = true };
     public static readonly Option<bool> Verbose3 = new("-vvv") { Hidden = true, Recursive = true };
@@ -38,7 +39,7 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Workspace, Json, DryRun, Verbose, Verbose2, Verbose3, Quiet, NoColor, Config, Yes, Jobs];
+    public static IEnumerable<Option> All => [Workspace, Json, DryRun, SavePlan, Verbose, Verbose2, Verbose3, Quiet, NoColor, Config, Yes, Jobs];
 
     public static int VerbosityOf(ParseResult p) =>
         p.GetValue(Verbose3) ? 3 : p.GetValue(Verbose2) ? 2 : p.GetValue(Verbose) ? 1 : 0;

@@ -26,6 +26,7 @@ public static class RunView
             if (repo.Error is not null) ui.MarkupLine($"    [red]{Markup.Escape(repo.Error)}[/]");
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
+        if (planned && r.PlanId is not null) ui.Info($"Saved as plan {r.PlanId}: 'smctl plan apply {r.PlanId}' runs exactly this.");
         if (r.Interrupted)
             ui.Hint("fix the problem above, then 'smctl continue'; or 'smctl skip' to give up those repos' remaining steps; or 'smctl abort' to put everything back");
         else if (r.Phase == "completed" && !planned)

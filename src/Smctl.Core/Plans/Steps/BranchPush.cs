@@ -1,9 +1,9 @@
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>git push [-u] origin BRANCH:BRANCH</summary>
-public sealed record BranchPush(string Branch, bool SetUpstream = false) : Step
+public sealed record BranchPush(string Branch, bool SetUpstream = false, bool ForceWithLease = false) : Step
 {
-    public override string Describe() => $"git push{(SetUpstream ? " -u" : "")} origin {Branch}";
+    public override string Describe() => $"git push{(SetUpstream ? " -u" : "")}{(ForceWithLease ? " --force-with-lease" : "")} origin {Branch}";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
@@ -13,6 +13,8 @@ public sealed record BranchPush(string Branch, bool SetUpstream = false) : Step
         if (remote == local && !SetUpstream) return;
         var args = new List<string> { "push", "--quiet", "--porcelain" };
         if (SetUpstream) args.Add("--set-upstream");
+        // A rebased branch replaces its remote history, and only if nobody pushed since smctl last fetched.
+        if (ForceWithLease) args.Add($"--force-with-lease=refs/heads/{Branch}:{remote ?? ""}");
         args.AddRange([context.Remote, $"refs/heads/{Branch}:refs/heads/{Branch}"]);
         var result = await context.TryAsync(ct, [.. args]).ConfigureAwait(false);
         if (!result.Ok)

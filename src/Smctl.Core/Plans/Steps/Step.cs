@@ -13,6 +13,7 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(BranchCheckout), "branch_checkout")]
 [JsonDerivedType(typeof(BranchMerge), "branch_merge")]
 [JsonDerivedType(typeof(BranchFastForward), "branch_fast_forward")]
+[JsonDerivedType(typeof(BranchRebase), "branch_rebase")]
 [JsonDerivedType(typeof(BranchDelete), "branch_delete")]
 [JsonDerivedType(typeof(BranchPush), "branch_push")]
 [JsonDerivedType(typeof(RemoteBranchDelete), "remote_branch_delete")]

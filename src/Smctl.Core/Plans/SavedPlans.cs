@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Plans;
+
+/// <summary>A plan kept for later, with every repo's refs when it was made (so 'plan apply' can refuse a world that moved).</summary>
+public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, DateTimeOffset Created);
+
+/// <summary>.smctl/plans/&lt;id&gt;.json</summary>
+public sealed class SavedPlans(string smctlDir)
+{
+    public string Dir { get; } = Path.Combine(smctlDir, "plans");
+
+    public async Task<string> SaveAsync(SmctlContext context, Workspace.Shared.Workspace ws, Plan plan, CancellationToken ct)
+    {
+        var snapshots = await RepoParallel.MapAsync(plan.Repos, context.Jobs,
+            (p, token) => RefSnapshot.TakeAsync(RunExecutor.ContextFor(context, ws.Repo(p.Repo)), token), ct).ConfigureAwait(false);
+        var saved = new SavedPlan(plan, plan.Repos.Select((p, i) => (p.Repo, snapshots[i])).ToDictionary(x => x.Repo, x => x.Item2), DateTimeOffset.UtcNow);
+        Directory.CreateDirectory(Dir);
+        IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, SmctlJson.Default.SavedPlan));
+        return plan.Id;
+    }
+
+    public SavedPlan Load(string id)
+    {
+        if (id.Length == 0 || id.Contains('/') || id.Contains('\\') || id.StartsWith('.'))
+            throw SmctlException.Usage($"'{id}' is not a plan id.", "see 'smctl plan list'");
+        var path = PathOf(id);
+        if (!File.Exists(path)) throw SmctlException.Usage($"there is no saved plan '{id}'.", "see 'smctl plan list'");
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), SmctlJson.Default.SavedPlan)!; }
+        catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}"); }
+    }
+
+    public IReadOnlyList<SavedPlan> All() => Directory.Exists(Dir)
+        ? Directory.GetFiles(Dir, "*.json").Order(StringComparer.Ordinal).Select(f => Load(Path.GetFileNameWithoutExtension(f))).ToList()
+        : [];
+
+    private string PathOf(string id) => Path.Combine(Dir, id + ".json");
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Flow;
+
+public sealed class FlowMoreTests : IDisposable
+{
+    private static readonly string[] Names = ["a", "b"];
+    private readonly WorkspaceFixture _ws = new(Names);
+
+    public void Dispose() => _ws.Dispose();
+
+    private async Task<CliRun> Ok(params string[] args)
+    {
+        var run = await _ws.Smctl(args);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+
+    [Fact]
+    public async Task A_saved_plan_applies_exactly_and_is_refused_once_a_repo_moved()
+    {
+        await Ok("flow", "init");
+        var saved = await Ok("flow", "feature", "start", "x", "--dry-run", "--save-plan", "--json");
+        var id = saved.Json.GetProperty("planId").GetString()!;
+        Assert.Equal("", Testing.Git.Run(_ws.Repo("a"), "branch", "--list", "feature/x").Trim());
+        Assert.Contains(id, (await Ok("plan", "list")).Stdout);
+        Assert.Contains("git branch feature/x", (await Ok("plan", "show", id)).Stdout);
+        await Ok("plan", "apply", id);
+        Assert.Equal("feature/x", Testing.Git.Run(_ws.Repo("b"), "branch", "--show-current").Trim());
+
+        var second = (await Ok("flow", "feature", "finish", "x", "--dry-run", "--save-plan", "--json")).Json.GetProperty("planId").GetString()!;
+        Testing.Git.Commit(_ws.Repo("a"), "late.txt", "late", "a late commit");
+        var refused = await _ws.Smctl("plan", "apply", second);
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("a: moved since the plan was made: refs/heads/feature/x", refused.Stderr);
+        Assert.Equal(2, (await _ws.Smctl("plan", "apply", "../../etc/passwd")).ExitCode);
+        Assert.Equal(2, (await _ws.Smctl("flow", "feature", "start", "y", "--save-plan")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Update_merges_develop_into_the_feature_or_rebases_it()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "x");
+        Testing.Git.Commit(_ws.Repo("a"), "feature.txt", "f", "feature work");
+        _ws.PushFromElsewhere("a", "develop", "news.txt", "news");
+        _ws.PushFromElsewhere("b", "develop", "news.txt", "news");
+
+        await Ok("flow", "feature", "update", "x", "--repos", "a");
+        Assert.Equal("Merge branch 'develop' into feature/x", Testing.Git.Run(_ws.Repo("a"), "log", "-1", "--format=%s", "feature/x").Trim());
+        Assert.True(File.Exists(Path.Combine(_ws.Repo("a"), "news.txt")));
+        Assert.Equal(Testing.Git.Head(_ws.Repo("a")), Testing.Git.Head(_ws.RemotePath("a"), "feature/x"));
+
+        await Ok("flow", "feature", "update", "x", "--repos", "b", "--rebase");
+        Assert.Equal(Testing.Git.Head(_ws.Repo("b"), "origin/develop"), Testing.Git.Head(_ws.Repo("b"), "feature/x"));
+        Assert.Equal(Testing.Git.Head(_ws.Repo("b")), Testing.Git.Head(_ws.RemotePath("b"), "feature/x"));
+    }
+
+    [Fact]
+    public async Task Finish_merges_in_the_work_tree_that_holds_develop_and_refuses_a_feature_held_by_one()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "x");
+        Testing.Git.Commit(_ws.Repo("a"), "x.txt", "x", "x work");
+        Testing.Git.Run(_ws.Repo("a"), "switch", "-q", "main");
+        var developTree = Path.Combine(_ws.Root, "develop-a");
+        Testing.Git.Run(_ws.Repo("a"), "worktree", "add", "-q", developTree, "develop");
+
+        await Ok("flow", "feature", "finish", "x", "--repos", "a");
+        Assert.True(File.Exists(Path.Combine(developTree, "x.txt")), "the merge must update the work tree that has develop checked out");
+        Assert.Equal("", Testing.Git.Run(developTree, "status", "--porcelain").Trim());
+        Assert.Equal("main", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+
+        await Ok("flow", "feature", "start", "y", "--no-checkout", "--repos", "b");
+        var featureTree = Path.Combine(_ws.Root, "feature-b");
+        Testing.Git.Run(_ws.Repo("b"), "worktree", "add", "-q", featureTree, "feature/y");
+        var refused = await _ws.Smctl("flow", "feature", "finish", "y");
+        Assert.Equal(3, refused.ExitCode);
+        Assert.Contains("feature/y is checked out in the work tree", refused.Stderr);
+    }
+
+    [Fact]
+    public async Task The_trunk_model_starts_and_finishes_on_main_and_releases_by_tagging_main()
+    {
+        File.AppendAllText(_ws.Manifest, "\n[flow]\nmodel = \"trunk\"\n");
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "t");
+        Assert.Equal(Testing.Git.Head(_ws.Repo("a"), "main"), Testing.Git.Head(_ws.Repo("a")));
+        Testing.Git.Commit(_ws.Repo("a"), "t.txt", "t", "trunk work");
+        await Ok("flow", "feature", "finish", "t");
+        Assert.Equal("Merge branch 'feature/t' into main", Testing.Git.Run(_ws.Repo("a"), "log", "-1", "--format=%s", "main").Trim());
+        Assert.Equal(2, (await _ws.Smctl("flow", "release", "start", "1.0")).ExitCode);
+        await Ok("flow", "release", "finish", "1.0");
+        foreach (var repo in Names)
+            Assert.Equal(Testing.Git.Head(_ws.Repo(repo), "main"), Testing.Git.Head(_ws.RemotePath(repo), "v1.0.0^{commit}"));
+    }
+
+    [Fact]
+    public async Task A_second_smctl_is_refused_while_one_holds_the_lock()
+    {
+        await Ok("flow", "init");
+        using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30"))!;
+        var lockFile = Path.Combine(_ws.Ws, ".smctl", "state", "lock");
+        File.WriteAllText(lockFile, $"{sleeper.Id} flow feature finish other");
+        try
+        {
+            var run = await _ws.Smctl("flow", "feature", "start", "x");
+            Assert.Equal(4, run.ExitCode);
+            Assert.Contains($"another smctl (pid {sleeper.Id}) is running 'flow feature finish other'", run.Stderr);
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+        await sleeper.WaitForExitAsync(TestContext.Current.CancellationToken);
+        // A lock left by a process that died is taken over.
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "start", "x")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_merge_in_progress_or_a_detached_head_is_refused()
+    {
+        await Ok("flow", "init");
+        Testing.Git.Run(_ws.Repo("a"), "checkout", "-q", "--detach", "HEAD");
+        Testing.Git.Run(_ws.Repo("b"), "checkout", "-q", "-b", "side");
+        Testing.Git.Commit(_ws.Repo("b"), "README.md", "side\n", "side");
+        Testing.Git.Run(_ws.Repo("b"), "checkout", "-q", "main");
+        Testing.Git.Commit(_ws.Repo("b"), "README.md", "main\n", "main");
+        Assert.NotEqual(0, Testing.Git.TryRun(_ws.Repo("b"), "merge", "side").Code);
+        var run = await _ws.Smctl("flow", "feature", "start", "x");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("a: HEAD is detached", run.Stderr);
+        Assert.Contains("b: a merge is in progress", run.Stderr);
+    }
+}
