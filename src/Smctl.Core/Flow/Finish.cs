@@ -184,6 +184,5 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
 
     /// <summary>git-flow's per-repo defaults: gitflow.&lt;kind&gt;.finish.&lt;flag&gt; = true.</summary>
     private Task<bool> GitFlowDefaultAsync(RepoFacts f, string flag, CancellationToken ct) =>
-        f.Git.TryAsync(ct, "config", "--type=bool", $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.{flag}")
-            .ContinueWith(t => t.Result.Ok && t.Result.Stdout.Trim() == "true", ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Task.FromResult(Git.RepoReader.Config(f.Repo.FullPath, $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.{flag}")?.ToLowerInvariant() is "true" or "yes" or "on" or "1");
 }

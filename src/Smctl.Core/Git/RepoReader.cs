@@ -148,6 +148,79 @@ public static class RepoReader
         return a is not null && d is not null && repo.ObjectDatabase.FindMergeBase(a, d)?.Id == a.Id;
     }
 
+    /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>
+    public static string? Resolve(string path, string rev)
+    {
+        using var repo = new Repository(path);
+        return ResolveIn(repo, rev);
+    }
+
+    private static string? ResolveIn(Repository repo, string rev)
+    {
+        try
+        {
+            return (repo.Lookup(rev + "^{commit}") as Commit)?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the commit named by <paramref name="ancestorRev"/> is reachable from <paramref name="descendantRev"/> (revisions resolved first).</summary>
+    public static bool IsAncestorRev(string path, string ancestorRev, string descendantRev)
+    {
+        using var repo = new Repository(path);
+        var (a, d) = (ResolveIn(repo, ancestorRev), ResolveIn(repo, descendantRev));
+        if (a is null || d is null) return false;
+        if (a == d) return true;
+        return repo.ObjectDatabase.FindMergeBase(repo.Lookup<Commit>(a), repo.Lookup<Commit>(d))?.Sha == a;
+    }
+
+    /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>
+    public static string? CurrentBranch(string path)
+    {
+        using var repo = new Repository(path);
+        return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
+    }
+
+    /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null. Reads git's files directly.</summary>
+    public static string? WorktreeOf(string path, string branch)
+    {
+        var target = $"ref: refs/heads/{branch}";
+        var gitDir = GitDirOf(path);
+        var commonFile = System.IO.Path.Combine(gitDir, "commondir");
+        var common = File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir;
+        if (ReadTrimmed(System.IO.Path.Combine(common, "HEAD")) == target) return System.IO.Path.GetDirectoryName(common.TrimEnd('/'));
+        var linked = System.IO.Path.Combine(common, "worktrees");
+        if (!Directory.Exists(linked)) return null;
+        foreach (var dir in Directory.EnumerateDirectories(linked))
+        {
+            if (ReadTrimmed(System.IO.Path.Combine(dir, "HEAD")) != target) continue;
+            var gitFile = ReadTrimmed(System.IO.Path.Combine(dir, "gitdir"));
+            if (gitFile is not null) return System.IO.Path.GetDirectoryName(gitFile);
+        }
+        return null;
+    }
+
+    /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>
+    private static string GitDirOf(string path)
+    {
+        var dotGit = System.IO.Path.Combine(path, ".git");
+        if (Directory.Exists(dotGit)) return System.IO.Path.GetFullPath(dotGit);
+        var line = ReadTrimmed(dotGit) ?? throw new LibGit2SharpException($"{path} is not a git work tree");
+        return System.IO.Path.GetFullPath(line["gitdir:".Length..].Trim(), path);
+    }
+
+    private static string? ReadTrimmed(string file) => File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+
+    /// <summary>A config value of the repo (all levels), or null.</summary>
+    public static string? Config(string path, string key)
+    {
+        using var repo = new Repository(path);
+        return repo.Config.Get<string>(key)?.Value;
+    }
+
     /// <summary>Commits in <paramref name="tip"/> not in <paramref name="baseTip"/>, and the reverse.</summary>
     public static (int? Ahead, int? Behind) Divergence(string path, string tip, string baseTip)
     {

@@ -3,19 +3,23 @@ namespace Smctl.Core.Plans;
 /// <summary>A repo's branches, tags and remote-tracking refs (name → commit), and what its main work tree had checked out.</summary>
 public sealed record RefSnapshot(Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit)
 {
+    /// <summary>One git process: every ref with a '*' on the one checked out here.</summary>
     public static async Task<RefSnapshot> TakeAsync(StepContext context, CancellationToken ct)
     {
-        var output = await context.RunAsync(ct, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags", $"refs/remotes/{context.Remote}").ConfigureAwait(false);
+        var output = await context.RunAsync(ct, "for-each-ref", "--format=%(HEAD)%(refname) %(objectname)", "refs/heads", "refs/tags", $"refs/remotes/{context.Remote}").ConfigureAwait(false);
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? headBranch = null, headCommit = null;
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
+            var isHead = line[0] == '*';
             var space = line.LastIndexOf(' ');
-            if (line.EndsWith("/HEAD", StringComparison.Ordinal) && line.StartsWith("refs/remotes/", StringComparison.Ordinal)) continue;
-            refs[line[..space]] = line[(space + 1)..];
+            var name = line[1..space];
+            if (name.StartsWith("refs/remotes/", StringComparison.Ordinal) && name.EndsWith("/HEAD", StringComparison.Ordinal)) continue;
+            refs[name] = line[(space + 1)..];
+            if (isHead) (headBranch, headCommit) = (name["refs/heads/".Length..], refs[name]);
         }
-        var branch = await context.TryAsync(ct, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false);
-        var head = await context.TryAsync(ct, "rev-parse", "--verify", "--quiet", "HEAD").ConfigureAwait(false);
-        return new RefSnapshot(refs, branch.Ok ? branch.Stdout.Trim() : null, head.Ok ? head.Stdout.Trim() : null);
+        headCommit ??= context.CurrentBranch() is null ? await context.ResolveAsync("HEAD", ct).ConfigureAwait(false) : null;
+        return new RefSnapshot(refs, headBranch, headCommit);
     }
 
     public string? this[string name] => Refs.GetValueOrDefault(name);

@@ -15,28 +15,19 @@ public sealed class StepContext
 
     public Task<string> RunAsync(CancellationToken ct, params string[] args) => Git.RunCheckedAsync(Path, args, Repo, ct);
 
-    /// <summary>The commit a ref or name points at, or null when there is none.</summary>
-    public async Task<string?> ResolveAsync(string rev, CancellationToken ct)
-    {
-        var r = await TryAsync(ct, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}").ConfigureAwait(false);
-        return r.Ok ? r.Stdout.Trim() : null;
-    }
+    // Reads run in-process (no git process per question); everything that changes the repo goes through git.
 
-    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
-        (await TryAsync(ct, "merge-base", "--is-ancestor", ancestor, descendant).ConfigureAwait(false)).ExitCode == 0;
+    /// <summary>The commit a ref or name points at, or null when there is none.</summary>
+    public Task<string?> ResolveAsync(string rev, CancellationToken ct) => Task.FromResult(RepoReader.Resolve(Path, rev));
+
+    public Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
+        Task.FromResult(RepoReader.IsAncestorRev(Path, ancestor, descendant));
 
     /// <summary>The folder of the worktree that has <paramref name="branch"/> checked out, or null.</summary>
-    public async Task<string?> WorktreeOfAsync(string branch, CancellationToken ct)
-    {
-        var list = await RunAsync(ct, "worktree", "list", "--porcelain").ConfigureAwait(false);
-        string? folder = null;
-        foreach (var line in list.Split('\n'))
-        {
-            if (line.StartsWith("worktree ", StringComparison.Ordinal)) folder = line[9..];
-            else if (line == $"branch refs/heads/{branch}") return folder;
-        }
-        return null;
-    }
+    public Task<string?> WorktreeOfAsync(string branch, CancellationToken ct) => Task.FromResult(RepoReader.WorktreeOf(Path, branch));
+
+    /// <summary>The branch checked out in this work tree, or null when HEAD is detached.</summary>
+    public string? CurrentBranch() => RepoReader.CurrentBranch(Path);
 
     public SmctlException Fail(string message, string? suggestion = null) => SmctlException.Git(message, Repo, suggestion);
 }

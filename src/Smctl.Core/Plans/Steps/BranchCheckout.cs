@@ -7,8 +7,7 @@ public sealed record BranchCheckout(string Branch) : Step
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        var current = (await context.TryAsync(ct, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false)).Stdout.Trim();
-        if (current == Branch) return;
+        if (context.CurrentBranch() == Branch) return;
         await context.RunAsync(ct, "switch", "--quiet", Branch).ConfigureAwait(false);
     }
 }

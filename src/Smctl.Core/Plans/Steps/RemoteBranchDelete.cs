@@ -11,6 +11,7 @@ public sealed record RemoteBranchDelete(string Branch) : Step
         var result = await context.TryAsync(ct, "push", "--quiet", context.Remote, "--delete", $"refs/heads/{Branch}").ConfigureAwait(false);
         if (!result.Ok && !result.Stderr.Contains("remote ref does not exist", StringComparison.Ordinal))
             throw context.Fail($"deleting {Branch} on {context.Remote} failed: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)}");
-        await context.TryAsync(ct, "update-ref", "-d", $"refs/remotes/{context.Remote}/{Branch}").ConfigureAwait(false);
+        // git drops the remote-tracking ref itself on a successful delete; only a stale one needs removing.
+        if (!result.Ok) await context.TryAsync(ct, "update-ref", "-d", $"refs/remotes/{context.Remote}/{Branch}").ConfigureAwait(false);
     }
 }
