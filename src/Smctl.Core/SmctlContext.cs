@@ -33,6 +33,9 @@ public sealed class SmctlContext
     public Action<string> Warn { get; init; } = _ => { };
     /// <summary>Plan and report, change nothing.</summary>
     public bool DryRun { get; init; }
+    /// <summary>Ref snapshots validation just took (after its fetch), by repo folder: the run's "before" needs no second read.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Plans.RefSnapshot> FreshSnapshots { get; } = new();
+
     /// <summary>With DryRun: keep the plan under .smctl/plans/ for 'plan apply'.</summary>
     public bool SavePlan { get; init; }
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>

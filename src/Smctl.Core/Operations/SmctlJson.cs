@@ -17,9 +17,7 @@ namespace Smctl.Core.Operations;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(ErrorInfo))]
-[JsonSerializable(typeof(Smctl.Core.Plans.RunState))]
 [JsonSerializable(typeof(Smctl.Core.Plans.RunResult))]
-[JsonSerializable(typeof(Smctl.Core.Plans.SavedPlan))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanInput))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanListInput))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanListResult))]
@@ -52,3 +50,12 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(ConfigSetInput))]
 [JsonSerializable(typeof(ConfigSetResult))]
 public sealed partial class SmctlJson : JsonSerializerContext;
+
+/// <summary>smctl's own bookkeeping (run state, saved plans): compact, rewritten after every step.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(Smctl.Core.Plans.RunState))]
+[JsonSerializable(typeof(Smctl.Core.Plans.SavedPlan))]
+public sealed partial class StateJson : JsonSerializerContext;

@@ -19,7 +19,8 @@ public static class RunExecutor
     public static async Task<RunState> StartAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, Plan plan, CancellationToken ct)
     {
         var repos = plan.Repos.Select(p => ws.Repo(p.Repo)).ToList();
-        var snapshots = await RepoParallel.MapAsync(repos, context.Jobs, (r, token) => RefSnapshot.TakeAsync(ContextFor(context, r), token), ct).ConfigureAwait(false);
+        var snapshots = await RepoParallel.MapAsync(repos, context.Jobs, (r, token) =>
+            context.FreshSnapshots.TryRemove(r.FullPath, out var fresh) ? Task.FromResult(fresh) : RefSnapshot.TakeAsync(ContextFor(context, r), token), ct).ConfigureAwait(false);
         var state = new RunState
         {
             Plan = plan,

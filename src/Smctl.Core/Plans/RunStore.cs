@@ -86,10 +86,10 @@ public sealed class RunStore(string smctlDir)
     private static RunState? Read(string path)
     {
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), SmctlJson.Default.RunState); }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), StateJson.Default.RunState); }
         catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}", suggestion: "delete it to forget that run"); }
     }
 
     private static void Write(string path, RunState state) =>
-        IO.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, SmctlJson.Default.RunState), durable: false);
+        IO.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, StateJson.Default.RunState), durable: false);
 }

@@ -43,6 +43,7 @@ public sealed class RepoFacts
                 }
             }
             var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);
+            context.FreshSnapshots[repo.FullPath] = refs;
             return new RepoFacts { Repo = repo, Status = status, Refs = refs, HasRemote = hasRemote, FetchError = fetchError, Git = git };
         }, ct).ConfigureAwait(false);
 
