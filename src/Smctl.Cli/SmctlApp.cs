@@ -7,6 +7,7 @@ using Smctl.Cli.Commands.Demo;
 using Smctl.Cli.Commands.Exec;
 using Smctl.Cli.Commands.Flow;
 using Smctl.Cli.Commands.Run;
+using Smctl.Cli.Commands.Worktree;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Commands.Workspace;
 using Smctl.Core.Errors;
@@ -31,6 +32,8 @@ public static class SmctlApp
         root.Add(FlowCommand.Create(host));
         foreach (var command in RunControlCommands.TopLevel(host)) root.Add(command);
         root.Add(PlanCommand.Create(host));
+        root.Add(WorktreeCommand.Create(host));
+        foreach (var command in AliasCommands.Create(host)) root.Add(command);
         root.Add(ExecCommand.Create(host));
         root.Add(ConfigCommand.Create(host));
         root.Add(CompletionsCommand.Create(host));

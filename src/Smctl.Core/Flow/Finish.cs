@@ -20,6 +20,8 @@ public sealed record FlowFinishInput
     public bool Squash { get; init; }
     /// <summary>Message of the release tag (default: "Release VERSION").</summary>
     public string? TagMessage { get; init; }
+    /// <summary>Remove the branch's worktree set first (smctl done): the worktrees must be clean.</summary>
+    public bool RemoveWorktree { get; init; }
 }
 
 /// <summary>
@@ -57,7 +59,9 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             foreach (var f in having)
             {
                 if (!f.CheckWorkTree(problems, needClean: true)) continue;
-                if (!await CheckWorktreesAsync(f, model, branch, input.Keep, problems, token).ConfigureAwait(false)) continue;
+                var worktreeSteps = new List<Step>();
+                if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) continue;
+                if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, token).ConfigureAwait(false)) continue;
                 var keep = input.Keep || await GitFlowDefaultAsync(f, "keep", token).ConfigureAwait(false);
                 var squash = input.Squash || await GitFlowDefaultAsync(f, "squash", token).ConfigureAwait(false);
                 var tip = f.UpToDateTip(branch, problems);
@@ -65,6 +69,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                     ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
                     : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, problems, token).ConfigureAwait(false);
                 if (steps is null) continue;
+                steps.InsertRange(0, worktreeSteps);
                 if (f.HasRemote && !input.NoPush)
                 {
                     foreach (var target in steps.OfType<BranchMerge>().Select(m => m.Into).Distinct().ToList()) steps.Add(new BranchPush(target));
@@ -126,6 +131,22 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             steps.Add(new BranchMerge(model.Develop, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}"));
         }
         return steps;
+    }
+
+    /// <summary>Plans removing the repo's worktree of this branch in its set (smctl done); a dirty one is a problem.</summary>
+    private bool RemoveSetWorktree(Workspace.Shared.Workspace ws, SmctlContext context, RepoFacts f, string name, string branch, List<Step> steps, Problems problems)
+    {
+        var layout = new Worktree.Shared.WorktreeLayout(ws, context.Settings);
+        var folder = layout.FolderFor(layout.SetDir(kind, name), f.Repo);
+        var wt = Git.RepoReader.Worktrees(f.Repo.FullPath).Skip(1).FirstOrDefault(w => Path.GetFullPath(w.Path) == Path.GetFullPath(folder));
+        if (wt is null) return true;
+        if (!wt.Stale && Git.RepoReader.Status(f.Repo.Name, wt.Path).Dirty)
+        {
+            problems.Add(f.Repo.Name, $"its worktree {wt.Path} has uncommitted changes: {string.Join(", ", Git.RepoReader.ChangedFiles(wt.Path).Take(8))}");
+            return false;
+        }
+        steps.Add(new Plans.Steps.WorktreeRemove(folder));
+        return true;
     }
 
     /// <summary>In the trunk model a release is an annotated tag on main, in every selected repo.</summary>

@@ -15,6 +15,8 @@ public sealed record FlowStartInput
     public bool NoPush { get; init; }
     /// <summary>Create the branch without checking it out in the repos' main work trees.</summary>
     public bool NoCheckout { get; init; }
+    /// <summary>Check the branch out in a linked worktree per repo (&lt;base_dir&gt;/&lt;kind&gt;-&lt;name&gt;/&lt;repo&gt;) instead.</summary>
+    public bool Worktree { get; init; }
 }
 
 /// <summary>Starts a feature, release or hotfix branch in every selected repo, from an up-to-date base, and pushes it.</summary>
@@ -52,15 +54,18 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
             Git.BranchName.Validate(branch);
             var baseBranch = model.Base(kind);
             var programs = new List<RepoProgram>();
+            var layout = input.Worktree ? new Worktree.Shared.WorktreeLayout(ws, context.Settings) : null;
             foreach (var f in facts)
             {
-                if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout)) continue;
+                if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout && !input.Worktree)) continue;
                 if (f.HasBranch(branch)) { problems.Add(f.Repo.Name, $"{branch} already exists"); continue; }
                 if (kind != FlowKind.Feature && f.Tag(model.Tag(name)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(name)} already exists"); continue; }
                 var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
                 if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
-                var steps = new List<Step> { new BranchCreate(branch, start) };
-                if (!input.NoCheckout) steps.Add(new BranchCheckout(branch));
+                var steps = layout is not null
+                    ? Worktree.WorktreeAdd.StepsFor(f, model, layout, layout.SetDir(kind, name), kind, branch, null, problems)
+                    : [new BranchCreate(branch, start), .. input.NoCheckout ? Array.Empty<Step>() : [new BranchCheckout(branch)]];
+                if (steps is null) continue;
                 if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
                 programs.Add(new RepoProgram(f.Repo.Name, steps));
             }

@@ -2,6 +2,9 @@ using LibGit2Sharp;
 
 namespace Smctl.Core.Git;
 
+/// <summary>A work tree of a repo: its folder, its branch (null when detached), whether its folder is gone, and git's id for a linked one.</summary>
+public sealed record WorktreeInfo(string Path, string? Branch, bool Stale, string? Id);
+
 /// <summary>
 /// Hot read-only queries, in-process through libgit2 (no process per repo). Its answers are checked
 /// against <c>git status --porcelain=v2 --branch</c> by the tests.
@@ -104,6 +107,13 @@ public static class RepoReader
             : ($"{remote}/{shortName}", repo.Refs[$"refs/remotes/{remote}/{shortName}"]);
     }
 
+    /// <summary>The files with uncommitted changes (staged, modified, untracked, conflicted), as git status lists them.</summary>
+    public static IReadOnlyList<string> ChangedFiles(string path)
+    {
+        using var repo = new Repository(path);
+        return repo.RetrieveStatus(Options).Where(e => e.State is not (FileStatus.Ignored or FileStatus.Unaltered)).Select(e => e.FilePath).ToList();
+    }
+
     /// <summary>True when <paramref name="path"/> is the top of a work tree (a <c>.git</c> folder or a linked-worktree <c>.git</c> file).</summary>
     public static bool IsRepository(string path) =>
         Directory.Exists(System.IO.Path.Combine(path, ".git")) || File.Exists(System.IO.Path.Combine(path, ".git"));
@@ -184,23 +194,33 @@ public static class RepoReader
         return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
     }
 
-    /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null. Reads git's files directly.</summary>
-    public static string? WorktreeOf(string path, string branch)
+    /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null.</summary>
+    public static string? WorktreeOf(string path, string branch) =>
+        Worktrees(path).FirstOrDefault(w => w.Branch == branch && !w.Stale)?.Path;
+
+    /// <summary>
+    /// The repo's work trees, the main one first, read from git's files (no process): folder, branch (null when
+    /// detached) and whether a linked one's folder is gone (git worktree prune would drop it).
+    /// </summary>
+    public static IReadOnlyList<WorktreeInfo> Worktrees(string path)
     {
-        var target = $"ref: refs/heads/{branch}";
         var gitDir = GitDirOf(path);
         var commonFile = System.IO.Path.Combine(gitDir, "commondir");
-        var common = File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir;
-        if (ReadTrimmed(System.IO.Path.Combine(common, "HEAD")) == target) return System.IO.Path.GetDirectoryName(common.TrimEnd('/'));
+        var common = (File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir).TrimEnd('/');
+        var list = new List<WorktreeInfo> { new(System.IO.Path.GetDirectoryName(common)!, BranchOf(ReadTrimmed(System.IO.Path.Combine(common, "HEAD"))), false, null) };
         var linked = System.IO.Path.Combine(common, "worktrees");
-        if (!Directory.Exists(linked)) return null;
-        foreach (var dir in Directory.EnumerateDirectories(linked))
+        if (!Directory.Exists(linked)) return list;
+        foreach (var dir in Directory.EnumerateDirectories(linked).Order(StringComparer.Ordinal))
         {
-            if (ReadTrimmed(System.IO.Path.Combine(dir, "HEAD")) != target) continue;
             var gitFile = ReadTrimmed(System.IO.Path.Combine(dir, "gitdir"));
-            if (gitFile is not null) return System.IO.Path.GetDirectoryName(gitFile);
+            if (gitFile is null) continue;
+            var folder = System.IO.Path.GetDirectoryName(gitFile)!;
+            list.Add(new WorktreeInfo(folder, BranchOf(ReadTrimmed(System.IO.Path.Combine(dir, "HEAD"))), !Directory.Exists(folder), System.IO.Path.GetFileName(dir)));
         }
-        return null;
+        return list;
+
+        static string? BranchOf(string? head) =>
+            head is not null && head.StartsWith("ref: refs/heads/", StringComparison.Ordinal) ? head["ref: refs/heads/".Length..] : null;
     }
 
     /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>

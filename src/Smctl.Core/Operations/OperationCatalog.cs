@@ -40,6 +40,11 @@ public static class OperationCatalog
     public static readonly RunControl Undo = new(RunControl.Verb.Undo);
     public static readonly RunControl FlowStatus = new(RunControl.Verb.Status);
 
+    public static readonly Worktree.WorktreeAdd WorktreeAdd = new();
+    public static readonly Worktree.WorktreeList WorktreeList = new();
+    public static readonly Worktree.WorktreeRemove WorktreeRemove = new();
+    public static readonly Worktree.WorktreePath WorktreePath = new();
+    public static readonly Worktree.WorktreePrune WorktreePrune = new();
     public static readonly PlanShow PlanShow = new();
     public static readonly PlanList PlanList = new();
     public static readonly PlanApply PlanApply = new();
@@ -50,5 +55,6 @@ public static class OperationCatalog
         Exec, ConfigShow, ConfigGet, ConfigSet,
         FlowInit, FeatureStart, FeatureFinish, FeatureUpdate, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
+        WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
     ];
 }

@@ -17,6 +17,13 @@ public static class RunRestore
         var before = run.Before;
         await AbortMergesAsync(repo, program, ct).ConfigureAwait(false);
         var now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
+        // Work trees the run made go first (their branches may be about to move or go); git refuses to drop unsaved work.
+        foreach (var (folder, _) in now.Worktrees.Where(w => !before.Worktrees.ContainsKey(w.Key)))
+        {
+            var removed = await repo.TryAsync(ct, "worktree", "remove", folder).ConfigureAwait(false);
+            if (!removed.Ok) problems.Add($"could not remove the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(removed.Stderr)}");
+            else DeleteEmptyParent(folder);
+        }
         if (run.After is { } after)
         {
             // Undo: only refs that still are where the run left them are moved back.
@@ -75,7 +82,21 @@ public static class RunRestore
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
             if (branch is not null && isNow is null && was is not null) await RestoreUpstreamAsync(repo, branch, before, ct).ConfigureAwait(false);
         }
+        // Work trees the run removed come back on their branches.
+        foreach (var (folder, branch) in before.Worktrees.Where(w => !now.Worktrees.ContainsKey(w.Key) && !Directory.Exists(w.Key)))
+        {
+            string[] args = branch.Length > 0 ? ["worktree", "add", "--quiet", folder, branch] : ["worktree", "add", "--quiet", "--detach", folder];
+            var added = await repo.TryAsync(ct, args).ConfigureAwait(false);
+            if (!added.Ok) problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}");
+        }
         return problems;
+    }
+
+    /// <summary>A worktree set's folder goes when its last work tree does.</summary>
+    public static void DeleteEmptyParent(string folder)
+    {
+        var parent = Path.GetDirectoryName(folder);
+        if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any()) Directory.Delete(parent);
     }
 
     /// <summary>A deleted branch loses its upstream setting with it: give it back when its remote branch exists.</summary>

@@ -67,7 +67,8 @@ public static class FlowCommand
         var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first (work locally)" };
         var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
         var noCheckout = new Option<bool>("--no-checkout") { Description = "Create the branch without checking it out" };
-        return OperationCommand.Create(host, op, "start", [name, repos, noFetch, noPush, noCheckout],
+        var worktree = new Option<bool>("--worktree") { Description = "Check it out in a linked worktree per repo (<base_dir>/<kind>-<name>/<repo>) instead" };
+        return OperationCommand.Create(host, op, "start", [name, repos, noFetch, noPush, noCheckout, worktree],
             p => new FlowStartInput
             {
                 Name = p.GetValue(name),
@@ -75,6 +76,7 @@ public static class FlowCommand
                 NoFetch = p.GetValue(noFetch),
                 NoPush = p.GetValue(noPush),
                 NoCheckout = p.GetValue(noCheckout),
+                Worktree = p.GetValue(worktree),
             },
             RunView.Render, RunView.ExitCode, showProgress: true).WithExamples(kind switch
             {

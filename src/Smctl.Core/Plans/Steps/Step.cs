@@ -20,6 +20,8 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(TagCreate), "tag_create")]
 [JsonDerivedType(typeof(TagPush), "tag_push")]
 [JsonDerivedType(typeof(GitConfigSet), "config_set")]
+[JsonDerivedType(typeof(WorktreeAdd), "worktree_add")]
+[JsonDerivedType(typeof(WorktreeRemove), "worktree_remove")]
 public abstract record Step
 {
     /// <summary>The git command line this step runs, for plans and dry runs.</summary>

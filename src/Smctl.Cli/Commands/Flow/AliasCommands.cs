@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Core.Flow;
+using Smctl.Core.Operations;
+
+namespace Smctl.Cli.Commands.Flow;
+
+/// <summary>
+/// The seed's short forms: feat = flow feature start + worktree add; done = worktree remove + flow feature finish,
+/// each one validated plan. ss and sb wait for the spec and build features and say so.
+/// </summary>
+public static class AliasCommands
+{
+    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), NotYet(host, "ss", "smctl spec new <name>", "OpenSpec"), NotYet(host, "sb", "smctl build", "build")];
+
+    private static SmctlCommand Feat(CliHost host)
+    {
+        var name = new Argument<string>("name") { Description = "Feature name" };
+        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
+        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", [name, repos, noPush],
+            p => new FlowStartInput { Name = p.GetValue(name), Repos = OperationCommand.List(p.GetValue(repos)), NoPush = p.GetValue(noPush), Worktree = true },
+            (r, ui, _) => RunView.Render(r, ui), RunView.ExitCode, showProgress: true,
+            description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).");
+        command.IsAlias = true;
+        return command.WithExamples("smctl feat gpu-accel", "cd \"$(smctl worktree path gpu-accel kernel)\"");
+    }
+
+    private static SmctlCommand Done(CliHost host)
+    {
+        var name = new Argument<string>("name") { Description = "Feature name" };
+        var noPush = new Option<bool>("--no-push") { Description = "Do not push or delete anything on the remote" };
+        var command = OperationCommand.Create(host, OperationCatalog.FeatureFinish, "done", [name, noPush],
+            p => new FlowFinishInput { Name = p.GetValue(name)!, NoPush = p.GetValue(noPush), RemoveWorktree = true },
+            (r, ui, _) => RunView.Render(r, ui), RunView.ExitCode, showProgress: true,
+            description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).");
+        command.IsAlias = true;
+        return command.WithExamples("smctl done gpu-accel", "smctl done gpu-accel --dry-run");
+    }
+
+    private static SmctlCommand NotYet(CliHost host, string alias, string target, string feature)
+    {
+        var rest = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "Passed on to " + target };
+        var command = new SmctlCommand(alias, $"Short for '{target}' (not implemented yet: smctl has no {feature} commands so far).");
+        command.Add(rest);
+        command.SetAction(p =>
+        {
+            var ui = CommandRuntime.UiFor(p, host);
+            CommandRuntime.ReportError(ui, new Core.Errors.ErrorInfo(-32000, "general", $"'{alias}' is short for '{target}', which is not implemented yet"));
+            return 1;
+        });
+        return command;
+    }
+}

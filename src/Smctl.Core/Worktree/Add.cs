@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Flow.Shared;
+using Smctl.Core.Git;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Smctl.Core.Plans.Steps;
+using Smctl.Core.Worktree.Shared;
+
+namespace Smctl.Core.Worktree;
+
+public sealed record WorktreeAddInput
+{
+    public required string Name { get; init; }
+    /// <summary>feature (default), release or hotfix.</summary>
+    public string Kind { get; init; } = "feature";
+    public IReadOnlyList<string>? Repos { get; init; }
+    /// <summary>Where a missing branch starts (default: its flow base, develop or main).</summary>
+    public string? From { get; init; }
+}
+
+/// <summary>A linked worktree per selected repo under &lt;base_dir&gt;/&lt;kind&gt;-&lt;name&gt;/, on that flow branch (created from its base when missing).</summary>
+public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
+{
+    public OperationInfo Info { get; } = new("worktree.add",
+        "Add a linked worktree per selected repo under <base_dir>/<kind>-<name>/<repo>, on the flow branch (created from its base when missing).",
+        OperationEffect.Mutating, Idempotent: true);
+
+    public JsonTypeInfo<WorktreeAddInput> InputJson => SmctlJson.Default.WorktreeAddInput;
+    public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
+
+    public static FlowKind ParseKind(string kind) => kind switch
+    {
+        "feature" => FlowKind.Feature,
+        "release" => FlowKind.Release,
+        "hotfix" => FlowKind.Hotfix,
+        _ => throw SmctlException.Usage($"'{kind}' is not a kind of worktree: use feature, release or hotfix."),
+    };
+
+    public static string NameFor(FlowKind kind, string name) => kind == FlowKind.Feature ? FlowModel.ValidateName(name) : FlowModel.ValidateVersion(name);
+
+    public Task<RunResult> RunAsync(SmctlContext context, WorktreeAddInput input, CancellationToken ct)
+    {
+        var kind = ParseKind(input.Kind);
+        var name = NameFor(kind, input.Name);
+        if (input.From is not null) BranchName.Validate(input.From, "--from branch");
+        var label = $"worktree add {name}";
+        return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
+        {
+            var model = FlowModel.From(context.Settings);
+            var layout = new WorktreeLayout(ws, context.Settings);
+            var problems = new Problems();
+            var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), fetch: false, problems, token).ConfigureAwait(false);
+            var set = layout.SetDir(kind, name);
+            var programs = new List<RepoProgram>();
+            foreach (var f in facts)
+            {
+                if (f.Status.Missing || f.Status.Error is not null) continue;
+                var steps = StepsFor(f, model, layout, set, kind, model.Branch(kind, name), input.From, problems);
+                if (steps is not null) programs.Add(new RepoProgram(f.Repo.Name, steps));
+            }
+            problems.ThrowIfAny(label);
+            return new Plans.Plan(Plans.Plan.NewId(label), label, programs);
+        }, ct);
+    }
+
+    /// <summary>The steps that give one repo its worktree in the set (shared with flow start --worktree); null after a problem.</summary>
+    public static List<Step>? StepsFor(RepoFacts f, FlowModel model, WorktreeLayout layout, string set, FlowKind kind, string branch, string? from, Problems problems)
+    {
+        var folder = layout.FolderFor(set, f.Repo);
+        var holder = RepoReader.WorktreeOf(f.Repo.FullPath, branch);
+        if (holder is not null && Path.GetFullPath(holder) == Path.GetFullPath(folder)) return [];
+        if (holder is not null)
+        {
+            problems.Add(f.Repo.Name, $"{branch} is already checked out in {holder}" +
+                (Path.GetFullPath(holder) == Path.GetFullPath(f.Repo.FullPath) ? $" (the repo's own checkout): switch it to another branch first" : ""));
+            return null;
+        }
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            problems.Add(f.Repo.Name, $"{folder} exists and is not one of its worktrees");
+            return null;
+        }
+        if (f.Local(branch) is not null || f.Remote(branch) is not null) return [new Plans.Steps.WorktreeAdd(folder, branch)];
+        var baseBranch = from ?? model.Base(kind);
+        var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
+        if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch to start {branch} from"); return null; }
+        return [new Plans.Steps.WorktreeAdd(folder, branch, start)];
+    }
+}
