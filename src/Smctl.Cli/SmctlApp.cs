@@ -24,7 +24,7 @@ public static class SmctlApp
         typeof(SmctlApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute a, ..]
             ? a.InformationalVersion : typeof(SmctlApp).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    public static RootCommand Build(CliHost host)
+    public static RootCommand Build(CliHost host, bool withUserAliases = true)
     {
         var root = new RootCommand(Description);
         foreach (var option in GlobalOptions.All) root.Add(option);
@@ -38,6 +38,7 @@ public static class SmctlApp
         root.Add(ConfigCommand.Create(host));
         root.Add(CompletionsCommand.Create(host));
         root.Add(DemoCommand.Create(host));
+        if (withUserAliases) AddUserAliases(root, host);
         foreach (var option in root.Options)
             if (option is HelpOption help && help.Action is HelpAction defaultHelp)
                 help.Action = new HelpWithExamples(defaultHelp);
@@ -46,7 +47,12 @@ public static class SmctlApp
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
-        var root = Build(host);
+        // User aliases cost reading the config files: only when the command is not a built-in one, or for help.
+        var first = args.FirstOrDefault(a => !a.StartsWith('-'));
+        var builtIn = Build(host, withUserAliases: false);
+        var needAliases = first is null || args.Any(a => a is "-h" or "--help" or "-?") || first.StartsWith('[')
+            || builtIn.Subcommands.All(c => c.Name != first && !c.Aliases.Contains(first));
+        var root = needAliases ? Build(host) : builtIn;
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = host.Out, Error = host.Err, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction and not HelpWithExamples and not VersionOptionAction)
@@ -57,6 +63,44 @@ public static class SmctlApp
             return ErrorKind.Usage.ExitCode();
         }
         return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Each [alias] of the user config or manifest becomes a command (listed in --help) that runs its expansion.</summary>
+    private static void AddUserAliases(RootCommand root, CliHost host)
+    {
+        IReadOnlyList<Core.Config.Shared.UserAlias> aliases;
+        try
+        {
+            var context = new Core.SmctlContext { CurrentDirectory = host.CurrentDirectory, GetEnvironment = host.GetEnvironment, WorkspacePath = host.GetEnvironment("SMCTL_WORKSPACE") };
+            aliases = Core.Config.Shared.UserAlias.Load(context.UserConfigFile, context.FindManifest());
+        }
+        catch (Core.Errors.SmctlException)
+        {
+            return; // no workspace where SMCTL_WORKSPACE points: commands report that themselves
+        }
+        var taken = root.Subcommands.SelectMany(c => c.Aliases.Append(c.Name)).ToHashSet();
+        foreach (var alias in aliases.Where(a => !taken.Contains(a.Name)))
+        {
+            var rest = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "More arguments, appended to the expansion" };
+            var command = new SmctlCommand(alias.Name, $"Alias for 'smctl {alias.Expansion}' ({alias.Origin})") { TreatUnmatchedTokensAsErrors = false };
+            command.Add(rest);
+            command.SetAction((p, ct) =>
+            {
+                // Everything typed around the alias goes through untouched, options included.
+                var typed = p.Tokens.Select(t => t.Value).ToList();
+                var at = typed.IndexOf(alias.Name);
+                string[] expanded;
+                try { expanded = [.. typed.Take(at), .. alias.Arguments(), .. typed.Skip(at + 1)]; }
+                catch (Core.Errors.SmctlException e) { CommandRuntime.ReportError(CommandRuntime.UiFor(p, host), e.ToInfo()); return Task.FromResult(2); }
+                if (expanded.Length > 0 && expanded[0] == alias.Name)
+                {
+                    CommandRuntime.ReportError(CommandRuntime.UiFor(p, host), new Core.Errors.ErrorInfo(-32000, "usage", $"alias '{alias.Name}' expands to itself"));
+                    return Task.FromResult(2);
+                }
+                return RunAsync(expanded, host, ct);
+            });
+            root.Add(command);
+        }
     }
 
     private static string CommandPath(ParseResult parse)
