@@ -63,11 +63,15 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                 if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) continue;
                 if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, token).ConfigureAwait(false)) continue;
                 var keep = input.Keep || await GitFlowDefaultAsync(f, "keep", token).ConfigureAwait(false);
+                var keepLocal = keep || await GitFlowDefaultAsync(f, "keeplocal", token).ConfigureAwait(false);
+                var keepRemote = keep || await GitFlowDefaultAsync(f, "keepremote", token).ConfigureAwait(false);
                 var squash = input.Squash || await GitFlowDefaultAsync(f, "squash", token).ConfigureAwait(false);
+                var noTag = kind != FlowKind.Feature && await GitFlowDefaultAsync(f, "notag", token).ConfigureAwait(false);
+                var noBackmerge = kind != FlowKind.Feature && await GitFlowDefaultAsync(f, "nobackmerge", token).ConfigureAwait(false);
                 var tip = f.UpToDateTip(branch, problems);
                 var steps = kind == FlowKind.Feature
                     ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
-                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, problems, token).ConfigureAwait(false);
+                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, problems, token).ConfigureAwait(false);
                 if (steps is null) continue;
                 steps.InsertRange(0, worktreeSteps);
                 if (f.HasRemote && !input.NoPush)
@@ -75,11 +79,8 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                     foreach (var target in steps.OfType<BranchMerge>().Select(m => m.Into).Distinct().ToList()) steps.Add(new BranchPush(target));
                     foreach (var tag in steps.OfType<TagCreate>().ToList()) steps.Add(new TagPush(tag.Tag));
                 }
-                if (!keep)
-                {
-                    steps.Add(new BranchDelete(branch));
-                    if (f.Remote(branch) is not null && !input.NoPush) steps.Add(new RemoteBranchDelete(branch));
-                }
+                if (!keepLocal) steps.Add(new BranchDelete(branch));
+                if (!keepRemote && f.Remote(branch) is not null && !input.NoPush) steps.Add(new RemoteBranchDelete(branch));
                 programs.Add(new RepoProgram(f.Repo.Name, steps));
             }
             problems.ThrowIfAny(label);
@@ -103,8 +104,10 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         return steps;
     }
 
+    /// <param name="noTag">gitflow.*.finish.notag: no tag; main itself is merged back.</param>
+    /// <param name="noBackmerge">gitflow.*.finish.nobackmerge: the release branch, not main (or its tag), is merged into develop.</param>
     private static async Task<List<Step>?> ReleaseStepsAsync(RepoFacts f, FlowModel model, string branch, string version, string? tip, string? tagMessage, bool squash,
-        Problems problems, CancellationToken ct)
+        bool noTag, bool noBackmerge, Problems problems, CancellationToken ct)
     {
         var tag = model.Tag(version);
         var steps = new List<Step>();
@@ -122,13 +125,16 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         var (merged, conflicts) = await MergeCheck.TryAsync(f.Git, main, tip, ct).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {model.Main} conflicts in {string.Join(", ", conflicts)}"); return null; }
         steps.Add(new BranchMerge(model.Main, $"refs/heads/{branch}", $"Merge branch '{branch}'", squash));
-        steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}"));
+        if (!noTag) steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}"));
         if (develop is not null)
         {
             // The back-merge is tried on top of the would-be main merge, so its conflicts show now too.
-            var (_, back) = await MergeCheck.TryAsync(f.Git, develop, merged!, ct).ConfigureAwait(false);
-            if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {tag} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
-            steps.Add(new BranchMerge(model.Develop, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}"));
+            var (source, sourceName, message) = noBackmerge ? (tip, $"refs/heads/{branch}", $"Merge branch '{branch}' into {model.Develop}")
+                : noTag ? (merged!, $"refs/heads/{model.Main}", $"Merge branch '{model.Main}' into {model.Develop}")
+                : (merged!, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}");
+            var (_, back) = await MergeCheck.TryAsync(f.Git, develop, source, ct).ConfigureAwait(false);
+            if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {sourceName} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
+            steps.Add(new BranchMerge(model.Develop, sourceName, message));
         }
         return steps;
     }

@@ -135,3 +135,29 @@ public sealed class FlowMoreTests : IDisposable
         Assert.Contains("b: a merge is in progress", run.Stderr);
     }
 }
+
+public sealed class GitFlowDefaultsTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("a");
+
+    public void Dispose() => _ws.Dispose();
+
+    [Fact]
+    public async Task Gitflow_finish_defaults_in_git_config_are_honoured()
+    {
+        Assert.Equal(0, (await _ws.Smctl("flow", "init")).ExitCode);
+        var repo = _ws.Repo("a");
+        Testing.Git.Run(repo, "config", "gitflow.feature.finish.keepremote", "true");
+        Testing.Git.Run(repo, "config", "gitflow.release.finish.notag", "true");
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "start", "k")).ExitCode);
+        Testing.Git.Commit(repo, "k.txt", "k", "k");
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "finish", "k")).ExitCode);
+        Assert.Equal("", Testing.Git.Run(repo, "branch", "--list", "feature/k").Trim());
+        Assert.NotEqual("", Testing.Git.Run(_ws.RemotePath("a"), "branch", "--list", "feature/k").Trim());
+
+        Assert.Equal(0, (await _ws.Smctl("flow", "release", "start", "3.0")).ExitCode);
+        Assert.Equal(0, (await _ws.Smctl("flow", "release", "finish", "3.0")).ExitCode);
+        Assert.Equal("", Testing.Git.Run(repo, "tag", "--list").Trim());
+        Assert.Equal("Merge branch 'main' into develop", Testing.Git.Run(repo, "log", "-1", "--format=%s", "develop").Trim());
+    }
+}
