@@ -33,6 +33,7 @@ public static class SmctlApp
         foreach (var command in RunControlCommands.TopLevel(host)) root.Add(command);
         root.Add(PlanCommand.Create(host));
         root.Add(WorktreeCommand.Create(host));
+        root.Add(Commands.Build.BuildCommand.Create(host));
         foreach (var command in AliasCommands.Create(host)) root.Add(command);
         root.Add(ExecCommand.Create(host));
         root.Add(ConfigCommand.Create(host));

@@ -45,6 +45,10 @@ public static class OperationCatalog
     public static readonly Worktree.WorktreeRemove WorktreeRemove = new();
     public static readonly Worktree.WorktreePath WorktreePath = new();
     public static readonly Worktree.WorktreePrune WorktreePrune = new();
+    public static readonly Build.BuildRun Build = new();
+    public static readonly Build.BuildGraph BuildGraph = new();
+    public static readonly Build.BuildStatus BuildStatus = new();
+    public static readonly Build.BuildCleanCache BuildCleanCache = new();
     public static readonly PlanShow PlanShow = new();
     public static readonly PlanList PlanList = new();
     public static readonly PlanApply PlanApply = new();
@@ -56,5 +60,6 @@ public static class OperationCatalog
         FlowInit, FeatureStart, FeatureFinish, FeatureUpdate, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
+        Build, BuildGraph, BuildStatus, BuildCleanCache,
     ];
 }

@@ -11,7 +11,7 @@ namespace Smctl.Cli.Commands.Flow;
 /// </summary>
 public static class AliasCommands
 {
-    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), NotYet(host, "ss", "smctl spec new <name>", "OpenSpec"), NotYet(host, "sb", "smctl build", "build")];
+    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), NotYet(host, "ss", "smctl spec new <name>", "OpenSpec"), Build.BuildCommand.Create(host, "sb", alias: true)];
 
     private static SmctlCommand Feat(CliHost host)
     {

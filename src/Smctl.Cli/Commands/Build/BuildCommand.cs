@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Cli.Output;
+using Smctl.Core.Build;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Spectre.Console;
+
+namespace Smctl.Cli.Commands.Build;
+
+/// <summary>smctl build [repo…] and build graph | status | clean-cache; smctl sb is the same build.</summary>
+public static class BuildCommand
+{
+    public static SmctlCommand Create(CliHost host, string name = "build", bool alias = false)
+    {
+        var repos = new Argument<string[]>("repo") { Arity = ArgumentArity.ZeroOrMore, Description = "Repos to build, with everything they depend on (default: all)" };
+        repos.CompletionSources.Add(ctx => RepoOptions.CompleteRepoList(host, ctx));
+        var test = new Option<bool>("--test") { Description = "Then run test_cmd" };
+        var clean = new Option<bool>("--clean") { Description = "Run clean_cmd first (and build even when cached)" };
+        var verify = new Option<bool>("--verify") { Description = "Then run verify_cmd (model checkers, proofs, linters); see 'smctl build status'" };
+        var parallel = new Option<bool>("--parallel") { Description = "As many repos at once as cores (else one at a time, or -j N)" };
+        var keepGoing = new Option<bool>("--keep-going", "-k") { Description = "Build everything that does not depend on a failure" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Build even what the cache says is done" };
+        var explain = new Option<bool>("--explain") { Description = "Say for each rebuilt repo which part of its cache key changed" };
+        var worktree = new Option<string?>("--worktree") { Description = "Build this worktree set instead of the main checkouts", HelpName = "NAME" };
+        var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
+        var graph = new Option<bool>("--graph") { Description = "Print the dependency graph instead of building (same as 'smctl build graph')" };
+        var format = new Option<string>("--format") { Description = "Graph format: text or dot", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "dot");
+        var command = OperationCommand.Create(host, OperationCatalog.Build, name,
+            [repos, test, clean, verify, parallel, keepGoing, noCache, explain, worktree, timeout, graph, format],
+            p => new BuildInput
+            {
+                Repos = OperationCommand.List(p.GetValue(repos)),
+                Test = p.GetValue(test),
+                Clean = p.GetValue(clean),
+                Verify = p.GetValue(verify),
+                Parallel = p.GetValue(parallel),
+                Jobs = p.GetValue(GlobalOptions.Jobs),
+                KeepGoing = p.GetValue(keepGoing),
+                NoCache = p.GetValue(noCache),
+                Worktree = p.GetValue(worktree),
+                TimeoutSeconds = p.GetValue(timeout),
+            },
+            (r, ui, p) => Render(r, ui, p.GetValue(explain)), r => r.Failed > 0 ? ErrorKind.Build.ExitCode() : 0, showProgress: true);
+        // --graph answers without building.
+        var build = command.Action!;
+        command.SetAction((p, ct) => p.GetValue(graph)
+            ? CommandRuntime.RunAsync(p, host, OperationCatalog.BuildGraph, _ => new BuildGraphInput(), (r, ui, q) => RenderGraph(r, ui, q.GetValue(format)!), null, false, ct)
+            : ((System.CommandLine.Invocation.AsynchronousCommandLineAction)build).InvokeAsync(p, ct));
+        command.IsAlias = alias;
+        if (!alias)
+        {
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildGraph, "graph", [format], _ => new BuildGraphInput(), (r, ui, p) => RenderGraph(r, ui, p.GetValue(format)!))
+                .WithExamples("smctl build graph", "smctl build graph --format dot | dot -Tsvg > deps.svg"));
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildStatus, "status", [], _ => new BuildStatusInput(), RenderStatus)
+                .WithExamples("smctl build status", "smctl build status --json"));
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildCleanCache, "clean-cache", [], _ => new BuildCleanCacheInput(),
+                (r, ui) => ui.Info($"forgot the recorded builds of {r.Forgotten} repo(s)")).WithExamples("smctl build clean-cache"));
+        }
+        return command.WithExamples(
+            "smctl build", "smctl build gateway --test", "smctl build --parallel --keep-going", "smctl build -j 4 --explain",
+            "smctl build --verify && smctl build status", "smctl build --worktree gpu-accel");
+    }
+
+    private static void Render(BuildResult result, Ui ui, bool explain)
+    {
+        ui.Table(["repo", "result", "time", explain ? "why" : ""], result.Repos.Select(r => (IReadOnlyList<string>)
+        [
+            Markup.Escape(r.Name),
+            r.Status switch { "built" => "[green]built[/]", "cached" => "[grey]cached[/]", "failed" => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{r.Status}[/]" },
+            r.Status == "cached" ? "" : $"{r.DurationMs / 1000.0:0.0} s",
+            explain || r.Status is "skipped" or "missing" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "",
+        ]));
+        foreach (var f in result.Repos.Where(r => r.Status == "failed"))
+        {
+            ui.Error($"{f.Name}: '{f.FailedCommand}' exited with {f.ExitCode?.ToString() ?? "an error"}; last lines of {f.Log}:");
+            foreach (var line in f.LogTail ?? []) ui.Err.WriteLine("  " + line);
+        }
+        ui.Info($"{result.Repos.Count(r => r.Status == "built")} built, {result.Repos.Count(r => r.Status == "cached")} cached, {result.Failed} failed, "
+            + $"{result.Repos.Count(r => r.Status == "skipped")} skipped in {result.DurationMs / 1000.0:0.0} s (-j {result.Jobs})");
+    }
+
+    private static void RenderGraph(BuildGraphResult graph, Ui ui, string format)
+    {
+        if (format == "dot")
+        {
+            ui.Out.Write(graph.Dot);
+            return;
+        }
+        foreach (var n in graph.Nodes)
+            ui.Line(n.DependsOn.Count == 0 ? n.Name : $"{n.Name} <- {string.Join(", ", n.DependsOn)}");
+    }
+
+    private static void RenderStatus(BuildStatusResult status, Ui ui)
+    {
+        if (status.Verification.Count == 0)
+        {
+            ui.Info("no verification has run yet ('smctl build --verify')");
+            return;
+        }
+        ui.Table(["repo", "verification", "when"], status.Verification.Select(v => (IReadOnlyList<string>)
+            [Markup.Escape(v.Repo), v.Ok ? "[green]passed[/]" : $"[red]failed (exit {v.ExitCode})[/]", v.At.ToString("u")]));
+    }
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Build.Shared;
+using Smctl.Core.Config.Shared;
+using Smctl.Core.Errors;
+using Smctl.Core.Git;
+using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
+
+namespace Smctl.Core.Build;
+
+public sealed record BuildInput
+{
+    /// <summary>Build these and everything they depend on (all repos when empty).</summary>
+    public IReadOnlyList<string>? Repos { get; init; }
+    public bool Test { get; init; }
+    public bool Clean { get; init; }
+    public bool Verify { get; init; }
+    /// <summary>As many repos at once as cores (without it or -j: one at a time).</summary>
+    public bool Parallel { get; init; }
+    /// <summary>Repos at once; overrides Parallel.</summary>
+    public int? Jobs { get; init; }
+    public bool KeepGoing { get; init; }
+    public bool NoCache { get; init; }
+    /// <summary>Build the worktree set of this name instead of the main checkouts.</summary>
+    public string? Worktree { get; init; }
+    public int? TimeoutSeconds { get; init; }
+}
+
+/// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing.</param>
+/// <param name="Reasons">Why it was rebuilt: which part of its cache key changed.</param>
+public sealed record RepoBuildResult(string Name, string Status, long StartedMs, long DurationMs, int? ExitCode = null, string? FailedCommand = null,
+    string? Log = null, IReadOnlyList<string>? LogTail = null, IReadOnlyList<string>? Reasons = null);
+
+public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos)
+{
+    public int Failed => Repos.Count(r => r.Status is "failed" or "missing");
+}
+
+/// <summary>
+/// Builds repos in dependency order with a DAG scheduler (a repo starts the moment its own dependencies are
+/// done), bounded parallelism, a cache of successes keyed on tree state, commands, environment and the
+/// dependencies' keys, and a log per repo.
+/// </summary>
+public sealed class BuildRun : IOperation<BuildInput, BuildResult>
+{
+    /// <summary>Environment variables that change what a build produces, so they are part of the cache key.</summary>
+    public static readonly string[] KeyEnvironment = ["CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS", "RUSTFLAGS", "CARGO_TARGET_DIR", "GOFLAGS", "DOTNET_CONFIGURATION", "NODE_ENV"];
+
+    public OperationInfo Info { get; } = new("build",
+        "Build the named repos and everything they depend on (all by default) in dependency order, with --test/--clean/--verify, a cache of successes, and a log per repo.",
+        OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
+
+    public JsonTypeInfo<BuildInput> InputJson => SmctlJson.Default.BuildInput;
+    public JsonTypeInfo<BuildResult> ResultJson => SmctlJson.Default.BuildResult;
+
+    public async Task<BuildResult> RunAsync(SmctlContext context, BuildInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var selected = Closure(ws, input.Repos);
+        var jobs = Math.Max(1, input.Jobs ?? (input.Parallel ? context.Jobs : 1));
+        var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-build";
+        var logDir = Path.Combine(ws.SmctlDir, "logs", runId);
+        var folders = Folders(ws, context, selected, input.Worktree);
+        var cache = new BuildCache(ws.SmctlDir);
+        var verify = new VerifyResults(ws.SmctlDir);
+        var shared = context.Settings.String(ConfigKeys.SharedTargetDir);
+        var clock = Stopwatch.StartNew();
+
+        var results = new Dictionary<string, RepoBuildResult>();
+        var keys = new Dictionary<string, BuildKeyParts>();
+        var pending = selected.ToList();
+        var running = new Dictionary<Task<RepoBuildResult>, string>();
+        var stop = false;
+        while (pending.Count > 0 || running.Count > 0)
+        {
+            foreach (var repo in pending.ToList())
+            {
+                if (running.Count >= jobs) break;
+                var deps = repo.DependsOn.Where(d => selected.Any(s => s.Name == d)).ToList();
+                if (deps.Any(d => results.TryGetValue(d, out var r) && r.Status is not ("built" or "cached")))
+                {
+                    pending.Remove(repo);
+                    results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: [$"a dependency failed: {string.Join(", ", deps.Where(d => results.GetValueOrDefault(d)?.Status is not ("built" or "cached")))}"]);
+                    continue;
+                }
+                if (stop || !deps.All(results.ContainsKey)) continue;
+                pending.Remove(repo);
+                var parts = KeyOf(repo, folders[repo.Name], input, deps.Select(d => keys[d]).ToList());
+                keys[repo.Name] = parts;
+                running[BuildOneAsync(context, repo, folders[repo.Name], parts, input, cache, verify, logDir, shared is null ? null : Path.Combine(ws.RootDir, shared), clock, ct)] = repo.Name;
+            }
+            if (running.Count == 0)
+            {
+                if (pending.Count == 0 || stop) break;
+                continue;
+            }
+            var finished = await Task.WhenAny(running.Keys).ConfigureAwait(false);
+            var result = await finished.ConfigureAwait(false);
+            running.Remove(finished);
+            results[result.Name] = result;
+            if (result.Status is "failed" or "missing" && !input.KeepGoing) stop = true;
+        }
+        foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
+        return new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
+    }
+
+    /// <summary>The named repos and everything they depend on, in manifest order.</summary>
+    public static IReadOnlyList<RepoEntry> Closure(Workspace.Shared.Workspace ws, IReadOnlyList<string>? names)
+    {
+        if (names is null || names.Count == 0) return ws.Repos;
+        var wanted = new HashSet<string>();
+        void Add(string name)
+        {
+            if (!wanted.Add(name)) return;
+            foreach (var dep in ws.Repo(name).DependsOn) Add(dep);
+        }
+        foreach (var name in names) Add(ws.Repo(name).Name);
+        return ws.Repos.Where(r => wanted.Contains(r.Name)).ToList();
+    }
+
+    private static Dictionary<string, string> Folders(Workspace.Shared.Workspace ws, SmctlContext context, IReadOnlyList<RepoEntry> repos, string? worktree)
+    {
+        if (worktree is null) return repos.ToDictionary(r => r.Name, r => r.FullPath);
+        var layout = new Worktree.Shared.WorktreeLayout(ws, context.Settings);
+        var set = layout.Find(worktree, null) ?? throw SmctlException.Usage($"there is no worktree set '{worktree}'.", "see 'smctl worktree list'");
+        // Repos without a worktree in the set are built from their main checkout (a set need not span every repo).
+        return repos.ToDictionary(r => r.Name, r => Directory.Exists(layout.FolderFor(set.Dir, r)) ? layout.FolderFor(set.Dir, r) : r.FullPath);
+    }
+
+    private static IReadOnlyList<(string Phase, string Command)> Commands(RepoEntry repo, BuildInput input) =>
+        new (string, string?)[]
+        {
+            ("clean", input.Clean ? repo.CleanCmd : null),
+            ("build", repo.BuildCmd),
+            ("test", input.Test ? repo.TestCmd : null),
+            ("verify", input.Verify ? repo.VerifyCmd : null),
+        }.Where(c => !string.IsNullOrWhiteSpace(c.Item2)).Select(c => (c.Item1, c.Item2!)).ToList();
+
+    private static BuildKeyParts KeyOf(RepoEntry repo, string folder, BuildInput input, IReadOnlyList<BuildKeyParts> deps)
+    {
+        var tree = RepoReader.IsRepository(folder) ? BuildKeyParts.TreeState(folder) : "missing";
+        var commands = string.Join("\n", Commands(repo, input).Select(c => $"{c.Phase}: {c.Command}"));
+        var env = string.Join("\n", KeyEnvironment.Select(k => $"{k}={Environment.GetEnvironmentVariable(k)}"));
+        return new BuildKeyParts(tree, commands, BuildKeyParts.Hash(env), BuildKeyParts.Hash(string.Join("\n", deps.Select(d => d.Key))));
+    }
+
+    private static async Task<RepoBuildResult> BuildOneAsync(SmctlContext context, RepoEntry repo, string folder, BuildKeyParts parts, BuildInput input,
+        BuildCache cache, VerifyResults verify, string logDir, string? sharedTarget, Stopwatch clock, CancellationToken ct)
+    {
+        await Task.Yield();
+        var started = clock.ElapsedMilliseconds;
+        if (!Directory.Exists(folder))
+            return new RepoBuildResult(repo.Name, "missing", started, 0, Reasons: ["not on disk (run 'smctl workspace init')"]);
+        var entry = cache.Read(repo.Name);
+        if (!input.NoCache && !input.Clean && entry.Successes.Contains(parts.Key))
+        {
+            context.Progress(new ProgressEvent(repo.Name, "cached", Finished: true));
+            return new RepoBuildResult(repo.Name, "cached", started, 0);
+        }
+        var reasons = input.NoCache ? ["--no-cache"] : input.Clean ? ["--clean"] : parts.ChangedSince(entry.Last);
+        Directory.CreateDirectory(logDir);
+        var log = Path.Combine(logDir, repo.Name + ".log");
+        var env = new Dictionary<string, string> { ["SMCTL_REPO_NAME"] = repo.Name, ["SMCTL_REPO_PATH"] = folder };
+        if (sharedTarget is not null && folder != repo.FullPath) env["CARGO_TARGET_DIR"] = sharedTarget;
+        var timeout = input.TimeoutSeconds is > 0 ? TimeSpan.FromSeconds(input.TimeoutSeconds.Value) : TimeSpan.FromHours(2);
+        await using var writer = new StreamWriter(log) { AutoFlush = true };
+        foreach (var (phase, command) in Commands(repo, input))
+        {
+            context.Progress(new ProgressEvent(repo.Name, phase));
+            await writer.WriteLineAsync($"$ {command}").ConfigureAwait(false);
+            void Write(string line) { lock (writer) writer.WriteLine(line); }
+            ProcessResult run;
+            try
+            {
+                run = await ProcessRunner.RunAsync("/bin/sh", ["-c", command], folder, env, timeout, ct, Write, Write).ConfigureAwait(false);
+            }
+            catch (SmctlException e)
+            {
+                Write(e.Message);
+                return Failed(null, e.Message);
+            }
+            if (phase == "verify") verify.Record(repo.Name, run.Ok, run.ExitCode, parts.Key);
+            if (!run.Ok) return Failed(run.ExitCode, null);
+        }
+        cache.RecordSuccess(repo.Name, parts);
+        context.Progress(new ProgressEvent(repo.Name, "built", Finished: true));
+        return new RepoBuildResult(repo.Name, "built", started, clock.ElapsedMilliseconds - started, 0, Log: log, Reasons: reasons);
+
+        RepoBuildResult Failed(int? code, string? why)
+        {
+            writer.Flush();
+            var tail = File.ReadAllLines(log).TakeLast(15).ToList();
+            context.Progress(new ProgressEvent(repo.Name, "failed", Finished: true, Failed: true, Detail: why ?? $"exit {code}"));
+            var failedCommand = tail.LastOrDefault(l => l.StartsWith("$ ", StringComparison.Ordinal))?[2..];
+            return new RepoBuildResult(repo.Name, "failed", started, clock.ElapsedMilliseconds - started, code, failedCommand, log, tail, reasons);
+        }
+    }
+}

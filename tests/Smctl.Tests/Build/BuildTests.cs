@@ -1,0 +1,149 @@
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Build;
+
+public sealed class BuildTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("core", "lib", "app", "tool");
+    private string Stamps => Path.Combine(_ws.Root, "stamps.txt");
+
+    public BuildTests() => WriteManifest();
+
+    public void Dispose() => _ws.Dispose();
+
+    /// <summary>core <- lib <- app; tool stands alone. Each build records start and end, sleeping as told.</summary>
+    private void WriteManifest(string coreSleep = "0.1", string toolSleep = "0.1", string appCmd = "", string extra = "")
+    {
+        string Cmd(string sleep) => $"echo start $SMCTL_REPO_NAME $(date +%s%N) >> {Stamps}; sleep {sleep}; echo end $SMCTL_REPO_NAME $(date +%s%N) >> {Stamps}";
+        File.WriteAllText(_ws.Manifest, $"""
+            [workspace]
+            name = "b"
+
+            [[repos]]
+            name = "core"
+            build_cmd = "{Cmd(coreSleep)}"
+            test_cmd = "echo testing core"
+            verify_cmd = "test -f README.md"
+
+            [[repos]]
+            name = "lib"
+            depends_on = ["core"]
+            build_cmd = "{Cmd("0.1")}"
+
+            [[repos]]
+            name = "app"
+            depends_on = ["lib"]
+            build_cmd = "{(appCmd.Length > 0 ? appCmd : Cmd("0.1"))}"
+
+            [[repos]]
+            name = "tool"
+            build_cmd = "{Cmd(toolSleep)}"
+            {extra}
+            """);
+    }
+
+    private List<(string Kind, string Repo, long At)> ReadStamps() =>
+        File.ReadAllLines(Stamps).Select(l => l.Split(' ')).Select(p => (p[0], p[1], long.Parse(p[2]))).ToList();
+
+    private long At(string kind, string repo) => ReadStamps().Single(s => s.Kind == kind && s.Repo == repo).At;
+
+    private async Task<CliRun> Build(params string[] args) => await _ws.Smctl(["build", "--json", .. args]);
+
+    private static Dictionary<string, string> Statuses(CliRun run) =>
+        run.Json.GetProperty("repos").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("status").GetString()!);
+
+    [Fact]
+    public async Task Dependencies_build_first_and_one_at_a_time_by_default()
+    {
+        var run = await Build();
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(At("end", "core") <= At("start", "lib"));
+        Assert.True(At("end", "lib") <= At("start", "app"));
+        var stamps = ReadStamps().OrderBy(s => s.At).ToList();
+        for (var i = 0; i < stamps.Count; i += 2) Assert.Equal(stamps[i].Repo, stamps[i + 1].Repo); // never two at once
+    }
+
+    [Fact]
+    public async Task A_named_repo_builds_with_its_dependencies_only()
+    {
+        var run = await Build("lib");
+        Assert.Equal(["core", "lib"], Statuses(run).Keys);
+    }
+
+    [Fact]
+    public async Task The_scheduler_starts_a_ready_repo_while_an_unrelated_slow_one_runs_within_the_job_bound()
+    {
+        WriteManifest(toolSleep: "1.5");
+        var run = await Build("-j", "2");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // tool (slow, alone) and core start together; lib and app run while tool is still running.
+        Assert.True(At("start", "app") < At("end", "tool"), "app must not wait for the unrelated slow repo");
+        var events = ReadStamps().OrderBy(s => s.At).ToList();
+        var running = 0;
+        foreach (var e in events) { running += e.Kind == "start" ? 1 : -1; Assert.True(running <= 2, "more than -j 2 at once"); }
+    }
+
+    [Fact]
+    public async Task The_cache_skips_what_did_not_change_and_rebuilds_what_did()
+    {
+        Assert.All(Statuses(await Build()).Values, s => Assert.Equal("built", s));
+        Assert.All(Statuses(await Build()).Values, s => Assert.Equal("cached", s));
+
+        File.WriteAllText(Path.Combine(_ws.Repo("app"), "edit.txt"), "uncommitted");
+        var edit = Statuses(await Build());
+        Assert.Equal(("cached", "built"), (edit["lib"], edit["app"]));
+
+        Testing.Git.Commit(_ws.Repo("core"), "core.txt", "x", "core change");
+        var dep = await Build("--explain");
+        var statuses = Statuses(dep);
+        Assert.Equal(("built", "built", "built", "cached"), (statuses["core"], statuses["lib"], statuses["app"], statuses["tool"]));
+        var libReasons = dep.Json.GetProperty("repos")[1].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToList();
+        Assert.Contains("a dependency changed", libReasons);
+
+        WriteManifest(extra: "test_cmd = \"true\"");
+        Assert.Equal("cached", Statuses(await Build("tool"))["tool"]);
+        WriteManifest(toolSleep: "0.2");
+        Assert.Equal("built", Statuses(await Build("tool"))["tool"]);
+        Assert.Equal("built", Statuses(await Build("tool", "--no-cache"))["tool"]);
+        Assert.Equal(0, (await _ws.Smctl("build", "clean-cache")).ExitCode);
+        Assert.Equal("built", Statuses(await Build("tool"))["tool"]);
+    }
+
+    [Fact]
+    public async Task A_failure_stops_new_work_exits_6_shows_the_log_and_is_never_cached()
+    {
+        WriteManifest(appCmd: "echo compiling app; echo boom >&2; exit 3");
+        var run = await _ws.Smctl("build");
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("app: 'echo compiling app; echo boom >&2; exit 3' exited with 3", run.Stderr);
+        Assert.Contains("boom", run.Stderr);
+        var again = Statuses(await Build("--keep-going"));
+        Assert.Equal(("cached", "failed", "built"), (again["lib"], again["app"], again["tool"]));
+
+        WriteManifest(coreSleep: "0.1; exit 1");
+        var keepGoing = Statuses(await Build("--keep-going", "--no-cache"));
+        Assert.Equal(("failed", "skipped", "skipped", "built"), (keepGoing["core"], keepGoing["lib"], keepGoing["app"], keepGoing["tool"]));
+    }
+
+    [Fact]
+    public async Task Test_and_verify_run_and_the_verification_is_kept()
+    {
+        var run = await Build("core", "--test", "--verify");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var status = await _ws.Smctl("build", "status", "--json");
+        var v = status.Json.GetProperty("verification")[0];
+        Assert.Equal(("core", true), (v.GetProperty("repo").GetString(), v.GetProperty("ok").GetBoolean()));
+        var graph = await _ws.Smctl("build", "--graph", "--format", "dot");
+        Assert.Contains("\"core\" -> \"lib\"", graph.Stdout);
+    }
+
+    [Fact]
+    public async Task A_timeout_stops_the_command_and_fails_the_repo()
+    {
+        WriteManifest(toolSleep: "30");
+        var run = await Build("tool", "--timeout", "1");
+        Assert.Equal(6, run.ExitCode);
+        Assert.Equal("failed", Statuses(run)["tool"]);
+    }
+}
