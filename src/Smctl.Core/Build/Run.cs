@@ -68,8 +68,9 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var clock = Stopwatch.StartNew();
 
         var results = new Dictionary<string, RepoBuildResult>();
-        var keys = new Dictionary<string, BuildKeyParts>();
-        var pending = selected.ToList();
+        var keys = new System.Collections.Concurrent.ConcurrentDictionary<string, BuildKeyParts>();
+        // Among ready repos, the ones more repos wait on start first: they lie on the longer paths.
+        var pending = selected.OrderByDescending(r => Dependents(selected, r.Name)).ToList();
         var running = new Dictionary<Task<RepoBuildResult>, string>();
         var stop = false;
         while (pending.Count > 0 || running.Count > 0)
@@ -86,9 +87,9 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
                 }
                 if (stop || !deps.All(results.ContainsKey)) continue;
                 pending.Remove(repo);
-                var parts = KeyOf(repo, folders[repo.Name], input, deps.Select(d => keys[d]).ToList());
-                keys[repo.Name] = parts;
-                running[BuildOneAsync(context, repo, folders[repo.Name], parts, input, cache, verify, logDir, shared is null ? null : Path.Combine(ws.RootDir, shared), clock, ct)] = repo.Name;
+                var depKeys = deps.Select(d => keys[d]).ToList();
+                running[BuildOneAsync(context, repo, folders[repo.Name], () => keys[repo.Name] = KeyOf(repo, folders[repo.Name], input, depKeys),
+                    input, cache, verify, logDir, shared is null ? null : Path.Combine(ws.RootDir, shared), clock, ct)] = repo.Name;
             }
             if (running.Count == 0)
             {
@@ -103,6 +104,19 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         }
         foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
         return new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
+    }
+
+    /// <summary>How many of the selected repos depend on this one, directly or not.</summary>
+    private static int Dependents(IReadOnlyList<RepoEntry> repos, string name)
+    {
+        var seen = new HashSet<string>();
+        var queue = new Queue<string>([name]);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            foreach (var r in repos.Where(r => r.DependsOn.Contains(current) && seen.Add(r.Name))) queue.Enqueue(r.Name);
+        }
+        return seen.Count;
     }
 
     /// <summary>The named repos and everything they depend on, in manifest order.</summary>
@@ -145,11 +159,13 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         return new BuildKeyParts(tree, commands, BuildKeyParts.Hash(env), BuildKeyParts.Hash(string.Join("\n", deps.Select(d => d.Key))));
     }
 
-    private static async Task<RepoBuildResult> BuildOneAsync(SmctlContext context, RepoEntry repo, string folder, BuildKeyParts parts, BuildInput input,
+    /// <param name="key">Computes the repo's key (reading its files) on the worker, not on the scheduler.</param>
+    private static async Task<RepoBuildResult> BuildOneAsync(SmctlContext context, RepoEntry repo, string folder, Func<BuildKeyParts> key, BuildInput input,
         BuildCache cache, VerifyResults verify, string logDir, string? sharedTarget, Stopwatch clock, CancellationToken ct)
     {
         await Task.Yield();
         var started = clock.ElapsedMilliseconds;
+        var parts = key();
         if (!Directory.Exists(folder))
             return new RepoBuildResult(repo.Name, "missing", started, 0, Reasons: ["not on disk (run 'smctl workspace init')"]);
         var entry = cache.Read(repo.Name);

@@ -147,3 +147,27 @@ public sealed class BuildTests : IDisposable
         Assert.Equal("failed", Statuses(run)["tool"]);
     }
 }
+
+public sealed class WorktreeBuildTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("a", "b");
+
+    public void Dispose() => _ws.Dispose();
+
+    [Fact]
+    public async Task A_worktree_set_builds_in_its_folders_with_the_shared_target_dir()
+    {
+        File.AppendAllText(_ws.Manifest, "\n[worktree]\nshared_target_dir = \"target\"\n");
+        var text = File.ReadAllText(_ws.Manifest).Replace("name = \"a\"\n", "name = \"a\"\nbuild_cmd = \"pwd > where.txt; echo $CARGO_TARGET_DIR >> where.txt\"\n");
+        File.WriteAllText(_ws.Manifest, text);
+        Assert.Equal(0, (await _ws.Smctl("flow", "init")).ExitCode);
+        Assert.Equal(0, (await _ws.Smctl("feat", "x", "--repos", "a")).ExitCode);
+        var run = await _ws.Smctl("build", "--worktree", "x");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var folder = Path.Combine(_ws.Ws, ".worktrees", "feature-x", "a");
+        var lines = File.ReadAllLines(Path.Combine(folder, "where.txt"));
+        Assert.Equal(folder, lines[0]);
+        Assert.Equal(Path.Combine(_ws.Ws, "target"), lines[1]);
+        Assert.False(File.Exists(Path.Combine(_ws.Repo("a"), "where.txt")));
+    }
+}
