@@ -25,6 +25,9 @@ public sealed record BuildInput
     /// <summary>Build the worktree set of this name instead of the main checkouts.</summary>
     public string? Worktree { get; init; }
     public int? TimeoutSeconds { get; init; }
+    /// <summary>Only the repos changed since Since (default: each repo's merge base with develop) and what depends on them.</summary>
+    public bool Affected { get; init; }
+    public string? Since { get; init; }
 }
 
 /// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing.</param>
@@ -57,7 +60,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
     public async Task<BuildResult> RunAsync(SmctlContext context, BuildInput input, CancellationToken ct)
     {
         var ws = context.RequireWorkspace();
-        var selected = Closure(ws, input.Repos);
+        var selected = input.Affected ? AffectedRepos(context, ws, Closure(ws, input.Repos), input.Since) : Closure(ws, input.Repos);
         var jobs = Math.Max(1, input.Jobs ?? (input.Parallel ? context.Jobs : 1));
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-build";
         var logDir = Path.Combine(ws.SmctlDir, "logs", runId);
@@ -105,6 +108,35 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
         return new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
     }
+
+    /// <summary>The repos whose files differ from <paramref name="since"/> (committed or not), and every repo depending on them.</summary>
+    private static IReadOnlyList<RepoEntry> AffectedRepos(SmctlContext context, Workspace.Shared.Workspace ws, IReadOnlyList<RepoEntry> candidates, string? since)
+    {
+        if (since is not null && since.StartsWith('-')) throw SmctlException.Usage($"'{since}' is not a revision.");
+        var develop = context.Settings.Text(ConfigKeys.DevelopBranch);
+        var changed = new HashSet<string>();
+        foreach (var repo in candidates.Where(r => RepoReader.IsRepository(r.FullPath)))
+        {
+            string? reference = since;
+            if (reference is null)
+            {
+                var target = RepoReader.Resolve(repo.FullPath, develop) ?? RepoReader.Resolve(repo.FullPath, $"origin/{develop}");
+                var head = RepoReader.Resolve(repo.FullPath, "HEAD");
+                reference = target is null || head is null ? null : RepoReader.MergeBase(repo.FullPath, head, target);
+            }
+            else if (RepoReader.Resolve(repo.FullPath, reference) is null)
+                throw SmctlException.Usage($"{repo.Name} has no revision '{reference}'.", "give --since a branch, tag or commit every selected repo has");
+            // No base to compare with: count it as changed rather than skip work.
+            if (reference is null || RepoReader.DiffersFrom(repo.FullPath, reference)) changed.Add(repo.Name);
+        }
+        var affected = new HashSet<string>(changed);
+        foreach (var name in changed)
+            foreach (var r in candidates.Where(c => DependsTransitively(candidates, c, name))) affected.Add(r.Name);
+        return candidates.Where(r => affected.Contains(r.Name)).ToList();
+    }
+
+    private static bool DependsTransitively(IReadOnlyList<RepoEntry> repos, RepoEntry repo, string on) =>
+        repo.DependsOn.Contains(on) || repo.DependsOn.Any(d => repos.FirstOrDefault(r => r.Name == d) is { } dep && DependsTransitively(repos, dep, on));
 
     /// <summary>How many of the selected repos depend on this one, directly or not.</summary>
     private static int Dependents(IReadOnlyList<RepoEntry> repos, string name)

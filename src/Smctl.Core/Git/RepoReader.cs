@@ -187,6 +187,22 @@ public static class RepoReader
         return repo.ObjectDatabase.FindMergeBase(repo.Lookup<Commit>(a), repo.Lookup<Commit>(d))?.Sha == a;
     }
 
+    public static string? MergeBase(string path, string a, string b)
+    {
+        using var repo = new Repository(path);
+        return repo.ObjectDatabase.FindMergeBase(repo.Lookup<Commit>(a), repo.Lookup<Commit>(b))?.Sha;
+    }
+
+    /// <summary>Whether the work tree (committed or not, untracked files not ignored included) differs from the tree of <paramref name="rev"/>.</summary>
+    public static bool DiffersFrom(string path, string rev)
+    {
+        using var repo = new Repository(path);
+        var commit = repo.Lookup<Commit>(ResolveIn(repo, rev));
+        if (commit is null) return true;
+        if (repo.Head.Tip is { } tip && tip.Tree.Id != commit.Tree.Id) return true;
+        return repo.RetrieveStatus(Options).Any(e => e.State is not (FileStatus.Ignored or FileStatus.Unaltered));
+    }
+
     /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>
     public static string? CurrentBranch(string path)
     {

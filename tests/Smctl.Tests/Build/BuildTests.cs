@@ -171,3 +171,77 @@ public sealed class WorktreeBuildTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_ws.Repo("a"), "where.txt")));
     }
 }
+
+public sealed class BuildAffectedAndInterruptTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("core", "lib", "app", "tool");
+
+    public BuildAffectedAndInterruptTests() => File.WriteAllText(_ws.Manifest, """
+        [[repos]]
+        name = "core"
+        build_cmd = "true"
+
+        [[repos]]
+        name = "lib"
+        depends_on = ["core"]
+        build_cmd = "true"
+
+        [[repos]]
+        name = "app"
+        depends_on = ["lib"]
+        build_cmd = "true"
+
+        [[repos]]
+        name = "tool"
+        build_cmd = "true"
+        """);
+
+    public void Dispose() => _ws.Dispose();
+
+    [Fact]
+    public async Task Affected_builds_what_changed_since_the_base_and_what_depends_on_it()
+    {
+        Assert.Equal(0, (await _ws.Smctl("flow", "init")).ExitCode);
+        foreach (var r in new[] { "core", "lib", "app", "tool" }) Testing.Git.Run(_ws.Repo(r), "switch", "-q", "develop");
+        var none = await _ws.Smctl("build", "--affected", "--json");
+        Assert.Equal(0, none.Json.GetProperty("repos").GetArrayLength());
+
+        Testing.Git.Run(_ws.Repo("lib"), "switch", "-q", "-c", "feature/x");
+        Testing.Git.Commit(_ws.Repo("lib"), "lib.txt", "x", "lib change on a feature");
+        var run = await _ws.Smctl("build", "--affected", "--json");
+        Assert.Equal(["lib", "app"], run.Json.GetProperty("repos").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+
+        var since = await _ws.Smctl("build", "--since", "main", "--json", "--no-cache");
+        Assert.Equal(4, since.Json.GetProperty("repos").GetArrayLength()); // develop has a commit main lacks everywhere
+        Assert.Equal(2, (await _ws.Smctl("build", "--since", "no-such-ref")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_the_build_and_leaves_no_child_process()
+    {
+        var marker = $"sleep 31.{Environment.ProcessId % 1000:D3}";
+        File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("name = \"tool\"\nbuild_cmd = \"true\"", $"name = \"tool\"\nbuild_cmd = \"{marker}\""));
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _ws.Ws, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(Smctl.Cli.SmctlApp).Assembly.Location);
+        foreach (var a in new[] { "build", "tool" }) psi.ArgumentList.Add(a);
+        using var smctl = System.Diagnostics.Process.Start(psi)!;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!Running(marker) && DateTime.UtcNow < deadline) await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.True(Running(marker), "the build command never started");
+        System.Diagnostics.Process.Start("kill", ["-INT", smctl.Id.ToString()])!.WaitForExit();
+        Assert.True(smctl.WaitForExit(15_000), "smctl did not stop on SIGINT");
+        Assert.Equal(130, smctl.ExitCode);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.False(Running(marker), "the build's child process survived Ctrl-C");
+        var status = await _ws.Smctl("build", "tool", "--json", "--timeout", "1");
+        Assert.Equal("failed", status.Json.GetProperty("repos")[0].GetProperty("status").GetString()); // nothing was cached
+    }
+
+    private static bool Running(string commandLine) =>
+        Directory.EnumerateDirectories("/proc").Any(d =>
+        {
+            try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ').Trim() == commandLine; }
+            catch (IOException) { return false; }
+            catch (UnauthorizedAccessException) { return false; }
+        });
+}

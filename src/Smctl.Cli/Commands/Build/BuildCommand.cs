@@ -24,11 +24,13 @@ public static class BuildCommand
         var explain = new Option<bool>("--explain") { Description = "Say for each rebuilt repo which part of its cache key changed" };
         var worktree = new Option<string?>("--worktree") { Description = "Build this worktree set instead of the main checkouts", HelpName = "NAME" };
         var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
+        var affected = new Option<bool>("--affected") { Description = "Only repos changed since --since (default: their merge base with develop) and what depends on them" };
+        var since = new Option<string?>("--since") { Description = "The revision --affected compares with", HelpName = "REF" };
         var graph = new Option<bool>("--graph") { Description = "Print the dependency graph instead of building (same as 'smctl build graph')" };
         var format = new Option<string>("--format") { Description = "Graph format: text or dot", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
         format.AcceptOnlyFromAmong("text", "dot");
         var command = OperationCommand.Create(host, OperationCatalog.Build, name,
-            [repos, test, clean, verify, parallel, keepGoing, noCache, explain, worktree, timeout, graph, format],
+            [repos, test, clean, verify, parallel, keepGoing, noCache, explain, worktree, timeout, affected, since, graph, format],
             p => new BuildInput
             {
                 Repos = OperationCommand.List(p.GetValue(repos)),
@@ -41,6 +43,8 @@ public static class BuildCommand
                 NoCache = p.GetValue(noCache),
                 Worktree = p.GetValue(worktree),
                 TimeoutSeconds = p.GetValue(timeout),
+                Affected = p.GetValue(affected) || p.GetValue(since) is not null,
+                Since = p.GetValue(since),
             },
             (r, ui, p) => Render(r, ui, p.GetValue(explain)), r => r.Failed > 0 ? ErrorKind.Build.ExitCode() : 0, showProgress: true);
         // --graph answers without building.
@@ -60,7 +64,7 @@ public static class BuildCommand
         }
         return command.WithExamples(
             "smctl build", "smctl build gateway --test", "smctl build --parallel --keep-going", "smctl build -j 4 --explain",
-            "smctl build --verify && smctl build status", "smctl build --worktree gpu-accel");
+            "smctl build --verify && smctl build status", "smctl build --worktree gpu-accel", "smctl build --affected --since v1.4.0");
     }
 
     private static void Render(BuildResult result, Ui ui, bool explain)
