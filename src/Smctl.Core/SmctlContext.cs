@@ -7,7 +7,8 @@ using Smctl.Core.Workspace.Shared;
 namespace Smctl.Core;
 
 /// <summary>A progress event of a multi-repo operation: one repo reached a phase.</summary>
-public sealed record ProgressEvent(string Repo, string Phase, bool Finished = false, bool Failed = false, string? Detail = null);
+/// <remarks>An event with <see cref="Total"/> set announces how many repos the work covers (an overall progress line).</remarks>
+public sealed record ProgressEvent(string Repo, string Phase, bool Finished = false, bool Failed = false, string? Detail = null, int? Total = null);
 
 /// <summary>
 /// Everything an operation may touch of the world: the folder it runs from, the environment, git, the

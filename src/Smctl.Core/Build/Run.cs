@@ -69,6 +69,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var verify = new VerifyResults(ws.SmctlDir);
         var shared = context.Settings.String(ConfigKeys.SharedTargetDir);
         var clock = Stopwatch.StartNew();
+        context.Progress(new ProgressEvent("", "building", Total: selected.Count));
 
         var results = new Dictionary<string, RepoBuildResult>();
         var keys = new System.Collections.Concurrent.ConcurrentDictionary<string, BuildKeyParts>();

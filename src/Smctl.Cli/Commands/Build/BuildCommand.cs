@@ -69,13 +69,18 @@ public static class BuildCommand
 
     private static void Render(BuildResult result, Ui ui, bool explain)
     {
-        ui.Table(["repo", "result", "time", explain ? "why" : ""], result.Repos.Select(r => (IReadOnlyList<string>)
-        [
-            Markup.Escape(r.Name),
-            r.Status switch { "built" => "[green]built[/]", "cached" => "[grey]cached[/]", "failed" => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{r.Status}[/]" },
-            r.Status == "cached" ? "" : $"{r.DurationMs / 1000.0:0.0} s",
-            explain || r.Status is "skipped" or "missing" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "",
-        ]));
+        var why = explain || result.Repos.Any(r => r.Status is "skipped" or "missing");
+        ui.Table(why ? ["repo", "result", "time", "why"] : ["repo", "result", "time"], result.Repos.Select(r =>
+        {
+            var row = new List<string>
+            {
+                Markup.Escape(r.Name),
+                r.Status switch { "built" => "[green]built[/]", "cached" => "[grey]cached[/]", "failed" => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{r.Status}[/]" },
+                r.Status == "cached" ? "" : $"{r.DurationMs / 1000.0:0.0} s",
+            };
+            if (why) row.Add(explain || r.Status is "skipped" or "missing" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "");
+            return (IReadOnlyList<string>)row;
+        }));
         foreach (var f in result.Repos.Where(r => r.Status == "failed"))
         {
             ui.Error($"{f.Name}: '{f.FailedCommand}' exited with {f.ExitCode?.ToString() ?? "an error"}; last lines of {f.Log}:");
