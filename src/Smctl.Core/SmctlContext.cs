@@ -42,6 +42,13 @@ public sealed class SmctlContext
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>
     public Action<string, string, bool>? OutputLine { get; init; }
 
+    /// <summary>Asks before a destructive step; a refusal is one clear error and nothing has changed yet.</summary>
+    public void RequireConfirmation(string question, string? repo = null)
+    {
+        if (!Confirm(question))
+            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", "pass --yes to confirm without a prompt", repo);
+    }
+
     /// <summary>The user config file: -c, else $XDG_CONFIG_HOME/smctl/config.toml, else ~/.config/smctl/config.toml.</summary>
     public string UserConfigFile
     {

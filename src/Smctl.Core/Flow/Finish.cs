@@ -116,7 +116,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         if (main is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); return null; }
         if (!model.Trunk && develop is null) { problems.Add(f.Repo.Name, $"has no {model.Develop} branch"); return null; }
         if (tip is null) return null;
-        if (f.Tag(tag) is { } existing && !Git.RepoReader.IsAncestor(f.Repo.FullPath, tip, existing))
+        if (f.Tag(tag) is { } existing && !Git.RepoReader.IsAncestorRev(f.Repo.FullPath, tip, existing))
         {
             problems.Add(f.Repo.Name, $"tag {tag} already exists on another commit");
             return null;

@@ -148,16 +148,6 @@ public static class RepoReader
         return repo.Network.Remotes[remote] is not null;
     }
 
-    /// <summary>Whether commit <paramref name="ancestor"/> is reachable from <paramref name="descendant"/>.</summary>
-    public static bool IsAncestor(string path, string ancestor, string descendant)
-    {
-        if (ancestor == descendant) return true;
-        using var repo = new Repository(path);
-        var a = repo.Lookup<Commit>(ancestor);
-        var d = repo.Lookup<Commit>(descendant);
-        return a is not null && d is not null && repo.ObjectDatabase.FindMergeBase(a, d)?.Id == a.Id;
-    }
-
     /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>
     public static string? Resolve(string path, string rev)
     {

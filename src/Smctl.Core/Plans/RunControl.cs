@@ -45,11 +45,10 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
                 return RunResult.FromState(state);
             case Verb.Skip:
-                if (!context.Confirm($"Give up the remaining steps in {string.Join(", ", state.Repos.Where(r => r.Error is not null).Select(r => r.Repo))}?"))
-                    throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+                context.RequireConfirmation($"Give up the remaining steps in {string.Join(", ", state.Repos.Where(r => r.Error is not null).Select(r => r.Repo))}?");
                 foreach (var run in state.Repos.Where(r => r.Error is not null || r.Steps.Contains(StepStatus.Failed)))
                 {
-                    await AbortMergeAsync(context, ws, run, ct).ConfigureAwait(false);
+                    await RunRestore.AbortMergesAsync(RunExecutor.ContextFor(context, ws.Repo(run.Repo)), state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
                     for (var i = 0; i < run.Steps.Count; i++)
                         if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
                     run.Error = null;
@@ -57,8 +56,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
                 return RunResult.FromState(state);
             default:
-                if (!context.Confirm($"Put {state.Repos.Count} repo(s) back as they were before '{state.Plan.Command}'?"))
-                    throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+                context.RequireConfirmation($"Put {state.Repos.Count} repo(s) back as they were before '{state.Plan.Command}'?");
                 var problems = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
                 state.Phase = RunPhase.Aborted;
                 store.Discard(state);
@@ -73,8 +71,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         if (last is null || last.Phase != RunPhase.Completed)
             throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {last.Phase.ToString().ToLowerInvariant()}");
         if (context.DryRun) return RunResult.FromState(last, "completed");
-        if (!context.Confirm($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?"))
-            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", suggestion: "pass --yes to confirm without a prompt");
+        context.RequireConfirmation($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?");
         var problems = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
         last.Phase = RunPhase.Undone;
         store.Finish(last);
@@ -90,12 +87,5 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
             return problems.Select(p => $"{run.Repo}: {p}").ToList();
         }, ct).ConfigureAwait(false);
         return results.SelectMany(r => r).ToList();
-    }
-
-    private static async Task AbortMergeAsync(SmctlContext context, Workspace.Shared.Workspace ws, RepoRun run, CancellationToken ct)
-    {
-        var repo = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
-        if ((await repo.TryAsync(ct, "rev-parse", "--verify", "--quiet", "MERGE_HEAD").ConfigureAwait(false)).Ok)
-            await repo.TryAsync(ct, "merge", "--abort").ConfigureAwait(false);
     }
 }

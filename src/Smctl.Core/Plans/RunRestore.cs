@@ -106,7 +106,8 @@ public static class RunRestore
             await repo.TryAsync(ct, "branch", "--quiet", $"--set-upstream-to={repo.Remote}/{branch}", branch).ConfigureAwait(false);
     }
 
-    private static async Task AbortMergesAsync(StepContext repo, RepoProgram program, CancellationToken ct)
+    /// <summary>Aborts a merge left in progress in the repo or in a work tree the program merges into.</summary>
+    public static async Task AbortMergesAsync(StepContext repo, RepoProgram program, CancellationToken ct)
     {
         var folders = new HashSet<string> { repo.Path };
         foreach (var merge in program.Steps.OfType<BranchMerge>())

@@ -38,8 +38,7 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
         if (deleting && !input.Force && UnsavedWork(repo) is { } work)
             throw SmctlException.Git($"'{repo.Name}' holds work that would be lost: {work}", repo.Name, "commit and push it, or pass --force");
         if (context.DryRun) return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "would-remove-and-delete" : "would-remove"));
-        if (deleting && !context.Confirm($"Delete {repo.FullPath} and everything in it?"))
-            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", "pass --yes to confirm without a prompt", repo.Name);
+        if (deleting) context.RequireConfirmation($"Delete {repo.FullPath} and everything in it?", repo.Name);
 
         var file = TomlFile.Load(ws.ManifestPath);
         var index = ws.Repos.ToList().IndexOf(repo);

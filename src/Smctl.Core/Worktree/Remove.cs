@@ -52,9 +52,8 @@ public sealed class WorktreeRemove : IOperation<WorktreeRemoveInput, RunResult>
                 programs.Add(new RepoProgram(repo.Name, steps));
             }
             problems.ThrowIfAny(label, "commit and push the work, or pass --force to drop it");
-            if ((input.Force || input.DeleteBranch) && !context.DryRun
-                && !context.Confirm($"Remove the worktrees of {set.Dir}{(input.DeleteBranch ? " and delete their branches" : "")}, with any unsaved work?"))
-                throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", "pass --yes to confirm without a prompt");
+            if ((input.Force || input.DeleteBranch) && !context.DryRun)
+                context.RequireConfirmation($"Remove the worktrees of {set.Dir}{(input.DeleteBranch ? " and delete their branches" : "")}, with any unsaved work?");
             if (programs.Count == 0 && Directory.Exists(set.Dir) && !Directory.EnumerateFileSystemEntries(set.Dir).Any()) Directory.Delete(set.Dir);
             return Task.FromResult(new Plan(Plan.NewId(label), label, programs));
         }, ct);

@@ -89,6 +89,6 @@ public sealed class RepoFacts
         else if (behind) problems.Add(Repo.Name, $"{branch} has diverged from origin/{branch}: reconcile them first");
         return local;
 
-        bool Behind(string a, string b) => !RepoReader.IsAncestor(Repo.FullPath, b, a);
+        bool Behind(string a, string b) => !RepoReader.IsAncestorRev(Repo.FullPath, b, a);
     }
 }
