@@ -62,12 +62,13 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                 var worktreeSteps = new List<Step>();
                 if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) continue;
                 if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, token).ConfigureAwait(false)) continue;
-                var keep = input.Keep || await GitFlowDefaultAsync(f, "keep", token).ConfigureAwait(false);
-                var keepLocal = keep || await GitFlowDefaultAsync(f, "keeplocal", token).ConfigureAwait(false);
-                var keepRemote = keep || await GitFlowDefaultAsync(f, "keepremote", token).ConfigureAwait(false);
-                var squash = input.Squash || await GitFlowDefaultAsync(f, "squash", token).ConfigureAwait(false);
-                var noTag = kind != FlowKind.Feature && await GitFlowDefaultAsync(f, "notag", token).ConfigureAwait(false);
-                var noBackmerge = kind != FlowKind.Feature && await GitFlowDefaultAsync(f, "nobackmerge", token).ConfigureAwait(false);
+                var defaults = GitFlowDefaults(f);
+                var keep = input.Keep || defaults.Contains("keep");
+                var keepLocal = keep || defaults.Contains("keeplocal");
+                var keepRemote = keep || defaults.Contains("keepremote");
+                var squash = input.Squash || defaults.Contains("squash");
+                var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
+                var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
                 var tip = f.UpToDateTip(branch, problems);
                 var steps = kind == FlowKind.Feature
                     ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
@@ -209,7 +210,12 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         return ok;
     }
 
-    /// <summary>git-flow's per-repo defaults: gitflow.&lt;kind&gt;.finish.&lt;flag&gt; = true.</summary>
-    private Task<bool> GitFlowDefaultAsync(RepoFacts f, string flag, CancellationToken ct) =>
-        Task.FromResult(Git.RepoReader.Config(f.Repo.FullPath, $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.{flag}")?.ToLowerInvariant() is "true" or "yes" or "on" or "1");
+    /// <summary>git-flow's per-repo defaults: the flags set true under gitflow.&lt;kind&gt;.finish.*, read in one pass over the config.</summary>
+    private HashSet<string> GitFlowDefaults(RepoFacts f)
+    {
+        var prefix = $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.";
+        return Git.RepoReader.ConfigUnder(f.Repo.FullPath, prefix)
+            .Where(e => e.Value.ToLowerInvariant() is "true" or "yes" or "on" or "1")
+            .Select(e => e.Key[prefix.Length..]).ToHashSet();
+    }
 }

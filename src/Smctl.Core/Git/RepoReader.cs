@@ -240,11 +240,15 @@ public static class RepoReader
 
     private static string? ReadTrimmed(string file) => File.Exists(file) ? File.ReadAllText(file).Trim() : null;
 
-    /// <summary>A config value of the repo (all levels), or null.</summary>
-    public static string? Config(string path, string key)
+    /// <summary>Every config entry (all levels; the closest wins) whose key starts with <paramref name="prefix"/>.</summary>
+    public static IReadOnlyDictionary<string, string> ConfigUnder(string path, string prefix)
     {
         using var repo = new Repository(path);
-        return repo.Config.Get<string>(key)?.Value;
+        var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // Enumerated from the widest level to the closest, so a repo's own setting overrides a global one.
+        foreach (var entry in repo.Config.OrderBy(e => e.Level))
+            if (entry.Key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) found[entry.Key] = entry.Value;
+        return found;
     }
 
     /// <summary>Commits in <paramref name="tip"/> not in <paramref name="baseTip"/>, and the reverse.</summary>
