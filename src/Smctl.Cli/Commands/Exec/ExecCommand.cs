@@ -19,33 +19,16 @@ public static class ExecCommand
         var repos = RepoOptions.Repos(host);
         var stream = new Option<bool>("--stream") { Description = "Print lines as they come, prefixed with the repo, instead of grouped per repo" };
         var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
-        var exec = new SmctlCommand("exec", OperationCatalog.Exec.Info.Summary) { Operation = OperationCatalog.Exec };
-        exec.Add(command);
-        exec.Add(repos);
-        exec.Add(stream);
-        exec.Add(timeout);
-        exec.SetAction((p, ct) =>
-        {
-            var ui = CommandRuntime.UiFor(p, host);
-            var streaming = p.GetValue(stream) && !ui.Json;
-            var sink = new object();
-            return CommandRuntime.GuardAsync(ui, async () =>
+        // --stream prints each line as it comes, prefixed with its repo, instead of grouping at the end.
+        var exec = OperationCommand.Create(host, OperationCatalog.Exec, "exec", [command, repos, stream, timeout],
+            p => new ExecInput { Command = p.GetValue(command) ?? [], Repos = OperationCommand.List(p.GetValue(repos)), TimeoutSeconds = p.GetValue(timeout) },
+            (r, ui, p) => Render(r, ui, grouped: !p.GetValue(stream)), r => r.Failed > 0 ? 1 : 0,
+            outputLine: (p, ui) =>
             {
-                var input = new ExecInput
-                {
-                    Command = p.GetValue(command) ?? [],
-                    Repos = OperationCommand.List(p.GetValue(repos)),
-                    TimeoutSeconds = p.GetValue(timeout),
-                };
-                var context = CommandRuntime.ContextFor(p, host, ui, outputLine: streaming
-                    ? (repo, line, isErr) => { lock (sink) (isErr ? ui.Err : ui.Out).WriteLine($"[{repo}] {line}"); }
-                    : null);
-                var result = await OperationCatalog.Exec.RunAsync(context, input, ct).ConfigureAwait(false);
-                if (ui.Json) ui.WriteJson(result, OperationCatalog.Exec.ResultJson);
-                else Render(result, ui, grouped: !streaming);
-                return result.Failed > 0 ? 1 : 0;
+                if (!p.GetValue(stream) || ui.Json) return null;
+                var sink = new object();
+                return (repo, line, isErr) => { lock (sink) (isErr ? ui.Err : ui.Out).WriteLine($"[{repo}] {line}"); };
             });
-        });
         return exec.WithExamples(
             "smctl exec -- git log -1 --oneline",
             "smctl exec --repos api,web -- 'npm ci && npm test'",

@@ -63,17 +63,19 @@ public static class CommandRuntime
 
     /// <summary>Runs an operation and renders its result: JSON with --json, else the command's human view.</summary>
     public static async Task<int> RunAsync<TIn, TOut>(ParseResult p, CliHost host, IOperation<TIn, TOut> op, Func<ParseResult, TIn> bind,
-        Action<TOut, Ui, ParseResult> render, Func<TOut, int>? exitCode, bool showProgress, CancellationToken ct)
+        Action<TOut, Ui, ParseResult> render, Func<TOut, int>? exitCode, bool showProgress, CancellationToken ct,
+        Func<ParseResult, Ui, Action<string, string, bool>?>? outputLine = null)
     {
         var ui = UiFor(p, host);
         return await GuardAsync(ui, async () =>
         {
             var input = bind(p);
+            var lines = outputLine?.Invoke(p, ui);
             TOut result;
             if (showProgress && ui.CanPrompt && !ui.Json && !ui.Quiet)
-                result = await WithProgressAsync(ui, progress => op.RunAsync(ContextFor(p, host, ui, progress), input, ct)).ConfigureAwait(false);
+                result = await WithProgressAsync(ui, progress => op.RunAsync(ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
             else
-                result = await op.RunAsync(ContextFor(p, host, ui), input, ct).ConfigureAwait(false);
+                result = await op.RunAsync(ContextFor(p, host, ui, outputLine: lines), input, ct).ConfigureAwait(false);
             if (ui.Json) ui.WriteJson(result, op.ResultJson);
             else render(result, ui, p);
             return exitCode?.Invoke(result) ?? 0;

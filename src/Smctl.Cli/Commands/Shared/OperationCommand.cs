@@ -15,7 +15,8 @@ public static class OperationCommand
     /// <summary>As above, for renderers that read display-only flags from the command line.</summary>
     public static SmctlCommand Create<TIn, TOut>(CliHost host, IOperation<TIn, TOut> op, string name,
         IEnumerable<Symbol> symbols, Func<ParseResult, TIn> bind, Action<TOut, Ui, ParseResult> render,
-        Func<TOut, int>? exitCode = null, bool showProgress = false, string? description = null)
+        Func<TOut, int>? exitCode = null, bool showProgress = false, string? description = null,
+        Func<ParseResult, Ui, Action<string, string, bool>?>? outputLine = null)
     {
         var command = new SmctlCommand(name, description ?? op.Info.Summary) { Operation = op };
         foreach (var symbol in symbols)
@@ -26,7 +27,7 @@ public static class OperationCommand
                 case Option o: command.Add(o); break;
             }
         }
-        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, bind, render, exitCode, showProgress, ct));
+        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, bind, render, exitCode, showProgress, ct, outputLine));
         return command;
     }
 
