@@ -36,6 +36,8 @@ public static class SmctlApp
         root.Add(Commands.Build.BuildCommand.Create(host));
         foreach (var command in AliasCommands.Create(host)) root.Add(command);
         root.Add(ExecCommand.Create(host));
+        root.Add(Commands.Mcp.ServeCommand.Create(host));
+        root.Add(Commands.Mcp.McpCommand.Create(host));
         root.Add(ConfigCommand.Create(host));
         root.Add(CompletionsCommand.Create(host));
         root.Add(DemoCommand.Create(host));

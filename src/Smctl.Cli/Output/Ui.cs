@@ -55,7 +55,7 @@ public sealed class Ui
     }
 
     /// <summary>Writes a result record as the JSON document of --json.</summary>
-    public void WriteJson<T>(T value, JsonTypeInfo<T> type) => Out.WriteLine(JsonSerializer.Serialize(value, type));
+    public void WriteJson<T>(T value, JsonTypeInfo<T> type) => Out.WriteLine(Smctl.Core.Operations.OperationJson.Serialize(value, type));
 
     /// <summary>A line of data (stdout).</summary>
     public void Line(string text = "") => Out.WriteLine(text);

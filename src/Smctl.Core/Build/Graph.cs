@@ -29,17 +29,21 @@ public sealed class BuildGraph : IOperation<BuildGraphInput, BuildGraphResult>
 
 public sealed record BuildStatusInput;
 
-public sealed record BuildStatusResult(IReadOnlyList<VerifyResult> Verification);
+/// <param name="Last">The latest build's summary, when there has been one.</param>
+public sealed record BuildStatusResult(IReadOnlyList<VerifyResult> Verification, BuildResult? Last);
 
 /// <summary>The latest verification result per repo.</summary>
 public sealed class BuildStatus : IOperation<BuildStatusInput, BuildStatusResult>
 {
-    public OperationInfo Info { get; } = new("build.status", "Show the latest verification (verify_cmd) result per repo.", OperationEffect.ReadOnly, Idempotent: true);
+    public OperationInfo Info { get; } = new("build.status", "Show the latest verification (verify_cmd) result per repo and the last build's summary.", OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<BuildStatusInput> InputJson => SmctlJson.Default.BuildStatusInput;
     public JsonTypeInfo<BuildStatusResult> ResultJson => SmctlJson.Default.BuildStatusResult;
 
-    public Task<BuildStatusResult> RunAsync(SmctlContext context, BuildStatusInput input, CancellationToken ct) =>
-        Task.FromResult(new BuildStatusResult(new VerifyResults(context.RequireWorkspace().SmctlDir).All()));
+    public Task<BuildStatusResult> RunAsync(SmctlContext context, BuildStatusInput input, CancellationToken ct)
+    {
+        var smctlDir = context.RequireWorkspace().SmctlDir;
+        return Task.FromResult(new BuildStatusResult(new VerifyResults(smctlDir).All(), new LastBuild(smctlDir).Read()));
+    }
 }
 
 public sealed record BuildCleanCacheInput;

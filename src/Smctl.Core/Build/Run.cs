@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Build.Shared;
@@ -11,22 +12,29 @@ namespace Smctl.Core.Build;
 
 public sealed record BuildInput
 {
-    /// <summary>Build these and everything they depend on (all repos when empty).</summary>
+    [Description("Build these and everything they depend on (all repos when empty)")]
     public IReadOnlyList<string>? Repos { get; init; }
+    [Description("Run test_cmd after building")]
     public bool Test { get; init; }
+    [Description("Run clean_cmd first")]
     public bool Clean { get; init; }
+    [Description("Run verify_cmd (model checkers, proofs, linters) and record the result")]
     public bool Verify { get; init; }
-    /// <summary>As many repos at once as cores (without it or -j: one at a time).</summary>
+    [Description("As many repos at once as cores (without it or jobs: one at a time)")]
     public bool Parallel { get; init; }
-    /// <summary>Repos at once; overrides Parallel.</summary>
+    [Description("Repos at once; overrides parallel")]
     public int? Jobs { get; init; }
+    [Description("Build everything that does not depend on a failure")]
     public bool KeepGoing { get; init; }
+    [Description("Ignore the cache of successes")]
     public bool NoCache { get; init; }
-    /// <summary>Build the worktree set of this name instead of the main checkouts.</summary>
+    [Description("Build the worktree set of this name instead of the main checkouts")]
     public string? Worktree { get; init; }
+    [Description("Seconds before a repo's command is stopped")]
     public int? TimeoutSeconds { get; init; }
-    /// <summary>Only the repos changed since Since (default: each repo's merge base with develop) and what depends on them.</summary>
+    [Description("Only the repos changed since `since` (default: their merge base with develop) and what depends on them")]
     public bool Affected { get; init; }
+    [Description("A git ref for affected (default: the merge base with develop)")]
     public string? Since { get; init; }
 }
 
@@ -35,9 +43,11 @@ public sealed record BuildInput
 public sealed record RepoBuildResult(string Name, string Status, long StartedMs, long DurationMs, int? ExitCode = null, string? FailedCommand = null,
     string? Log = null, IReadOnlyList<string>? LogTail = null, IReadOnlyList<string>? Reasons = null);
 
-public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos)
+public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos) : IOutcome
 {
     public int Failed => Repos.Count(r => r.Status is "failed" or "missing");
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ErrorKind? FailureKind => Failed > 0 ? ErrorKind.Build : null;
 }
 
 /// <summary>
@@ -107,7 +117,9 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             if (result.Status is "failed" or "missing" && !input.KeepGoing) stop = true;
         }
         foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
-        return new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
+        var summary = new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
+        new LastBuild(ws.SmctlDir).Write(summary);
+        return summary;
     }
 
     /// <summary>The repos whose files differ from <paramref name="since"/> (committed or not), and every repo depending on them.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
@@ -7,6 +8,7 @@ namespace Smctl.Core.Config;
 
 public sealed record ConfigGetInput
 {
+    [Description("Dotted key, e.g. flow.model or build.jobs")]
     public required string Key { get; init; }
 }
 

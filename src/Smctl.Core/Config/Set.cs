@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
@@ -9,9 +10,11 @@ namespace Smctl.Core.Config;
 
 public sealed record ConfigSetInput
 {
+    [Description("Dotted key, e.g. flow.model")]
     public required string Key { get; init; }
+    [Description("The new value (TOML types are inferred from the key)")]
     public required string Value { get; init; }
-    /// <summary>"workspace" or "user"; default: the workspace manifest when in a workspace and the key may live there, else the user config.</summary>
+    [Description("\"workspace\" or \"user\"; default: the workspace manifest when in a workspace and the key may live there, else the user config")]
     public string? Scope { get; init; }
 }
 

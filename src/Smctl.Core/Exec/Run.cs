@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
@@ -9,10 +10,11 @@ namespace Smctl.Core.Exec;
 
 public sealed record ExecInput
 {
-    /// <summary>One item runs through /bin/sh -c; several run as a program and its arguments, without a shell.</summary>
+    [Description("One item runs through /bin/sh -c; several run as a program and its arguments, without a shell")]
     public required IReadOnlyList<string> Command { get; init; }
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
-    /// <summary>Seconds before a repo's command is stopped (default: 10 minutes).</summary>
+    [Description("Seconds before a repo's command is stopped (default: 600)")]
     public int? TimeoutSeconds { get; init; }
 }
 
@@ -21,9 +23,11 @@ public sealed record ExecRepoResult(string Name, string Path, int? ExitCode, str
     public bool Ok => ExitCode == 0;
 }
 
-public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<ExecRepoResult> Repos)
+public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<ExecRepoResult> Repos) : IOutcome
 {
     public int Failed => Repos.Count(r => !r.Ok);
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ErrorKind? FailureKind => Failed > 0 ? ErrorKind.General : null;
 }
 
 /// <summary>Runs one command in every selected repo in parallel and collects each repo's output and exit code.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
@@ -8,19 +9,21 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowFinishInput
 {
-    /// <summary>Feature name, or release/hotfix version.</summary>
+    [Description("Feature name, or release/hotfix version")]
     public required string Name { get; init; }
-    /// <summary>Only these of the repos that have the branch.</summary>
+    [Description("Only these of the repos that have the branch")]
     public IReadOnlyList<string>? Repos { get; init; }
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
+    [Description("Do not push what changed")]
     public bool NoPush { get; init; }
-    /// <summary>Keep the branch (locally and on the remote) after merging.</summary>
+    [Description("Keep the branch (locally and on the remote) after merging")]
     public bool Keep { get; init; }
-    /// <summary>One squashed commit instead of a merge commit.</summary>
+    [Description("One squashed commit instead of a merge commit")]
     public bool Squash { get; init; }
-    /// <summary>Message of the release tag (default: "Release VERSION").</summary>
+    [Description("Message of the release tag (default: \"Release VERSION\")")]
     public string? TagMessage { get; init; }
-    /// <summary>Remove the branch's worktree set first (smctl done): the worktrees must be clean.</summary>
+    [Description("Remove the branch's worktree set first (as 'smctl done'): the worktrees must be clean")]
     public bool RemoveWorktree { get; init; }
 }
 

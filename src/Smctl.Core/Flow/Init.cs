@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
@@ -8,8 +9,11 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowInitInput
 {
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
+    [Description("Do not push develop")]
     public bool NoPush { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Git;
@@ -8,6 +9,7 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowListInput
 {
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
@@ -8,14 +9,17 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowStartInput
 {
-    /// <summary>Feature name, or release/hotfix version (a hotfix without one takes the next patch version).</summary>
+    [Description("Feature name, or release/hotfix version (semver; a hotfix without one takes the next patch version)")]
     public string? Name { get; init; }
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
+    [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
+    [Description("Do not push the new branch")]
     public bool NoPush { get; init; }
-    /// <summary>Create the branch without checking it out in the repos' main work trees.</summary>
+    [Description("Create the branch without checking it out in the repos' main work trees")]
     public bool NoCheckout { get; init; }
-    /// <summary>Check the branch out in a linked worktree per repo (&lt;base_dir&gt;/&lt;kind&gt;-&lt;name&gt;/&lt;repo&gt;) instead.</summary>
+    [Description("Check the branch out in a linked worktree per repo (<base_dir>/<kind>-<name>/<repo>) instead")]
     public bool Worktree { get; init; }
 }
 

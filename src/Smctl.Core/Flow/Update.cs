@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
@@ -8,11 +9,15 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowUpdateInput
 {
+    [Description("Feature name")]
     public required string Name { get; init; }
+    [Description("Only these of the repos that have the branch")]
     public IReadOnlyList<string>? Repos { get; init; }
-    /// <summary>Rebase the feature onto develop instead of merging develop into it.</summary>
+    [Description("Rebase the feature onto develop instead of merging develop into it")]
     public bool Rebase { get; init; }
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
+    [Description("Do not push the updated branch")]
     public bool NoPush { get; init; }
 }
 

@@ -1,13 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Smctl.Core.Operations;
 
-/// <summary>An operation seen without its types: what the catalog lists.</summary>
+/// <summary>An operation seen without its types: what the catalog lists, and what a JSON front end (MCP) calls.</summary>
 public interface IOperation
 {
     OperationInfo Info { get; }
     Type InputType { get; }
     Type ResultType { get; }
+    JsonTypeInfo InputTypeInfo { get; }
+    JsonTypeInfo ResultTypeInfo { get; }
+
+    /// <summary>Reads the input from JSON, runs, and returns the result as the CLI's <c>--json</c> would print it.</summary>
+    Task<OperationOutput> RunJsonAsync(SmctlContext context, JsonObject input, CancellationToken ct);
 }
 
 /// <summary>A typed input record in, a typed result record out; no console I/O.</summary>
@@ -18,4 +25,24 @@ public interface IOperation<TInput, TResult> : IOperation
     JsonTypeInfo<TResult> ResultJson { get; }
     Type IOperation.InputType => typeof(TInput);
     Type IOperation.ResultType => typeof(TResult);
+    JsonTypeInfo IOperation.InputTypeInfo => InputJson;
+    JsonTypeInfo IOperation.ResultTypeInfo => ResultJson;
+
+    async Task<OperationOutput> IOperation.RunJsonAsync(SmctlContext context, JsonObject input, CancellationToken ct)
+    {
+        TInput typed;
+        try
+        {
+            typed = input.Deserialize(InputJson) ?? throw new JsonException("the input is null");
+        }
+        catch (JsonException e)
+        {
+            throw Errors.SmctlException.Usage($"invalid arguments for {Info.ToolName}: {e.Message}", "see the tool's input schema");
+        }
+        var result = await RunAsync(context, typed, ct).ConfigureAwait(false);
+        return new OperationOutput(OperationJson.Serialize(result, ResultJson), (result as IOutcome)?.FailureKind);
+    }
 }
+
+/// <summary>A result as JSON text (exactly the CLI's <c>--json</c>), and the error kind when the work itself failed.</summary>
+public sealed record OperationOutput(string Json, Errors.ErrorKind? FailureKind);

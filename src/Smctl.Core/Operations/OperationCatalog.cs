@@ -52,6 +52,7 @@ public static class OperationCatalog
     public static readonly PlanShow PlanShow = new();
     public static readonly PlanList PlanList = new();
     public static readonly PlanApply PlanApply = new();
+    public static readonly Mcp.McpConfig McpConfig = new();
 
     public static readonly IReadOnlyList<IOperation> All =
     [
@@ -61,5 +62,6 @@ public static class OperationCatalog
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,
+        McpConfig,
     ];
 }

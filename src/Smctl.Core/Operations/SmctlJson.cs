@@ -15,7 +15,9 @@ namespace Smctl.Core.Operations;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    // An MCP client's misspelt argument is an error, not silently ignored.
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(ErrorInfo))]
 [JsonSerializable(typeof(Smctl.Core.Plans.RunResult))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanInput))]
@@ -65,6 +67,8 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(ConfigValue))]
 [JsonSerializable(typeof(ConfigSetInput))]
 [JsonSerializable(typeof(ConfigSetResult))]
+[JsonSerializable(typeof(Smctl.Core.Mcp.McpConfigInput))]
+[JsonSerializable(typeof(Smctl.Core.Mcp.McpConfigResult))]
 public sealed partial class SmctlJson : JsonSerializerContext;
 
 /// <summary>smctl's own bookkeeping (run state, saved plans): compact, rewritten after every step.</summary>
@@ -76,4 +80,5 @@ public sealed partial class SmctlJson : JsonSerializerContext;
 [JsonSerializable(typeof(Smctl.Core.Plans.SavedPlan))]
 [JsonSerializable(typeof(Smctl.Core.Build.Shared.BuildCacheEntry))]
 [JsonSerializable(typeof(List<Smctl.Core.Build.Shared.VerifyResult>))]
+[JsonSerializable(typeof(Smctl.Core.Build.BuildResult))]
 public sealed partial class StateJson : JsonSerializerContext;

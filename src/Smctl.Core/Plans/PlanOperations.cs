@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
@@ -7,6 +8,7 @@ namespace Smctl.Core.Plans;
 
 public sealed record PlanInput
 {
+    [Description("Plan id (from a dry run)")]
     public required string Id { get; init; }
 }
 

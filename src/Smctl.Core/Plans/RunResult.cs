@@ -6,12 +6,15 @@ public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, str
 
 /// <summary>A plan or a run as data: every step per repo and where it stands.</summary>
 /// <param name="Phase">planned (dry run), running, interrupted, completed, aborted, undone.</param>
-public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null)
+public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null) : Operations.IOutcome
 {
     /// <summary>Set when the plan was saved (--dry-run --save-plan) or applied from a saved plan.</summary>
     public string? PlanId { get; init; }
 
     public bool Interrupted => Phase == "interrupted";
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : null;
 
     public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, "planned",
         plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(OpName(s), s.Describe(), "planned")).ToList())).ToList());

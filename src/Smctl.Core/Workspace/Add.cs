@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
@@ -9,12 +10,21 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceAddInput
 {
+    [Description("Clone url (or local path) of the repo")]
+    [WorkspacePath(AllowUrl = true)]
     public required string Url { get; init; }
+    [Description("Repo name (default: from the url)")]
     public string? Name { get; init; }
+    [Description("Folder relative to the workspace root (default: the name)")]
+    [WorkspacePath]
     public string? Path { get; init; }
+    [Description("Branch to check out after cloning")]
     public string? Branch { get; init; }
+    [Description("Repos this one depends on (build order)")]
     public IReadOnlyList<string>? DependsOn { get; init; }
+    [Description("Command that builds the repo")]
     public string? BuildCmd { get; init; }
+    [Description("Command that tests the repo")]
     public string? TestCmd { get; init; }
 }
 

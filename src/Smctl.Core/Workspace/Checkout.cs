@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
@@ -8,9 +9,11 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceCheckoutInput
 {
+    [Description("Branch to check out in every repo")]
     public required string Branch { get; init; }
-    /// <summary>Create the branch from the current HEAD where it does not exist.</summary>
+    [Description("Create the branch from the current HEAD where it does not exist")]
     public bool Create { get; init; }
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
@@ -11,16 +12,20 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceInitInput
 {
+    [Description("Workspace name (default: the folder name)")]
     public string? Name { get; init; }
-    /// <summary>A manifest to start from: a file path, or an http(s)/file url.</summary>
+    [Description("A manifest to start from: a file path, or an http(s)/file url")]
+    [WorkspacePath(AllowUrl = true)]
     public string? From { get; init; }
-    /// <summary>Adopt the git clones already below the folder.</summary>
+    [Description("Adopt the git clones already below the folder")]
     public bool Scan { get; init; }
 }
 
-public sealed record WorkspaceInitResult(string Workspace, string Manifest, bool Created, IReadOnlyList<RepoAction> Repos)
+public sealed record WorkspaceInitResult(string Workspace, string Manifest, bool Created, IReadOnlyList<RepoAction> Repos) : IOutcome
 {
     public int Failed => Repos.Count(r => r.Action == "failed");
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ErrorKind? FailureKind => Failed > 0 ? ErrorKind.Git : null;
 }
 
 /// <summary>Creates .smctl/workspace.toml (or completes an existing one) and clones what is not on disk.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
@@ -9,10 +10,11 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceRemoveInput
 {
+    [Description("Name of the repo to remove from the manifest")]
     public required string Repo { get; init; }
-    /// <summary>Also delete the repo's folder.</summary>
+    [Description("Also delete the repo's folder")]
     public bool DeleteFiles { get; init; }
-    /// <summary>Delete the folder even when it holds uncommitted or unpushed work.</summary>
+    [Description("Delete the folder even when it holds uncommitted or unpushed work")]
     public bool Force { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
@@ -7,7 +8,7 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceStatusInput
 {
-    /// <summary>Only these repos (all when empty).</summary>
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

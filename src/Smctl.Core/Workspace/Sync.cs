@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
@@ -7,8 +8,9 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceSyncInput
 {
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
-    /// <summary>Rebase a clean diverged branch onto its upstream instead of only reporting it.</summary>
+    [Description("Rebase a clean diverged branch onto its upstream instead of only reporting it")]
     public bool Rebase { get; init; }
 }
 
@@ -16,9 +18,11 @@ public sealed record WorkspaceSyncInput
 public sealed record SyncRepoResult(string Name, string Path, string Action, string? Branch = null, string? Before = null, string? After = null,
     int? Ahead = null, int? Behind = null, string? Error = null);
 
-public sealed record WorkspaceSyncResult(IReadOnlyList<SyncRepoResult> Repos)
+public sealed record WorkspaceSyncResult(IReadOnlyList<SyncRepoResult> Repos) : IOutcome
 {
     public int Failed => Repos.Count(r => r.Action is "failed" or "missing");
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Errors.ErrorKind? FailureKind => Failed > 0 ? Errors.ErrorKind.Git : null;
 }
 
 /// <summary>Fetches every repo in parallel and fast-forwards clean current branches; diverged or dirty repos are reported, not touched.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Flow.Shared;
@@ -11,11 +12,13 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreeAddInput
 {
+    [Description("Name of the worktree set (the flow branch name)")]
     public required string Name { get; init; }
-    /// <summary>feature (default), release or hotfix.</summary>
+    [Description("feature (default), release or hotfix")]
     public string Kind { get; init; } = "feature";
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
-    /// <summary>Where a missing branch starts (default: its flow base, develop or main).</summary>
+    [Description("Where a missing branch starts (default: its flow base, develop or main)")]
     public string? From { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
@@ -7,9 +8,11 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreePathInput
 {
+    [Description("Name of the worktree set")]
     public required string Name { get; init; }
-    /// <summary>A repo of the set: its worktree's folder; without it, the set's folder.</summary>
+    [Description("A repo of the set: its worktree's folder; without it, the set's folder")]
     public string? Repo { get; init; }
+    [Description("feature, release or hotfix")]
     public string? Kind { get; init; }
 }
 

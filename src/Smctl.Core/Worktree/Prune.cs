@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
@@ -7,6 +8,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreePruneInput
 {
+    [Description("Only these repos (default: all)")]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
@@ -10,12 +11,13 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreeRemoveInput
 {
+    [Description("Name of the worktree set")]
     public required string Name { get; init; }
-    /// <summary>feature, release or hotfix; default: whichever kind has a set of that name.</summary>
+    [Description("feature, release or hotfix; default: whichever kind has a set of that name")]
     public string? Kind { get; init; }
-    /// <summary>Remove even worktrees with uncommitted or unpushed work.</summary>
+    [Description("Remove even worktrees with uncommitted or unpushed work")]
     public bool Force { get; init; }
-    /// <summary>Also delete the branch each worktree had checked out.</summary>
+    [Description("Also delete the branch each worktree had checked out")]
     public bool DeleteBranch { get; init; }
 }
 

@@ -46,7 +46,7 @@ public static class BuildCommand
                 Affected = p.GetValue(affected) || p.GetValue(since) is not null,
                 Since = p.GetValue(since),
             },
-            (r, ui, p) => Render(r, ui, p.GetValue(explain)), r => r.Failed > 0 ? ErrorKind.Build.ExitCode() : 0, showProgress: true);
+            (r, ui, p) => Render(r, ui, p.GetValue(explain)), showProgress: true);
         // --graph answers without building.
         var build = command.Action!;
         command.SetAction((p, ct) => p.GetValue(graph)
@@ -103,6 +103,11 @@ public static class BuildCommand
 
     private static void RenderStatus(BuildStatusResult status, Ui ui)
     {
+        if (status.Last is { } last)
+        {
+            var counts = last.Repos.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+            ui.Line($"last build {last.RunId}: {string.Join(", ", counts)} in {last.DurationMs} ms");
+        }
         if (status.Verification.Count == 0)
         {
             ui.Info("no verification has run yet ('smctl build --verify')");

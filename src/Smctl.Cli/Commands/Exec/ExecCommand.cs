@@ -22,7 +22,7 @@ public static class ExecCommand
         // --stream prints each line as it comes, prefixed with its repo, instead of grouping at the end.
         var exec = OperationCommand.Create(host, OperationCatalog.Exec, "exec", [command, repos, stream, timeout],
             p => new ExecInput { Command = p.GetValue(command) ?? [], Repos = OperationCommand.List(p.GetValue(repos)), TimeoutSeconds = p.GetValue(timeout) },
-            (r, ui, p) => Render(r, ui, grouped: !p.GetValue(stream)), r => r.Failed > 0 ? 1 : 0,
+            (r, ui, p) => Render(r, ui, grouped: !p.GetValue(stream)),
             outputLine: (p, ui) =>
             {
                 if (!p.GetValue(stream) || ui.Json) return null;

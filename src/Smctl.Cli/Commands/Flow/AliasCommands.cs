@@ -20,7 +20,7 @@ public static class AliasCommands
         var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
         var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", [name, repos, noPush],
             p => new FlowStartInput { Name = p.GetValue(name), Repos = OperationCommand.List(p.GetValue(repos)), NoPush = p.GetValue(noPush), Worktree = true },
-            (r, ui, _) => RunView.Render(r, ui), RunView.ExitCode, showProgress: true,
+            (r, ui, _) => RunView.Render(r, ui), showProgress: true,
             description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).");
         command.IsAlias = true;
         return command.WithExamples("smctl feat gpu-accel", "cd \"$(smctl worktree path gpu-accel kernel)\"");
@@ -32,7 +32,7 @@ public static class AliasCommands
         var noPush = new Option<bool>("--no-push") { Description = "Do not push or delete anything on the remote" };
         var command = OperationCommand.Create(host, OperationCatalog.FeatureFinish, "done", [name, noPush],
             p => new FlowFinishInput { Name = p.GetValue(name)!, NoPush = p.GetValue(noPush), RemoveWorktree = true },
-            (r, ui, _) => RunView.Render(r, ui), RunView.ExitCode, showProgress: true,
+            (r, ui, _) => RunView.Render(r, ui), showProgress: true,
             description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).");
         command.IsAlias = true;
         return command.WithExamples("smctl done gpu-accel", "smctl done gpu-accel --dry-run");

@@ -38,7 +38,7 @@ public static class FlowCommand
         var noPush = new Option<bool>("--no-push") { Description = "Do not push develop" };
         return OperationCommand.Create(host, OperationCatalog.FlowInit, "init", [repos, noFetch, noPush],
             p => new FlowInitInput { Repos = OperationCommand.List(p.GetValue(repos)), NoFetch = p.GetValue(noFetch), NoPush = p.GetValue(noPush) },
-            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples("smctl flow init", "smctl flow init --no-push --dry-run");
+            RunView.Render, showProgress: true).WithExamples("smctl flow init", "smctl flow init --no-push --dry-run");
     }
 
     private static SmctlCommand Kind(CliHost host, string kind, string argName, FlowStart start, FlowFinish finish, FlowList list)
@@ -78,7 +78,7 @@ public static class FlowCommand
                 NoCheckout = p.GetValue(noCheckout),
                 Worktree = p.GetValue(worktree),
             },
-            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples(kind switch
+            RunView.Render, showProgress: true).WithExamples(kind switch
             {
                 "feature" => ["smctl flow feature start gpu-accel", "smctl flow feature start gpu-accel --repos kernel,runtime --no-push"],
                 "release" => ["smctl flow release start 1.4.0", "smctl flow release start 2.0 --dry-run"],
@@ -108,7 +108,7 @@ public static class FlowCommand
                 Squash = p.GetValue(squash),
                 TagMessage = kind == "feature" ? null : p.GetValue(message),
             },
-            RunView.Render, RunView.ExitCode, showProgress: true).WithExamples(kind switch
+            RunView.Render, showProgress: true).WithExamples(kind switch
             {
                 "feature" => ["smctl flow feature finish gpu-accel", "smctl flow feature finish gpu-accel --dry-run", "smctl flow feature finish gpu-accel --keep --no-push"],
                 "release" => ["smctl flow release finish 1.4.0", "smctl flow release finish 1.4.0 -m 'Spring release'"],
@@ -132,7 +132,7 @@ public static class FlowCommand
                 NoFetch = p.GetValue(noFetch),
                 NoPush = p.GetValue(noPush),
             },
-            RunView.Render, RunView.ExitCode, showProgress: true)
+            RunView.Render, showProgress: true)
             .WithExamples("smctl flow feature update gpu-accel", "smctl flow feature update gpu-accel --rebase");
     }
 

@@ -20,7 +20,7 @@ public static class PlanCommand
             .WithExamples("smctl plan show 20261125-101500-flow-feature-finish-login"));
         var applyId = new Argument<string>("id") { Description = "The plan's id (printed by --save-plan)" };
         plan.Add(OperationCommand.Create(host, OperationCatalog.PlanApply, "apply", [applyId], p => new PlanInput { Id = p.GetValue(applyId)! },
-                RunView.Render, RunView.ExitCode, showProgress: true)
+                RunView.Render, showProgress: true)
             .WithExamples("smctl flow feature finish login --dry-run --save-plan", "smctl plan apply 20261125-101500-flow-feature-finish-login"));
         return plan.WithExamples("smctl flow release finish 1.4.0 --dry-run --save-plan", "smctl plan apply <id>");
     }

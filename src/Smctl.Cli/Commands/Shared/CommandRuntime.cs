@@ -78,7 +78,7 @@ public static class CommandRuntime
                 result = await op.RunAsync(ContextFor(p, host, ui, outputLine: lines), input, ct).ConfigureAwait(false);
             if (ui.Json) ui.WriteJson(result, op.ResultJson);
             else render(result, ui, p);
-            return exitCode?.Invoke(result) ?? 0;
+            return exitCode?.Invoke(result) ?? Outcome.ExitCode(result);
         }).ConfigureAwait(false);
     }
 

@@ -8,8 +8,6 @@ namespace Smctl.Cli.Commands.Shared;
 /// <summary>Shows a plan (dry run) or a run: each repo's steps and how they stand.</summary>
 public static class RunView
 {
-    public static int ExitCode(RunResult r) => r.Interrupted ? ErrorKind.Git.ExitCode() : 0;
-
     public static void Render(RunResult r, Ui ui)
     {
         var planned = r.Phase == "planned";

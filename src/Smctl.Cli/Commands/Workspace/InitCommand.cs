@@ -16,7 +16,7 @@ public static class InitCommand
         var scan = new Option<bool>("--scan") { Description = "Adopt the git clones already below this folder" };
         return OperationCommand.Create(host, OperationCatalog.WorkspaceInit, "init", [name, from, scan],
             p => new WorkspaceInitInput { Name = p.GetValue(name), From = p.GetValue(from), Scan = p.GetValue(scan) },
-            Render, r => r.Failed > 0 ? ErrorKind.Git.ExitCode() : 0, showProgress: true).WithExamples(
+            Render, showProgress: true).WithExamples(
                 "smctl workspace init --name platform",
                 "smctl workspace init --scan",
                 "smctl workspace init --from ../team/workspace.toml",

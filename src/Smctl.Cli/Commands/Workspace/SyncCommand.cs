@@ -16,7 +16,7 @@ public static class SyncCommand
         var rebase = new Option<bool>("--rebase") { Description = "Rebase clean diverged branches onto their upstream" };
         return OperationCommand.Create(host, OperationCatalog.WorkspaceSync, "sync", [repos, rebase],
             p => new WorkspaceSyncInput { Repos = OperationCommand.List(p.GetValue(repos)), Rebase = p.GetValue(rebase) },
-            Render, r => r.Failed > 0 ? ErrorKind.Git.ExitCode() : 0, showProgress: true).WithExamples(
+            Render, showProgress: true).WithExamples(
                 "smctl workspace sync",
                 "smctl workspace sync --rebase --repos api",
                 "smctl workspace sync --dry-run");

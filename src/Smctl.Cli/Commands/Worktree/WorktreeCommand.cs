@@ -38,7 +38,7 @@ public static class WorktreeCommand
         var from = new Option<string?>("--from") { Description = "Branch a missing flow branch starts from (default: its base)", HelpName = "BRANCH" };
         return OperationCommand.Create(host, OperationCatalog.WorktreeAdd, "add", [name, kind, repos, from],
             p => new WorktreeAddInput { Name = p.GetValue(name)!, Kind = p.GetValue(kind)!, Repos = OperationCommand.List(p.GetValue(repos)), From = p.GetValue(from) },
-            RunView.Render, RunView.ExitCode, showProgress: true)
+            RunView.Render, showProgress: true)
             .WithExamples("smctl worktree add gpu-accel", "smctl worktree add 1.4.1 --kind hotfix --repos kernel", "smctl worktree add spike --from main");
     }
 
@@ -74,7 +74,7 @@ public static class WorktreeCommand
         var deleteBranch = new Option<bool>("--delete-branch") { Description = "Also delete each worktree's branch" };
         return OperationCommand.Create(host, OperationCatalog.WorktreeRemove, "remove", [name, kind, force, deleteBranch],
             p => new WorktreeRemoveInput { Name = p.GetValue(name)!, Kind = p.GetValue(kind), Force = p.GetValue(force), DeleteBranch = p.GetValue(deleteBranch) },
-            RunView.Render, RunView.ExitCode).WithExamples("smctl worktree remove gpu-accel", "smctl worktree remove gpu-accel --force --delete-branch --yes");
+            RunView.Render).WithExamples("smctl worktree remove gpu-accel", "smctl worktree remove gpu-accel --force --delete-branch --yes");
     }
 
     private static SmctlCommand PathCommand(CliHost host)

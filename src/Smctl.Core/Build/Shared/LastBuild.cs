@@ -1,0 +1,23 @@
+using System.Text.Json;
+using Smctl.Core.Operations;
+
+namespace Smctl.Core.Build.Shared;
+
+/// <summary>.smctl/cache/last-build.json: the summary of the latest build, for 'build status' and assistants.</summary>
+public sealed class LastBuild(string smctlDir)
+{
+    public string File { get; } = Path.Combine(smctlDir, "cache", "last-build.json");
+
+    public BuildResult? Read()
+    {
+        if (!System.IO.File.Exists(File)) return null;
+        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), StateJson.Default.BuildResult); }
+        catch (JsonException) { return null; }
+    }
+
+    public void Write(BuildResult result)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(result, StateJson.Default.BuildResult), durable: false);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.AspNetCore;
+using Smctl.Core.Errors;
+
+namespace Smctl.Mcp.Hosting;
+
+/// <summary>How the HTTP transports listen.</summary>
+/// <param name="Sse">Also serve the legacy HTTP+SSE transport (GET /mcp/sse, POST /mcp/message) for older clients.</param>
+/// <param name="Token">Bearer token every request must carry; required when bound beyond loopback.</param>
+/// <param name="MaxBodyBytes">Largest request accepted (413 above it).</param>
+public sealed record HttpListenOptions(string Host, int Port, bool Sse, string? Token, long MaxBodyBytes = 4 * 1024 * 1024);
+
+/// <summary>Streamable HTTP at /mcp (and legacy SSE), guarded against DNS rebinding and, off loopback, by a bearer token.</summary>
+public static class HttpHost
+{
+    public static async Task RunAsync(ServeSettings settings, HttpListenOptions listen, Microsoft.Extensions.Logging.LogLevel level,
+        Action<Uri>? started, CancellationToken ct)
+    {
+        var address = ParseHost(listen.Host);
+        var loopback = IPAddress.IsLoopback(address);
+        if (!loopback && listen.Token is not { Length: > 0 })
+            throw SmctlException.Usage($"binding {listen.Host} exposes the workspace beyond this machine: a token is required",
+                "pass --token (or set SMCTL_MCP_TOKEN); clients then send 'Authorization: Bearer <token>'");
+
+        using var smctl = new SmctlMcpServer(settings);
+        var builder = WebApplication.CreateSlimBuilder();
+        StderrLogging.Configure(builder.Logging, level);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(address, listen.Port);
+            k.Limits.MaxRequestBodySize = listen.MaxBodyBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddMcpServer(smctl.Configure).WithHttpTransport(o =>
+        {
+            // Sessions for clients that still use the initialize handshake (2025-11-25: subscriptions need them);
+            // 2026-07-28 clients are served statelessly and listen on subscriptions/listen.
+            o.SessionMode = HttpServerSessionMode.StatefulForInitializeClients;
+#pragma warning disable MCP9004 // the legacy SSE transport is asked for explicitly with --sse
+            o.EnableLegacySse = listen.Sse;
+#pragma warning restore MCP9004
+        });
+        await using var app = builder.Build();
+        app.Use(Guard(listen, loopback, app.Logger));
+        app.MapMcp("/mcp");
+        await app.StartAsync(ct).ConfigureAwait(false);
+        // The bound address, with the real port when --port 0 asked for any free one.
+        var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var url = new Uri(bound.TrimEnd('/') + "/mcp");
+        started?.Invoke(url);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a Host or Origin that is not this server (DNS rebinding: a web page making the browser talk to
+    /// localhost) and, when a token is set, any request without it.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> Guard(HttpListenOptions listen, bool loopback, ILogger logger) => async (http, next) =>
+    {
+        var host = http.Request.Host.Host;
+        if (!AllowedHost(host, listen.Host, loopback))
+        {
+            await Refuse(http, StatusCodes.Status403Forbidden, $"host '{host}' is not this server").ConfigureAwait(false);
+            return;
+        }
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var o) && AllowedHost(o.Host, listen.Host, loopback)))
+        {
+            logger.LogWarning("refused a request from origin {Origin}", origin);
+            await Refuse(http, StatusCodes.Status403Forbidden, $"origin '{origin}' may not use this server").ConfigureAwait(false);
+            return;
+        }
+        if (listen.Token is { Length: > 0 } token && !HasToken(http, token))
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            await Refuse(http, StatusCodes.Status401Unauthorized, "missing or wrong bearer token").ConfigureAwait(false);
+            return;
+        }
+        await next(http).ConfigureAwait(false);
+    };
+
+    private static bool AllowedHost(string host, string boundHost, bool loopback)
+    {
+        host = host.Trim('[', ']');
+        if (host is "localhost" or "127.0.0.1" or "::1") return true;
+        if (loopback) return false;
+        return string.Equals(host, boundHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) || boundHost is "0.0.0.0" or "::";
+    }
+
+    private static bool HasToken(HttpContext http, string token)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[7..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+
+    private static Task Refuse(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":" + System.Text.Json.JsonSerializer.Serialize(message, McpJson.Default.String) + "}}";
+        return http.Response.WriteAsync(body);
+    }
+
+    private static IPAddress ParseHost(string host)
+    {
+        if (host == "localhost") return IPAddress.Loopback;
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var address)) return address;
+        throw SmctlException.Usage($"--host must be an IP address or localhost, not '{host}'", "e.g. --host 127.0.0.1 (default) or --host 0.0.0.0 --token SECRET");
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Smctl.Core;
+
+namespace Smctl.Mcp.Hosting;
+
+/// <summary>Where the server runs and how it reaches the world; every tool call gets a fresh context from it, as every CLI run does.</summary>
+public sealed class ServeSettings
+{
+    public required string CurrentDirectory { get; init; }
+    /// <summary>-w, else SMCTL_WORKSPACE.</summary>
+    public string? WorkspacePath { get; init; }
+    public string? UserConfigPath { get; init; }
+    public Func<string, string?> GetEnvironment { get; init; } = Environment.GetEnvironmentVariable;
+    public required ILoggerFactory LoggerFactory { get; init; }
+
+    /// <summary>The folder tools may touch: the workspace root when there is a workspace, else where the server started.</summary>
+    public string Root => NewContext(dryRun: false).FindManifest() is { } manifest
+        ? Path.GetDirectoryName(Path.GetDirectoryName(manifest))!
+        : Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
+
+    /// <summary>
+    /// An assistant's host asks its user before a tool marked destructive runs (MCP's approval), so the
+    /// context answers yes to smctl's own confirmation.
+    /// </summary>
+    public SmctlContext NewContext(bool dryRun, Action<ProgressEvent>? progress = null, Action<string>? warn = null) => new()
+    {
+        CurrentDirectory = CurrentDirectory,
+        WorkspacePath = WorkspacePath,
+        UserConfigPath = UserConfigPath,
+        GetEnvironment = GetEnvironment,
+        DryRun = dryRun,
+        SavePlan = dryRun,
+        Confirm = _ => true,
+        Progress = progress ?? (_ => { }),
+        Warn = warn ?? (_ => { }),
+    };
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Mcp.Hosting;
+
+namespace Smctl.Mcp.Resources;
+
+/// <summary>What the workspace changed: which parts a file change touches, so only their resources are announced.</summary>
+[Flags]
+public enum WorkspaceChange
+{
+    None = 0,
+    Repos = 1,
+    Manifest = 2,
+    Run = 4,
+    Build = 8,
+}
+
+/// <summary>A read-only view of the workspace an assistant can read and subscribe to.</summary>
+public sealed record ResourceEntry(string Uri, string Name, string Description, string MimeType, WorkspaceChange ChangesWith, IOperation? Operation);
+
+/// <summary>The resources: each is a read-only operation's result (or the manifest's text), so a resource and its tool never disagree.</summary>
+public sealed class ResourceCatalog(ServeSettings settings)
+{
+    public const string Json = "application/json";
+
+    public static readonly IReadOnlyList<ResourceEntry> Entries =
+    [
+        new("smctl://workspace/config", "workspace.toml", "The workspace manifest (.smctl/workspace.toml) as written", "application/toml", WorkspaceChange.Manifest, null),
+        new("smctl://workspace/status", "workspace status", "Every repo's branch, dirty state, ahead/behind", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.WorkspaceStatus),
+        new("smctl://worktree/list", "worktrees", "Every worktree set: repos, branch, clean/dirty, ahead/behind, path", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.WorktreeList),
+        new("smctl://flow/branches", "flow branches", "Feature, release and hotfix branches across repos, ahead/behind their base", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.FlowBranches),
+        new("smctl://flow/run", "flow run", "The current or last multi-repo run and each step's state (what continue/abort/undo would act on)", Json, WorkspaceChange.Run, OperationCatalog.FlowStatus),
+        new("smctl://build/verify", "verification", "The latest verification (verify_cmd) result per repo, and the last build", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
+        new("smctl://build/last", "last build", "The last build: each repo's status, duration, cached or not", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
+    ];
+
+    public ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken ct) =>
+        ValueTask.FromResult(new ListResourcesResult
+        {
+            Resources = [.. Entries.Select(e => new Resource { Uri = e.Uri, Name = e.Name, Description = e.Description, MimeType = e.MimeType })],
+        });
+
+    public async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken ct)
+    {
+        var uri = request.Params?.Uri;
+        var entry = Entries.FirstOrDefault(e => e.Uri == uri)
+            ?? throw new McpProtocolException($"Unknown resource: '{uri}'",
+                string.CompareOrdinal(request.Server.NegotiatedProtocolVersion, "2026-07-28") >= 0 ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
+        string text;
+        try
+        {
+            text = await TextOf(entry, ct).ConfigureAwait(false);
+        }
+        catch (SmctlException e)
+        {
+            throw new McpProtocolException(e.Message + (e.Suggestion is null ? "" : $" ({e.Suggestion})"), (McpErrorCode)e.Kind.McpCode());
+        }
+        return new ReadResourceResult { Contents = [new TextResourceContents { Uri = entry.Uri, MimeType = entry.MimeType, Text = text }] };
+    }
+
+    private async Task<string> TextOf(ResourceEntry entry, CancellationToken ct)
+    {
+        var context = settings.NewContext(dryRun: false);
+        if (entry.Operation is null)
+            return Smctl.Core.Redact.Text(await File.ReadAllTextAsync(context.RequireWorkspace().ManifestPath, ct).ConfigureAwait(false));
+        var output = await entry.Operation.RunJsonAsync(context, [], ct).ConfigureAwait(false);
+        if (entry.Uri != "smctl://build/last") return output.Json;
+        var last = JsonNode.Parse(output.Json)?["last"];
+        return last?.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) ?? "null";
+    }
+}

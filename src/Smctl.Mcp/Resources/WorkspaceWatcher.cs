@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Smctl.Core.Errors;
+using Smctl.Mcp.Hosting;
+
+namespace Smctl.Mcp.Resources;
+
+/// <summary>
+/// Watches what the resources are made of: each repo's HEAD, index and refs, and .smctl/ (the manifest, run
+/// state, build results). Bursts of file events (a commit writes several files) are debounced into one
+/// notification per changed resource.
+/// </summary>
+public sealed class WorkspaceWatcher(ServeSettings settings, Subscriptions subscriptions, ILogger logger) : IDisposable
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+    private readonly object _gate = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private WorkspaceChange _pending;
+    private Timer? _timer;
+    private bool _started;
+
+    /// <summary>Starts watching (once): servers nobody subscribes to never pay for it.</summary>
+    public void EnsureStarted()
+    {
+        lock (_gate)
+        {
+            if (_started) return;
+            _started = true;
+            _timer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
+            Watch();
+        }
+    }
+
+    private void Watch()
+    {
+        foreach (var watcher in _watchers) watcher.Dispose();
+        _watchers.Clear();
+        Core.Workspace.Shared.Workspace workspace;
+        try
+        {
+            workspace = settings.NewContext(dryRun: false).RequireWorkspace();
+        }
+        catch (SmctlException e)
+        {
+            logger.LogWarning("not watching: {Error}", e.Message);
+            return;
+        }
+        Add(workspace.SmctlDir, "*", recursive: true, path => Path.GetFileName(path) switch
+        {
+            "workspace.toml" => WorkspaceChange.Manifest,
+            "run.json" or "last-run.json" => WorkspaceChange.Run,
+            "verify.json" or "last-build.json" => WorkspaceChange.Build,
+            _ => WorkspaceChange.None,
+        });
+        foreach (var repo in workspace.Repos)
+        {
+            var gitDir = Path.Combine(repo.FullPath, ".git");
+            if (!Directory.Exists(gitDir)) continue;
+            // Not recursive over .git: objects/ alone would cost hundreds of inotify watches per repo.
+            Add(gitDir, "*", recursive: false, path => Path.GetFileName(path) is "HEAD" or "index" or "packed-refs" or "MERGE_HEAD" or "REBASE_HEAD"
+                ? WorkspaceChange.Repos : WorkspaceChange.None);
+            Add(Path.Combine(gitDir, "refs"), "*", recursive: true, _ => WorkspaceChange.Repos);
+        }
+    }
+
+    private void Add(string folder, string filter, bool recursive, Func<string, WorkspaceChange> classify)
+    {
+        if (!Directory.Exists(folder)) return;
+        var watcher = new FileSystemWatcher(folder, filter)
+        {
+            IncludeSubdirectories = recursive,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.DirectoryName | NotifyFilters.Size,
+        };
+        FileSystemEventHandler onChange = (_, e) => Changed(classify(e.FullPath));
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Deleted += onChange;
+        // git writes files by renaming a .lock over them: the new name is what counts.
+        watcher.Renamed += (_, e) => Changed(classify(e.FullPath));
+        watcher.Error += (_, e) => logger.LogWarning("file watching failed in {Folder}: {Error}", folder, e.GetException().Message);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
+    private void Changed(WorkspaceChange change)
+    {
+        if (change == WorkspaceChange.None) return;
+        lock (_gate)
+        {
+            _pending |= change;
+            _timer?.Change(Quiet, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Flush()
+    {
+        WorkspaceChange change;
+        lock (_gate)
+        {
+            change = _pending;
+            _pending = WorkspaceChange.None;
+            // A changed manifest may name other repos: watch those.
+            if (change.HasFlag(WorkspaceChange.Manifest)) Watch();
+        }
+        var uris = ResourceCatalog.Entries.Where(e => (e.ChangesWith & change) != 0).Select(e => e.Uri).ToList();
+        if (uris.Count > 0) subscriptions.Updated(uris).GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _timer?.Dispose();
+            foreach (var watcher in _watchers) watcher.Dispose();
+            _watchers.Clear();
+        }
+    }
+}

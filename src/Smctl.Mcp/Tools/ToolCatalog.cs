@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Smctl.Core;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Security;
+
+namespace Smctl.Mcp.Tools;
+
+/// <summary>One MCP tool per catalog operation, generated so none can be forgotten; calls run the same operation the CLI runs.</summary>
+public sealed class ToolCatalog
+{
+    private readonly ServeSettings _settings;
+    private readonly ILogger _audit;
+    private readonly Dictionary<string, IOperation> _byName;
+
+    public ToolCatalog(ServeSettings settings, IEnumerable<IOperation> operations)
+    {
+        _settings = settings;
+        _audit = settings.LoggerFactory.CreateLogger("smctl.audit");
+        _byName = operations.ToDictionary(o => o.Info.ToolName);
+        Tools = [.. _byName.Values.Select(Describe)];
+    }
+
+    public IReadOnlyList<Tool> Tools { get; }
+
+    public static Tool Describe(IOperation op) => new()
+    {
+        Name = op.Info.ToolName,
+        Title = "smctl " + op.Info.CommandPath,
+        Description = op.Info.Summary,
+        InputSchema = ToolSchema.Input(op.InputTypeInfo, op.Info.Effect != OperationEffect.ReadOnly),
+        OutputSchema = ToolSchema.Output(op.ResultTypeInfo),
+        Annotations = new ToolAnnotations
+        {
+            Title = "smctl " + op.Info.CommandPath,
+            ReadOnlyHint = op.Info.Effect == OperationEffect.ReadOnly,
+            DestructiveHint = op.Info.Effect == OperationEffect.Destructive,
+            IdempotentHint = op.Info.Idempotent,
+            OpenWorldHint = op.Info.OpenWorld,
+        },
+    };
+
+    public async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> request, CancellationToken ct)
+    {
+        var name = request.Params?.Name;
+        if (name is null || !_byName.TryGetValue(name, out var op))
+            throw new McpProtocolException($"Unknown tool: '{name}'", McpErrorCode.InvalidParams);
+
+        var clock = Stopwatch.StartNew();
+        var arguments = request.Params!.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
+        CallToolResult result;
+        try
+        {
+            var dryRun = TakeDryRun(op, arguments);
+            new WorkspaceGuard(_settings.Root).Check(op.InputTypeInfo, arguments);
+            var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w));
+            var input = new JsonObject();
+            foreach (var (key, value) in arguments) input[key] = JsonNode.Parse(value.GetRawText());
+            var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);
+            result = new CallToolResult
+            {
+                Content = [new TextContentBlock { Text = output.Json }],
+                StructuredContent = JsonDocument.Parse(output.Json).RootElement.Clone(),
+                IsError = output.FailureKind is not null,
+            };
+        }
+        catch (SmctlException e)
+        {
+            result = ErrorResult(e.ToInfo());
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _audit.LogInformation("{Tool} cancelled after {Ms} ms", name, clock.ElapsedMilliseconds);
+            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or InvalidOperationException)
+        {
+            result = ErrorResult(new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
+        }
+        _audit.LogInformation("{Tool} {Arguments} -> {Outcome} in {Ms} ms", name,
+            Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement)),
+            result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);
+        return result;
+    }
+
+    /// <summary>The one shape of a failed call: isError with {code, kind, message, repo?, suggestion?}.</summary>
+    public static CallToolResult ErrorResult(ErrorInfo error)
+    {
+        var json = JsonSerializer.Serialize(error, SmctlJson.Default.ErrorInfo);
+        return new CallToolResult
+        {
+            Content = [new TextContentBlock { Text = json }],
+            StructuredContent = JsonDocument.Parse(json).RootElement.Clone(),
+            IsError = true,
+        };
+    }
+
+    private static bool TakeDryRun(IOperation op, Dictionary<string, JsonElement> arguments)
+    {
+        if (!arguments.Remove("dryRun", out var value)) return false;
+        if (op.Info.Effect == OperationEffect.ReadOnly)
+            throw SmctlException.Usage($"{op.Info.ToolName} only reads; it takes no dryRun");
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw SmctlException.Usage("dryRun must be true or false"),
+        };
+    }
+
+    /// <summary>Progress events become notifications/progress when the client asked for them with a progress token.</summary>
+    private static Action<ProgressEvent>? Progress(RequestContext<CallToolRequestParams> request, CancellationToken ct)
+    {
+        if (request.Params?.ProgressToken is not { } token) return null;
+        var done = 0;
+        int? total = null;
+        return e =>
+        {
+            if (e.Total is { } t) total = t;
+            if (e.Finished) Interlocked.Increment(ref done);
+            var message = e.Repo.Length == 0 ? e.Phase : $"{e.Repo}: {e.Phase}";
+            _ = request.Server.NotifyProgressAsync(token, new ProgressNotificationValue { Progress = done, Total = total, Message = message }, cancellationToken: ct);
+        };
+    }
+}

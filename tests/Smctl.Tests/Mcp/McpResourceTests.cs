@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Smctl.Mcp.Hosting;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Mcp;
+
+/// <summary>Resources, subscriptions (both protocol revisions), prompts, and the stdio transport.</summary>
+public sealed class McpResourceTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Resources_are_listed_with_mime_types_and_read_as_their_tools_answer()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var resources = await client.ListResourcesAsync(cancellationToken: Ct);
+        Assert.Equal("application/toml", resources.Single(r => r.Uri == "smctl://workspace/config").MimeType);
+        foreach (var uri in new[] { "smctl://workspace/status", "smctl://worktree/list", "smctl://flow/branches", "smctl://flow/run", "smctl://build/verify", "smctl://build/last" })
+            Assert.Equal("application/json", resources.Single(r => r.Uri == uri).MimeType);
+
+        var config = await client.ReadResourceAsync("smctl://workspace/config", cancellationToken: Ct);
+        Assert.Equal(File.ReadAllText(ws.Manifest), ((TextResourceContents)config.Contents[0]).Text);
+        var status = await client.ReadResourceAsync("smctl://workspace/status", cancellationToken: Ct);
+        var tool = await client.CallToolAsync("smctl_workspace_status", cancellationToken: Ct);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(((TextResourceContents)status.Contents[0]).Text), JsonNode.Parse(tool.StructuredContent!.Value.GetRawText())));
+
+        var unknown = await Assert.ThrowsAsync<McpProtocolException>(async () => await client.ReadResourceAsync("smctl://nope", cancellationToken: Ct));
+        Assert.Contains("Unknown resource", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Over_stdio_a_subscriber_hears_of_a_real_commit()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var client = await McpStdio.ConnectAsync(ws.Ws, new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = ws.UserConfigHome }, "2025-11-25");
+        Assert.Equal("2025-11-25", client.NegotiatedProtocolVersion);
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        Assert.Contains(tools, t => t.Name == "smctl_workspace_status");
+
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await client.SubscribeToResourceAsync(new Uri("smctl://workspace/status"), (n, _) =>
+        {
+            updated.TrySetResult(n.Uri);
+            return ValueTask.CompletedTask;
+        }, cancellationToken: Ct);
+        Testing.Git.Commit(ws.Repo("alpha"), "new.txt", "new\n", "a new commit");
+        Assert.Equal("smctl://workspace/status", await updated.Task.WaitAsync(Patience, Ct));
+    }
+
+    [Fact]
+    public async Task On_2026_07_28_a_listen_stream_carries_resource_updates()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync("2026-07-28");
+        Assert.Equal("2026-07-28", client.NegotiatedProtocolVersion);
+        var acknowledged = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var updated = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onAck = client.RegisterNotificationHandler(NotificationMethods.SubscriptionsAcknowledgedNotification, (n, _) =>
+        {
+            acknowledged.TrySetResult(n.Params);
+            return ValueTask.CompletedTask;
+        });
+        await using var onUpdate = client.RegisterNotificationHandler(NotificationMethods.ResourceUpdatedNotification, (n, _) =>
+        {
+            updated.TrySetResult(n.Params);
+            return ValueTask.CompletedTask;
+        });
+        using var stopListening = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var listen = client.SendRequestAsync(new JsonRpcRequest
+        {
+            Method = RequestMethods.SubscriptionsListen,
+            Params = new JsonObject { ["notifications"] = new JsonObject { ["resourceSubscriptions"] = new JsonArray("smctl://flow/branches") } },
+        }, stopListening.Token);
+        var ack = await acknowledged.Task.WaitAsync(Patience, Ct);
+        Assert.Equal("smctl://flow/branches", ack!["notifications"]!["resourceSubscriptions"]![0]!.GetValue<string>());
+        Testing.Git.Run(ws.Repo("alpha"), "branch", "feature/listened");
+        var update = await updated.Task.WaitAsync(Patience, Ct);
+        Assert.Equal("smctl://flow/branches", update!["uri"]!.GetValue<string>());
+        Assert.NotNull(update["_meta"]?["io.modelcontextprotocol/subscriptionId"]);
+        stopListening.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => listen);
+    }
+
+    [Fact]
+    public async Task Prompts_walk_through_the_tools()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var prompts = await client.ListPromptsAsync(cancellationToken: Ct);
+        Assert.Contains(prompts, p => p.Name == "start_feature");
+        var prompt = await client.GetPromptAsync("start_feature", new Dictionary<string, object?> { ["name"] = "gpu", ["repos"] = "alpha" }, cancellationToken: Ct);
+        var text = ((TextContentBlock)prompt.Messages.Single().Content).Text;
+        Assert.Contains("smctl_flow_feature_start", text);
+        Assert.Contains("\"repos\": [\"alpha\"]", text);
+        await Assert.ThrowsAsync<McpProtocolException>(async () => await client.GetPromptAsync("start_feature", cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task Legacy_sse_clients_are_served()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync(mode: HttpTransportMode.Sse);
+        var result = await client.CallToolAsync("smctl_workspace_list", cancellationToken: Ct);
+        Assert.NotEqual(true, result.IsError);
+    }
+
+    [Fact]
+    public async Task Http_refuses_foreign_origins_missing_tokens_and_oversized_bodies()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("127.0.0.1", 0, Sse: false, Token: "s3cret", MaxBodyBytes: 64 * 1024), ws.UserConfigHome);
+        using var http = new HttpClient();
+        const string initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
+        HttpRequestMessage Post(string body, string? token, string? origin = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, server.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+            if (token is not null) request.Headers.Authorization = new("Bearer", token);
+            if (origin is not null) request.Headers.Add("Origin", origin);
+            return request;
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(initialize, null), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(initialize, "wrong"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(Post(initialize, "s3cret", "http://evil.example"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(initialize, "s3cret", "http://localhost:3000"), Ct)).StatusCode);
+        var huge = initialize.Replace("\"t\"", "\"" + new string('x', 200_000) + "\"");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(Post(huge, "s3cret"), Ct)).StatusCode);
+        var malformed = await http.SendAsync(Post("{not json", "s3cret"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Binding_beyond_loopback_needs_a_token()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var error = await Assert.ThrowsAsync<Smctl.Core.Errors.SmctlException>(() =>
+            McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("0.0.0.0", 0, Sse: false, Token: null)));
+        Assert.Contains("a token is required", error.Message);
+        var cli = await ws.Smctl("serve", "--mcp", "--http", "--host", "0.0.0.0", "--port", "0");
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains("token", cli.Stderr);
+    }
+}

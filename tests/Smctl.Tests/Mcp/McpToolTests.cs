@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ModelContextProtocol;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+using Smctl.Core.Operations;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Mcp;
+
+/// <summary>The tools: one per operation, described truthfully, answering exactly what the CLI's --json answers.</summary>
+public sealed class McpToolTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_operation_is_a_tool_and_every_tool_an_operation()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var tools = await client.ListToolsAsync(cancellationToken: Ct);
+        Assert.Equal(OperationCatalog.All.Select(o => o.Info.ToolName).Order(), tools.Select(t => t.Name).Order());
+        Assert.Contains("smctl_workspace_status", tools.Select(t => t.Name));
+        Assert.Contains("smctl_flow_feature_start", tools.Select(t => t.Name));
+        Assert.Contains("smctl_build", tools.Select(t => t.Name));
+        Assert.Contains("smctl_plan_apply", tools.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task Every_tool_has_described_schemas_and_all_four_annotations()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        foreach (var tool in (await client.ListToolsAsync(cancellationToken: Ct)).Select(t => t.ProtocolTool))
+        {
+            var op = OperationCatalog.All.Single(o => o.Info.ToolName == tool.Name);
+            Assert.False(string.IsNullOrWhiteSpace(tool.Description));
+            Assert.Equal("object", tool.InputSchema.GetProperty("type").GetString());
+            foreach (var property in tool.InputSchema.GetProperty("properties").EnumerateObject())
+                Assert.True(property.Value.TryGetProperty("description", out _), $"{tool.Name}.{property.Name} has no description");
+            Assert.Equal(op.Info.Effect != OperationEffect.ReadOnly, tool.InputSchema.GetProperty("properties").TryGetProperty("dryRun", out _));
+            Assert.Equal("object", tool.OutputSchema!.Value.GetProperty("type").GetString());
+            var a = tool.Annotations!;
+            Assert.Equal(op.Info.Effect == OperationEffect.ReadOnly, a.ReadOnlyHint);
+            Assert.Equal(op.Info.Effect == OperationEffect.Destructive, a.DestructiveHint);
+            Assert.Equal(op.Info.Idempotent, a.IdempotentHint);
+            Assert.Equal(op.Info.OpenWorld, a.OpenWorldHint);
+        }
+    }
+
+    public static TheoryData<string, string, string[]> SameInput => new()
+    {
+        { "smctl_workspace_status", "{}", ["workspace", "status"] },
+        { "smctl_workspace_status", """{"repos":["beta"]}""", ["workspace", "status", "--repos", "beta"] },
+        { "smctl_workspace_list", "{}", ["workspace", "list"] },
+        { "smctl_config_show", "{}", ["config", "show"] },
+        { "smctl_config_get", """{"key":"flow.model"}""", ["config", "get", "flow.model"] },
+        { "smctl_flow_list", "{}", ["flow", "list"] },
+        { "smctl_worktree_list", "{}", ["worktree", "list"] },
+        { "smctl_build_graph", "{}", ["build", "graph"] },
+        { "smctl_build_status", "{}", ["build", "status"] },
+        { "smctl_plan_list", "{}", ["plan", "list"] },
+        { "smctl_mcp_config", """{"client":"cursor"}""", ["mcp", "config", "--client", "cursor"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameInput))]
+    public async Task Structured_content_is_the_commands_json(string tool, string arguments, string[] command)
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        File.WriteAllText(Path.Combine(ws.Repo("alpha"), "dirty.txt"), "x\n");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var result = await client.CallToolAsync(tool, Arguments(arguments), cancellationToken: Ct);
+        var cli = await ws.Smctl([.. command, "--json"]);
+        Assert.Equal(0, cli.ExitCode);
+        Assert.NotEqual(true, result.IsError);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Stdout), JsonNode.Parse(result.StructuredContent!.Value.GetRawText())), $"{tool}: {result.StructuredContent}\nvs\n{cli.Stdout}");
+        Assert.Equal(cli.Stdout.TrimEnd(), Assert.IsType<TextContentBlock>(result.Content.Single()).Text);
+    }
+
+    [Fact]
+    public async Task A_dry_run_returns_a_plan_id_that_plan_apply_executes_exactly()
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var before = Refs.Of(ws, "alpha");
+        var plan = await client.CallToolAsync("smctl_flow_feature_start", Arguments("""{"name":"gpu","noFetch":true,"dryRun":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, plan.IsError);
+        var planned = plan.StructuredContent!.Value;
+        Assert.Equal("planned", planned.GetProperty("phase").GetString());
+        Assert.Equal(before, Refs.Of(ws, "alpha"));
+        var applied = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{planned.GetProperty("planId").GetString()}}"}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, applied.IsError);
+        Assert.Equal("completed", applied.StructuredContent!.Value.GetProperty("phase").GetString());
+        Assert.Equal("feature/gpu", Testing.Git.Run(ws.Repo("alpha"), "branch", "--show-current").Trim());
+        Assert.Equal("feature/gpu", Testing.Git.Run(ws.Repo("beta"), "branch", "--show-current").Trim());
+    }
+
+    [Fact]
+    public async Task Failures_are_isError_results_with_the_one_error_shape()
+    {
+        using var empty = new TempDir();
+        await using var server = await McpHttpServer.StartAsync(empty.Path);
+        await using var client = await server.ConnectAsync();
+        var result = await client.CallToolAsync("smctl_workspace_status", cancellationToken: Ct);
+        Assert.True(result.IsError);
+        var error = result.StructuredContent!.Value;
+        Assert.Equal(-32001, error.GetProperty("code").GetInt32());
+        Assert.Contains("not in an smctl workspace", error.GetProperty("message").GetString());
+        Assert.True(error.TryGetProperty("suggestion", out _));
+    }
+
+    [Fact]
+    public async Task Hostile_arguments_get_clear_errors_and_change_nothing()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var manifest = File.ReadAllText(ws.Manifest);
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+
+        var unknown = await Assert.ThrowsAsync<McpProtocolException>(async () => await client.CallToolAsync("smctl_rm_rf", cancellationToken: Ct));
+        Assert.Equal(McpErrorCode.InvalidParams, unknown.ErrorCode);
+
+        var wrongType = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repos": 5}"""), cancellationToken: Ct);
+        Assert.True(wrongType.IsError);
+        Assert.Contains("invalid arguments for smctl_workspace_status", wrongType.StructuredContent!.Value.GetProperty("message").GetString());
+
+        var unknownArgument = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repoz": ["alpha"]}"""), cancellationToken: Ct);
+        Assert.True(unknownArgument.IsError);
+
+        var missing = await client.CallToolAsync("smctl_config_get", Arguments("{}"), cancellationToken: Ct);
+        Assert.True(missing.IsError);
+
+        var traversal = await client.CallToolAsync("smctl_workspace_add", Arguments("""{"url":"https://example.com/x.git","path":"../../outside"}"""), cancellationToken: Ct);
+        Assert.True(traversal.IsError);
+        Assert.Contains("outside the workspace root", traversal.StructuredContent!.Value.GetProperty("message").GetString());
+
+        var localOutside = await client.CallToolAsync("smctl_workspace_add", Arguments($$"""{"url":"{{ws.RemoteUrl("alpha")}}","name":"again"}"""), cancellationToken: Ct);
+        Assert.True(localOutside.IsError);
+
+        Directory.CreateSymbolicLink(Path.Combine(ws.Ws, "escape"), Path.GetTempPath());
+        var symlink = await client.CallToolAsync("smctl_workspace_add", Arguments("""{"url":"https://example.com/x.git","path":"escape/x"}"""), cancellationToken: Ct);
+        Assert.True(symlink.IsError);
+
+        var badDryRun = await client.CallToolAsync("smctl_flow_init", Arguments("""{"dryRun":"yes"}"""), cancellationToken: Ct);
+        Assert.True(badDryRun.IsError);
+
+        Assert.Equal(manifest, File.ReadAllText(ws.Manifest));
+        Assert.False(Directory.Exists(Path.Combine(ws.Root, "outside")));
+    }
+
+    [Fact]
+    public async Task A_remote_password_never_reaches_a_result()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        File.AppendAllText(ws.Manifest, "\n[[repos]]\nname = \"secret\"\nurl = \"https://bob:hunter2@example.com/secret.git\"\n");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var list = await client.CallToolAsync("smctl_workspace_list", cancellationToken: Ct);
+        var exec = await client.CallToolAsync("smctl_exec", Arguments("""{"command":["echo cloned from https://bob:hunter2@example.com/x.git"],"repos":["alpha"]}"""), cancellationToken: Ct);
+        var config = await client.ReadResourceAsync("smctl://workspace/config", cancellationToken: Ct);
+        foreach (var text in new[] { list.StructuredContent!.Value.GetRawText(), exec.StructuredContent!.Value.GetRawText(), ((TextResourceContents)config.Contents[0]).Text })
+        {
+            Assert.DoesNotContain("hunter2", text);
+        }
+        Assert.Contains("https://***@example.com/x.git", exec.StructuredContent!.Value.GetRawText());
+    }
+
+    internal static Dictionary<string, object?> Arguments(string json) =>
+        JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+}

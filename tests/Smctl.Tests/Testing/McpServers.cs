@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Xunit;
+using ModelContextProtocol.Client;
+using Smctl.Mcp.Hosting;
+
+namespace Smctl.Tests.Testing;
+
+/// <summary>smctl's MCP server for tests: over HTTP in this process, or over stdio as a child process, with the SDK's own client.</summary>
+public sealed class McpHttpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop;
+    private readonly Task _running;
+
+    public Uri Url { get; }
+
+    private McpHttpServer(Uri url, Task running, CancellationTokenSource stop)
+    {
+        Url = url;
+        _running = running;
+        _stop = stop;
+    }
+
+    public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null)
+    {
+        var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stop = new CancellationTokenSource();
+        var settings = Settings(cwd, userConfigHome);
+        var running = Task.Run(() => HttpHost.RunAsync(settings, listen ?? new HttpListenOptions("127.0.0.1", 0, Sse: true, Token: null),
+            LogLevel.Warning, url => started.TrySetResult(url), stop.Token));
+        if (await Task.WhenAny(started.Task, running) == running) await running; // surfaces the start-up error
+        return new McpHttpServer(await started.Task, running, stop);
+    }
+
+    public static ServeSettings Settings(string cwd, string? userConfigHome = null) => new()
+    {
+        CurrentDirectory = cwd,
+        GetEnvironment = name => name == "XDG_CONFIG_HOME" && userConfigHome is not null ? userConfigHome : Environment.GetEnvironmentVariable(name),
+        LoggerFactory = StderrLogging.Create(LogLevel.Warning),
+    };
+
+    public Task<McpClient> ConnectAsync(string? protocolVersion = null, HttpTransportMode mode = HttpTransportMode.StreamableHttp) =>
+        McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = mode == HttpTransportMode.Sse ? new Uri(Url + "/sse") : Url, TransportMode = mode }),
+            new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try { await _running; } catch (OperationCanceledException) { }
+        _stop.Dispose();
+    }
+}
+
+public static class McpStdio
+{
+    /// <summary>smctl serve --mcp --stdio as a child process (the built smctl.dll), connected with the SDK's stdio client.</summary>
+    public static Task<McpClient> ConnectAsync(string cwd, IReadOnlyDictionary<string, string?>? env = null, string? protocolVersion = null) =>
+        McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+            Arguments = [typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio"],
+            WorkingDirectory = cwd,
+            EnvironmentVariables = env is null ? null : new Dictionary<string, string?>(env),
+        }), new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestContext.Current.CancellationToken);
+}
