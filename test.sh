@@ -10,10 +10,17 @@ command -v git-flow >/dev/null || need_apt+=(git-flow)
 # NativeAOT links with the system C toolchain and zlib.
 { command -v clang >/dev/null || command -v gcc >/dev/null; } || need_apt+=(clang)
 [[ -e /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)
+# Node runs the npm peers (the MCP TypeScript client; the conformance suite brings its own Node 22).
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
 if ((${#need_apt[@]})); then
   echo "test.sh: installing ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
+
+# Real peers from npm, pinned by tests/peers/package-lock.json: the official MCP TypeScript client,
+# the MCP conformance suite, and Node 22 for the suite.
+npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error
 
 # The NativeAOT build: zero trim/AOT warnings, and the tests run the published binary too.
 ./scripts/package.sh --aot-only

@@ -16,9 +16,11 @@ public sealed class SmctlMcpServer : IDisposable
     private readonly ResourceCatalog _resources;
     private readonly Subscriptions _subscriptions;
     private readonly WorkspaceWatcher _watcher;
+    private readonly ServeSettings _settings;
 
     public SmctlMcpServer(ServeSettings settings)
     {
+        _settings = settings;
         var logger = settings.LoggerFactory.CreateLogger("smctl.mcp");
         _tools = new ToolCatalog(settings, OperationCatalog.All);
         _resources = new ResourceCatalog(settings);
@@ -42,6 +44,7 @@ public sealed class SmctlMcpServer : IDisposable
             Tools = new ToolsCapability { ListChanged = false },
             Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
             Prompts = new PromptsCapability { ListChanged = false },
+            Completions = new CompletionsCapability(),
         };
         var handlers = options.Handlers;
         handlers.ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. _tools.Tools] });
@@ -61,6 +64,7 @@ public sealed class SmctlMcpServer : IDisposable
         };
         handlers.ListPromptsHandler = PromptCatalog.ListAsync;
         handlers.GetPromptHandler = PromptCatalog.GetAsync;
+        handlers.CompleteHandler = PromptCatalog.Complete(_settings);
     }
 
     public void Dispose() => _watcher.Dispose();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Smctl.Mcp.Hosting;
 
 namespace Smctl.Mcp.Prompts;
 
@@ -79,6 +80,28 @@ public static class PromptCatalog
             Messages = [new PromptMessage { Role = Role.User, Content = new TextContentBlock { Text = entry.Text(Arg) } }],
         });
     }
+
+    /// <summary>Completes the prompts' repos argument with the workspace's repo names (after the last comma); nothing else has a finite set.</summary>
+    public static McpRequestHandler<CompleteRequestParams, CompleteResult> Complete(ServeSettings settings) => (request, ct) =>
+    {
+        var values = new List<string>();
+        if (request.Params is { Ref: PromptReference prompt, Argument: { Name: "repos" } argument } && Entries.Any(e => e.Prompt.Name == prompt.Name))
+        {
+            var typed = argument.Value ?? "";
+            var chosen = typed[..(typed.LastIndexOf(',') + 1)];
+            var partial = typed[chosen.Length..].Trim();
+            try
+            {
+                values.AddRange(settings.NewContext(dryRun: false).RequireWorkspace().Repos
+                    .Select(r => r.Name).Where(n => n.StartsWith(partial, StringComparison.Ordinal)).Select(n => chosen + n));
+            }
+            catch (Smctl.Core.Errors.SmctlException)
+            {
+                // No workspace: nothing to offer.
+            }
+        }
+        return ValueTask.FromResult(new CompleteResult { Completion = new Completion { Values = [.. values.Take(100)], Total = values.Count, HasMore = values.Count > 100 } });
+    };
 
     private static string Repos(Func<string, string?> arg) => arg("repos") is { Length: > 0 } r ? $" (repos: {r})" : "";
 
