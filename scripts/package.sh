@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the distributables into artifacts/:
-#   smctl-<version>-linux-x64.tar.gz  NativeAOT executable + libgit2's shared library (one folder)
+#   smctl-<version>-linux-x64.tar.gz  NativeAOT smctl, its smctl-mcp-http companion (MCP over HTTP) and
+#                                      libgit2's shared library, in one folder
 #   nupkg/smctl.<version>.nupkg        'dotnet tool' package for every other platform with .NET 10
 # Fails on any trim/AOT warning.
 set -euo pipefail
@@ -9,6 +10,7 @@ out=artifacts/smctl-linux-x64
 rm -rf "$out"
 log=$(mktemp)
 dotnet publish src/Smctl.Cli -c Release -r linux-x64 -p:PublishAot=true -o "$out" 2>&1 | tee "$log"
+dotnet publish src/Smctl.Mcp.Http -c Release -r linux-x64 -p:PublishAot=true -o "$out" 2>&1 | tee -a "$log"
 if grep -E "warning (IL|AOT|CS)[0-9]+" "$log"; then
   echo "package: the NativeAOT publish has warnings (above); it must have none" >&2
   exit 1

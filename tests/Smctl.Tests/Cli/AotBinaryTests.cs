@@ -65,4 +65,37 @@ public sealed class AotBinaryTests : IDisposable
         Assert.Equal(4, Run(empty.Path, "workspace", "status").Code);
         Assert.Equal(2, Run(empty.Path, "workspace", "frobnicate").Code);
     }
+
+    [Fact]
+    public async Task Serves_mcp_over_stdio_and_over_http_through_its_companion()
+    {
+        if (Binary is null) Assert.Skip("AOT_SMCTL_BINARY is not set: run ./test.sh, which publishes the NativeAOT build first");
+        var ct = TestContext.Current.CancellationToken;
+        await using (var stdio = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.StdioClientTransport(
+            new() { Command = Binary, Arguments = ["serve", "--mcp", "--stdio"], WorkingDirectory = _ws.Ws }), cancellationToken: ct))
+        {
+            var result = await stdio.CallToolAsync("smctl_workspace_status", cancellationToken: ct);
+            var managed = await _ws.Smctl("workspace", "status", "--json");
+            Assert.Equal(managed.Stdout.TrimEnd(), ((ModelContextProtocol.Protocol.TextContentBlock)result.Content[0]).Text);
+        }
+
+        var psi = new ProcessStartInfo(Binary) { RedirectStandardError = true, WorkingDirectory = _ws.Ws };
+        foreach (var a in new[] { "serve", "--mcp", "--http", "--port", "0" }) psi.ArgumentList.Add(a);
+        using var server = Process.Start(psi)!;
+        try
+        {
+            var line = await server.StandardError.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(30), ct);
+            Assert.StartsWith("smctl MCP server listening on http://127.0.0.1:", line);
+            var url = new Uri(line!.Split(' ')[5]);
+            await using var http = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new() { Endpoint = url }), cancellationToken: ct);
+            var tools = await http.ListToolsAsync(cancellationToken: ct);
+            Assert.Equal(Smctl.Core.Operations.OperationCatalog.All.Count, tools.Count);
+            var resource = await http.ReadResourceAsync("smctl://workspace/status", cancellationToken: ct);
+            Assert.Contains("\"ahead\"", ((ModelContextProtocol.Protocol.TextResourceContents)resource.Contents[0]).Text);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
 }

@@ -5,6 +5,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Http;
 using Smctl.Tests.Testing;
 using Xunit;
 
@@ -151,5 +152,44 @@ public sealed class McpResourceTests
         var cli = await ws.Smctl("serve", "--mcp", "--http", "--host", "0.0.0.0", "--port", "0");
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("token", cli.Stderr);
+    }
+
+    [Fact]
+    public async Task Over_stdio_malformed_lines_get_json_rpc_errors_and_the_server_goes_on()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ws.Ws,
+        };
+        foreach (var a in new[] { typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio" }) psi.ArgumentList.Add(a);
+        using var server = System.Diagnostics.Process.Start(psi)!;
+        _ = server.StandardError.ReadToEndAsync(Ct);
+        var answers = new Dictionary<int, JsonNode>();
+        // Requests are served concurrently: answers may come in any order.
+        async Task<JsonNode> Answer(int id)
+        {
+            while (!answers.ContainsKey(id))
+            {
+                var line = await server.StandardOutput.ReadLineAsync(Ct).AsTask().WaitAsync(Patience, Ct) ?? throw new InvalidOperationException("the server closed stdout");
+                var message = JsonNode.Parse(line)!;
+                if (message["id"]?.GetValueKind() == System.Text.Json.JsonValueKind.Number) answers[message["id"]!.GetValue<int>()] = message;
+            }
+            return answers[id];
+        }
+        await server.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""");
+        await server.StandardInput.FlushAsync(Ct);
+        await Answer(1);
+        await server.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        await server.StandardInput.WriteLineAsync("this is not json {");
+        await server.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"no/such/method"}""");
+        await server.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":42}}""");
+        await server.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"smctl_workspace_list","arguments":{}}}""");
+        await server.StandardInput.FlushAsync(Ct);
+        Assert.Equal(-32601, (await Answer(2))["error"]!["code"]!.GetValue<int>());
+        Assert.NotNull((await Answer(3))["error"]);
+        Assert.False((await Answer(4))["result"]!["isError"]!.GetValue<bool>());
+        server.StandardInput.Close();
+        await server.WaitForExitAsync(Ct).WaitAsync(Patience, Ct);
     }
 }

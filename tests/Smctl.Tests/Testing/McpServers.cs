@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Xunit;
 using ModelContextProtocol.Client;
 using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Http;
 
 namespace Smctl.Tests.Testing;
 

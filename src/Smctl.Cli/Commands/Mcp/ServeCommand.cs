@@ -41,13 +41,9 @@ public static class ServeCommand
                 };
                 if (p.GetValue(http) || p.GetValue(sse))
                 {
-                    var listen = new HttpListenOptions(p.GetValue(hostOption)!, p.GetValue(port), p.GetValue(sse),
+                    var listen = new HttpListen(p.GetValue(hostOption)!, p.GetValue(port), p.GetValue(sse),
                         p.GetValue(token) ?? NonEmpty(host.GetEnvironment("SMCTL_MCP_TOKEN")));
-                    await HttpHost.RunAsync(settings, listen, level, url =>
-                    {
-                        host.Err.WriteLine($"smctl MCP server listening on {url}" + (listen.Sse ? $" (legacy SSE: {url}/sse)" : ""));
-                        host.Err.Flush();
-                    }, ct).ConfigureAwait(false);
+                    return await HttpServe.RunAsync(settings, listen, level, host, ct).ConfigureAwait(false);
                 }
                 else
                 {

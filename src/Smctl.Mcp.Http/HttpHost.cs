@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using Smctl.Core.Errors;
+using Smctl.Mcp.Hosting;
 
-namespace Smctl.Mcp.Hosting;
+namespace Smctl.Mcp.Http;
 
 /// <summary>How the HTTP transports listen.</summary>
 /// <param name="Sse">Also serve the legacy HTTP+SSE transport (GET /mcp/sse, POST /mcp/message) for older clients.</param>
@@ -66,6 +67,8 @@ public static class HttpHost
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    public static string ListeningLine(Uri url, bool sse) => $"smctl MCP server listening on {url}" + (sse ? $" (legacy SSE: {url}/sse)" : "");
+
     /// <summary>
     /// Refuses a Host or Origin that is not this server (DNS rebinding: a web page making the browser talk to
     /// localhost) and, when a token is set, any request without it.
@@ -113,7 +116,7 @@ public static class HttpHost
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
-        var body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":" + System.Text.Json.JsonSerializer.Serialize(message, McpJson.Default.String) + "}}";
+        var body = "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":-32600,\"message\":" + "\"" + System.Text.Json.JsonEncodedText.Encode(message).Value + "\"" + "}}";
         return http.Response.WriteAsync(body);
     }
 

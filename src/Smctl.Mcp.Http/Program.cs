@@ -1,0 +1,47 @@
+using Smctl.Core.Errors;
+using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Http;
+
+// Started by the NativeAOT smctl for 'serve --mcp --http|--sse' with the options it parsed:
+//   smctl-mcp-http --host ADDR --port N [--sse] [--workspace PATH] [--config PATH]
+// The token comes in SMCTL_MCP_TOKEN (never on the command line, where other users could read it).
+var options = new Dictionary<string, string>();
+var sse = false;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--sse") sse = true;
+    else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) options[args[i][2..]] = args[++i];
+    else
+    {
+        Console.Error.WriteLine($"smctl-mcp-http: unexpected argument '{args[i]}' (this helper is started by 'smctl serve --mcp --http')");
+        return 2;
+    }
+}
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+var level = StderrLogging.LevelFrom(Environment.GetEnvironmentVariable("SMCTL_LOG"));
+using var loggers = StderrLogging.Create(level);
+var settings = new ServeSettings
+{
+    CurrentDirectory = Environment.CurrentDirectory,
+    WorkspacePath = options.GetValueOrDefault("workspace"),
+    UserConfigPath = options.GetValueOrDefault("config"),
+    LoggerFactory = loggers,
+};
+try
+{
+    var listen = new HttpListenOptions(options.GetValueOrDefault("host", "127.0.0.1"), int.Parse(options.GetValueOrDefault("port", "3100"), System.Globalization.CultureInfo.InvariantCulture),
+        sse, Environment.GetEnvironmentVariable("SMCTL_MCP_TOKEN") is { Length: > 0 } token ? token : null);
+    await HttpHost.RunAsync(settings, listen, level, url => Console.Error.WriteLine(HttpHost.ListeningLine(url, sse)), cancel.Token);
+    return 0;
+}
+catch (SmctlException e)
+{
+    Console.Error.WriteLine("error: " + e.Message + (e.Suggestion is null ? "" : "\nhint: " + e.Suggestion));
+    return e.Kind.ExitCode();
+}
