@@ -73,9 +73,17 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                 var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
                 var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
                 var tip = f.UpToDateTip(branch, problems);
+                var release = kind == FlowKind.Release && tip is not null ? await ReleaseCommitAsync(context, f, model, branch, name, tip, problems, token).ConfigureAwait(false) : null;
+                if (kind == FlowKind.Release && tip is not null && release is null) continue;
+                var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
+                if (sign && Git.RepoReader.ConfigUnder(f.Repo.FullPath, "user.signingkey").Count == 0)
+                {
+                    problems.Add(f.Repo.Name, "release.sign is true but git has no user.signingkey here: set one (git config user.signingkey KEY) or turn signing off");
+                    continue;
+                }
                 var steps = kind == FlowKind.Feature
                     ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
-                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, problems, token).ConfigureAwait(false);
+                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, sign, release, problems, token).ConfigureAwait(false);
                 if (steps is null) continue;
                 steps.InsertRange(0, worktreeSteps);
                 if (f.HasRemote && !input.NoPush)
@@ -111,7 +119,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
     /// <param name="noTag">gitflow.*.finish.notag: no tag; main itself is merged back.</param>
     /// <param name="noBackmerge">gitflow.*.finish.nobackmerge: the release branch, not main (or its tag), is merged into develop.</param>
     private static async Task<List<Step>?> ReleaseStepsAsync(RepoFacts f, FlowModel model, string branch, string version, string? tip, string? tagMessage, bool squash,
-        bool noTag, bool noBackmerge, Problems problems, CancellationToken ct)
+        bool noTag, bool noBackmerge, bool sign, FilesCommit? release, Problems problems, CancellationToken ct)
     {
         var tag = model.Tag(version);
         var steps = new List<Step>();
@@ -128,8 +136,9 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(model.Trunk ? model.Main : model.Develop));
         var (merged, conflicts) = await MergeCheck.TryAsync(f.Git, main, tip, ct).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {model.Main} conflicts in {string.Join(", ", conflicts)}"); return null; }
+        if (release is not null) steps.Add(release);
         steps.Add(new BranchMerge(model.Main, $"refs/heads/{branch}", $"Merge branch '{branch}'", squash));
-        if (!noTag) steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}"));
+        if (!noTag) steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}", sign));
         if (develop is not null)
         {
             // The back-merge is tried on top of the would-be main merge, so its conflicts show now too.
@@ -141,6 +150,21 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             steps.Add(new BranchMerge(model.Develop, sourceName, message));
         }
         return steps;
+    }
+
+    /// <summary>The release's changelog and version commit; a problem (a malformed manifest, a version not above the last) stops the whole run.</summary>
+    private static async Task<FilesCommit?> ReleaseCommitAsync(SmctlContext context, RepoFacts f, FlowModel model, string branch, string version, string tip,
+        Problems problems, CancellationToken ct)
+    {
+        try
+        {
+            return await Release.Shared.ReleaseFiles.PlanAsync(context.Git, f.Repo, model, branch, version, tip, ct).ConfigureAwait(false);
+        }
+        catch (Errors.SmctlException e)
+        {
+            problems.Add(f.Repo.Name, e.Message.StartsWith(f.Repo.Name + ": ", StringComparison.Ordinal) ? e.Message[(f.Repo.Name.Length + 2)..] : e.Message);
+            return null;
+        }
     }
 
     /// <summary>Plans removing the repo's worktree of this branch in its set (smctl done); a dirty one is a problem.</summary>

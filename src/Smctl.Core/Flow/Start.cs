@@ -40,34 +40,44 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
     {
         var model = FlowModel.From(context.Settings);
         if (kind == FlowKind.Feature && input.Name is null) throw Errors.SmctlException.Usage("a feature needs a name.");
-        if (kind == FlowKind.Release && input.Name is null) throw Errors.SmctlException.Usage("a release needs a version, like 1.4.0.");
         if (kind == FlowKind.Release && model.Trunk)
             throw Errors.SmctlException.Usage("in the trunk model there are no release branches: a release is a tag on main.", $"run 'smctl flow release finish {input.Name}' to tag it");
-        var label = $"flow {kind.ToString().ToLowerInvariant()} start {input.Name ?? "(next patch)"}".TrimEnd();
+        var label = $"flow {kind.ToString().ToLowerInvariant()} start {input.Name ?? (kind == FlowKind.Release ? "(from the release plan)" : "(next patch)")}".TrimEnd();
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {
             var problems = new Problems();
             var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
+            // A release without a version takes the release plan's: one for all (lockstep) or each repo its own.
+            var planned = kind == FlowKind.Release && input.Name is null
+                ? await PlannedVersionsAsync(context, facts, token).ConfigureAwait(false) : null;
             var name = kind switch
             {
                 FlowKind.Feature => FlowModel.ValidateName(input.Name!),
-                FlowKind.Release => FlowModel.ValidateVersion(input.Name!),
+                FlowKind.Release => input.Name is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(input.Name),
                 _ => input.Name is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(input.Name),
             };
-            var branch = model.Branch(kind, name);
-            Git.BranchName.Validate(branch);
             var baseBranch = model.Base(kind);
             var programs = new List<RepoProgram>();
             var layout = input.Worktree ? new Worktree.Shared.WorktreeLayout(ws, context.Settings) : null;
             foreach (var f in facts)
             {
+                var version = planned?.GetValueOrDefault(f.Repo.Name);
+                if (planned is not null && version is null) continue;
+                var repoName = version ?? name;
+                var branch = model.Branch(kind, repoName);
+                Git.BranchName.Validate(branch);
+                if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is null && Versions.Latest(f, model) is { } last && Versions.Parse(repoName).ComparePrecedenceTo(last) <= 0)
+                {
+                    problems.Add(f.Repo.Name, $"{repoName} is not above its last release {model.Tag(last.ToString())}");
+                    continue;
+                }
                 if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout && !input.Worktree)) continue;
                 if (f.HasBranch(branch)) { problems.Add(f.Repo.Name, $"{branch} already exists"); continue; }
-                if (kind != FlowKind.Feature && f.Tag(model.Tag(name)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(name)} already exists"); continue; }
+                if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(repoName)} already exists"); continue; }
                 var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
                 if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
                 var steps = layout is not null
-                    ? Worktree.WorktreeAdd.StepsFor(f, model, layout, layout.SetDir(kind, name), kind, branch, null, problems)
+                    ? Worktree.WorktreeAdd.StepsFor(f, model, layout, layout.SetDir(kind, repoName), kind, branch, null, problems)
                     : [new BranchCreate(branch, start), .. input.NoCheckout ? Array.Empty<Step>() : [new BranchCheckout(branch)]];
                 if (steps is null) continue;
                 if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
@@ -76,5 +86,15 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
             problems.ThrowIfAny(label);
             return new Plan(Plan.NewId(label), $"flow {kind.ToString().ToLowerInvariant()} start {name}", programs);
         }, ct);
+    }
+
+    /// <summary>The release plan's version per repo with changes since its last release (lockstep: the same one for every repo).</summary>
+    private static async Task<Dictionary<string, string>> PlannedVersionsAsync(SmctlContext context, RepoFacts[] facts, CancellationToken ct)
+    {
+        var (_, plans, lockstep) = await Release.Shared.ReleasePlanner.PlanAsync(context, facts.Select(f => f.Repo.Name).ToList(), to: null, from: null, ct).ConfigureAwait(false);
+        var versions = plans.Where(p => p.HasChanges || lockstep is not null).ToDictionary(p => p.Repo, p => lockstep ?? p.NextVersion);
+        if (versions.Count == 0)
+            throw Errors.SmctlException.Usage("nothing to release: no repo has commits since its last release tag", "see 'smctl release plan'");
+        return versions;
     }
 }

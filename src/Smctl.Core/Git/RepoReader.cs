@@ -149,6 +149,13 @@ public static class RepoReader
     }
 
     /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>
+    /// <summary>The exact text of <paramref name="file"/> in commit <paramref name="commit"/> (bytes kept: CRLF, no final newline), or null.</summary>
+    public static string? FileAt(string path, string commit, string file)
+    {
+        using var repo = new Repository(path);
+        return repo.Lookup<Commit>(commit)?[file]?.Target is Blob blob ? blob.GetContentText() : null;
+    }
+
     public static string? Resolve(string path, string rev)
     {
         using var repo = new Repository(path);

@@ -68,6 +68,10 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(ConfigSetInput))]
 [JsonSerializable(typeof(ConfigSetResult))]
 [JsonSerializable(typeof(Smctl.Core.Mcp.McpConfigInput))]
+[JsonSerializable(typeof(Smctl.Core.Release.ReleasePlanInput))]
+[JsonSerializable(typeof(Smctl.Core.Release.ReleasePlanResult))]
+[JsonSerializable(typeof(Smctl.Core.Release.ReleaseNotesInput))]
+[JsonSerializable(typeof(Smctl.Core.Release.ReleaseNotesResult))]
 [JsonSerializable(typeof(Smctl.Core.Mcp.McpConfigResult))]
 public sealed partial class SmctlJson : JsonSerializerContext;
 

@@ -1,6 +1,7 @@
 namespace Smctl.Core.Plans;
 
-public sealed record StepView(string Op, string Command, string Status);
+/// <param name="Detail">What a step changes in files, as a unified diff (a release's changelog and versions).</param>
+public sealed record StepView(string Op, string Command, string Status, string? Detail = null);
 
 public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null);
 
@@ -17,7 +18,7 @@ public sealed record RunResult(string Id, string Command, string Phase, IReadOnl
     public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : null;
 
     public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, "planned",
-        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(OpName(s), s.Describe(), "planned")).ToList())).ToList());
+        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(OpName(s), s.Describe(), "planned", (s as Steps.FilesCommit)?.Diff)).ToList())).ToList());
 
     public static RunResult FromState(RunState state, string? phase = null, IReadOnlyList<string>? problems = null) => new(
         state.Plan.Id, state.Plan.Command, phase ?? state.Phase.ToString().ToLowerInvariant(),

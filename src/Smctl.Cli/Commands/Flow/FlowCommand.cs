@@ -60,18 +60,27 @@ public static class FlowCommand
     {
         var name = new Argument<string?>(argName)
         {
-            Description = kind == "feature" ? "Feature name: lower-case letters, digits, '.', '_', '-'" : "Version (semver; 1.4 means 1.4.0)",
-            Arity = kind == "hotfix" ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
+            Description = kind switch
+            {
+                "feature" => "Feature name: lower-case letters, digits, '.', '_', '-'",
+                "release" => "Version (semver; 1.4 means 1.4.0); without it, the release plan's (see 'smctl release plan')",
+                _ => "Version (semver; 1.4 means 1.4.0); without it, the next patch",
+            },
+            Arity = kind == "feature" ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne,
         };
+        var auto = new Option<bool>("--auto") { Description = "Take the version from the release plan (the same as giving none)" };
         var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
         var noFetch = new Option<bool>("--no-fetch") { Description = "Do not fetch first (work locally)" };
         var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
         var noCheckout = new Option<bool>("--no-checkout") { Description = "Create the branch without checking it out" };
         var worktree = new Option<bool>("--worktree") { Description = "Check it out in a linked worktree per repo (<base_dir>/<kind>-<name>/<repo>) instead" };
-        return OperationCommand.Create(host, op, "start", [name, repos, noFetch, noPush, noCheckout, worktree],
+        Symbol[] symbols = kind == "release" ? [name, auto, repos, noFetch, noPush, noCheckout, worktree] : [name, repos, noFetch, noPush, noCheckout, worktree];
+        return OperationCommand.Create(host, op, "start", symbols,
             p => new FlowStartInput
             {
-                Name = p.GetValue(name),
+                Name = p.GetValue(auto) && p.GetValue(name) is { } given
+                    ? throw Core.Errors.SmctlException.Usage($"--auto takes the version from the release plan: give either it or {given}, not both")
+                    : p.GetValue(name),
                 Repos = OperationCommand.List(p.GetValue(repos)),
                 NoFetch = p.GetValue(noFetch),
                 NoPush = p.GetValue(noPush),
@@ -81,7 +90,7 @@ public static class FlowCommand
             RunView.Render, showProgress: true).WithExamples(kind switch
             {
                 "feature" => ["smctl flow feature start gpu-accel", "smctl flow feature start gpu-accel --repos kernel,runtime --no-push"],
-                "release" => ["smctl flow release start 1.4.0", "smctl flow release start 2.0 --dry-run"],
+                "release" => ["smctl flow release start 1.4.0", "smctl flow release start --auto --dry-run   # the version the commits call for"],
                 _ => ["smctl flow hotfix start", "smctl flow hotfix start 1.4.1"],
             });
     }

@@ -20,7 +20,11 @@ public static class RunView
                 : $"  [green]✓[/] {Markup.Escape(repo.Repo)} ({done} step{(done == 1 ? "" : "s")})");
             if (!planned && repo.Error is null && ui.Verbosity == 0 && r.Phase == "completed") continue;
             foreach (var step in repo.Steps)
+            {
                 ui.MarkupLine($"    {Mark(step.Status)} {Markup.Escape(step.Command)}");
+                if (planned && step.Detail is { Length: > 0 } diff)
+                    foreach (var line in diff.TrimEnd('\n').Split('\n')) ui.MarkupLine("        " + DiffLine(line));
+            }
             if (repo.Error is not null) ui.MarkupLine($"    [red]{Markup.Escape(repo.Error)}[/]");
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
@@ -30,6 +34,15 @@ public static class RunView
         else if (r.Phase == "completed" && !planned)
             ui.Info("'smctl undo' reverses this run.");
     }
+
+    private static string DiffLine(string line) => line switch
+    {
+        _ when line.StartsWith("+++", StringComparison.Ordinal) || line.StartsWith("---", StringComparison.Ordinal) => $"[bold]{Markup.Escape(line)}[/]",
+        _ when line.StartsWith('+') => $"[green]{Markup.Escape(line)}[/]",
+        _ when line.StartsWith('-') => $"[red]{Markup.Escape(line)}[/]",
+        _ when line.StartsWith("@@", StringComparison.Ordinal) => $"[cyan]{Markup.Escape(line)}[/]",
+        _ => Markup.Escape(line),
+    };
 
     private static string Phase(string phase) => phase switch
     {

@@ -42,11 +42,19 @@ public static class ConfigKeys
     public static readonly ConfigKey UserName = new("user.name", ConfigType.String, "Author name for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey UserEmail = new("user.email", ConfigType.String, "Author email for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey Editor = new("editor", ConfigType.String, "Editor for 'config edit' (else $EDITOR, else vi).");
+    public static readonly ConfigKey ReleaseMode = new("release.mode", ConfigType.Choice, "lockstep: one version for every repo; independent: each repo its own.", "independent", Choices: ["lockstep", "independent"]);
+    public static readonly ConfigKey ReleaseInitialVersion = new("release.initial_version", ConfigType.String, "The first release's version, when a repo has no release tag yet.", "0.1.0");
+    public static readonly ConfigKey ReleaseFeaturesBumpMinor = new("release.features_always_bump_minor", ConfigType.Boolean,
+        "Before 1.0.0, a feature bumps the minor version (false: the patch version), as git-cliff's option of that name.", true);
+    public static readonly ConfigKey ReleaseBreakingBumpsMajor = new("release.breaking_always_bump_major", ConfigType.Boolean,
+        "Before 1.0.0, a breaking change bumps the major version (false: the minor version), as git-cliff's option of that name.", true);
+    public static readonly ConfigKey ReleaseSign = new("release.sign", ConfigType.Boolean, "Sign release tags (git tag -s) with the configured key.", false);
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [
         WorkspaceName, WorkspaceRoot, Jobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
         HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, UserName, UserEmail, Editor,
+        ReleaseMode, ReleaseInitialVersion, ReleaseFeaturesBumpMinor, ReleaseBreakingBumpsMajor, ReleaseSign,
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = All.ToDictionary(k => k.Name);
@@ -57,5 +65,5 @@ public static class ConfigKeys
     public static readonly IReadOnlySet<string> KnownTables = new HashSet<string>(All.Select(k => k.Table).Where(t => t.Length > 0)) { "repos" };
 
     /// <summary>Tables reserved for features still to come: accepted silently so manifests can be written ahead.</summary>
-    public static readonly IReadOnlySet<string> ReservedTables = new HashSet<string> { "alias", "build", "release", "gate", "mcp" };
+    public static readonly IReadOnlySet<string> ReservedTables = new HashSet<string> { "alias", "build", "gate", "mcp" };
 }

@@ -37,6 +37,7 @@ public sealed class Settings(
     public string? String(ConfigKey key) => Resolve(key).Value as string;
     public string Text(ConfigKey key) => String(key) ?? (string?)key.Default ?? "";
     public int Integer(ConfigKey key) => Convert.ToInt32(Resolve(key).Value ?? 0, CultureInfo.InvariantCulture);
+    public bool Boolean(ConfigKey key) => Resolve(key).Value is true;
 
     /// <summary>The flags layer: values given on the command line for keys that have a flag.</summary>
     public static Dictionary<string, (object, ValueOrigin)> FlagLayer(IEnumerable<(ConfigKey Key, object? Value, string Flag)> flags)

@@ -9,15 +9,17 @@ public static class Versions
     /// <summary>The next patch version after the highest release tag in any of the repos (0.0.1 when there is none).</summary>
     public static string NextPatch(IEnumerable<RepoFacts> repos, FlowModel model)
     {
-        SemVersion? latest = null;
-        foreach (var tag in repos.SelectMany(r => r.Refs.Refs.Keys).Where(k => k.StartsWith("refs/tags/" + model.TagPrefix, StringComparison.Ordinal)))
-        {
-            var text = tag[("refs/tags/" + model.TagPrefix).Length..];
-            if (SemVersion.TryParse(text, SemVersionStyles.Strict, out var v) && v.IsRelease && (latest is null || v.ComparePrecedenceTo(latest) > 0))
-                latest = v;
-        }
-        if (latest is null) return "0.0.1";
-        return latest.WithPatch(latest.Patch + 1).ToString();
+        var latest = repos.Select(r => Latest(r, model)).OfType<SemVersion>().OrderByDescending(v => v, SemVersion.PrecedenceComparer).FirstOrDefault();
+        return latest is null ? "0.0.1" : latest.WithPatch(latest.Patch + 1).ToString();
+    }
+
+    /// <summary>The highest release version tagged in the repo, or null.</summary>
+    public static SemVersion? Latest(RepoFacts repo, FlowModel model)
+    {
+        var prefix = "refs/tags/" + model.TagPrefix;
+        return repo.Refs.Refs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => SemVersion.TryParse(k[prefix.Length..], SemVersionStyles.Strict, out var v) && v.IsRelease ? v : null)
+            .OfType<SemVersion>().OrderByDescending(v => v, SemVersion.PrecedenceComparer).FirstOrDefault();
     }
 
     public static SemVersion Parse(string text) =>

@@ -22,6 +22,7 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(GitConfigSet), "config_set")]
 [JsonDerivedType(typeof(WorktreeAdd), "worktree_add")]
 [JsonDerivedType(typeof(WorktreeRemove), "worktree_remove")]
+[JsonDerivedType(typeof(FilesCommit), "files_commit")]
 public abstract record Step
 {
     /// <summary>The git command line this step runs, for plans and dry runs.</summary>

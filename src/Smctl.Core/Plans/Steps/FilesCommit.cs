@@ -1,0 +1,72 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>A file at the repo's root and the whole text it is to have.</summary>
+public sealed record FileWrite(string Path, string Content);
+
+/// <summary>
+/// Commits new contents of root files on BRANCH (a release's changelog and version fields). Where BRANCH is
+/// checked out the files are written and committed there; elsewhere the commit is built from a temporary
+/// index (read-tree, hash-object, write-tree, commit-tree) and BRANCH moved with a compare-and-swap.
+/// </summary>
+/// <param name="Diff">What changes, as a unified diff, for plans and dry runs.</param>
+public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, string Message, string Diff) : Step
+{
+    public override string Describe() => $"git commit {string.Join(" ", Files.Select(f => f.Path))} -m \"{Message}\" (on {Branch})";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var tip = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot commit on {Branch}: it does not exist");
+        if (await AlreadyDoneAsync(context, tip, ct).ConfigureAwait(false)) return;
+        var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
+        if (worktree is not null)
+        {
+            var there = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
+            foreach (var file in Files) IO.AtomicFile.WriteAllText(System.IO.Path.Combine(worktree, file.Path), file.Content, durable: false);
+            await there.RunAsync(ct, ["add", "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
+            await there.RunAsync(ct, ["commit", "--quiet", "-m", Message, "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
+            return;
+        }
+        var scratch = Directory.CreateTempSubdirectory("smctl-commit-");
+        try
+        {
+            var git = new Git.GitRunner
+            {
+                Environment = new Dictionary<string, string>(context.Git.Environment) { ["GIT_INDEX_FILE"] = System.IO.Path.Combine(scratch.FullName, "index") },
+                Timeout = context.Git.Timeout,
+                Trace = context.Git.Trace,
+            };
+            var inRepo = new StepContext { Repo = context.Repo, Path = context.Path, Git = git, Remote = context.Remote };
+            await inRepo.RunAsync(ct, "read-tree", tip).ConfigureAwait(false);
+            foreach (var file in Files)
+            {
+                var temp = System.IO.Path.Combine(scratch.FullName, "blob");
+                await File.WriteAllTextAsync(temp, file.Content, ct).ConfigureAwait(false);
+                var blob = (await inRepo.RunAsync(ct, "hash-object", "-w", "--", temp).ConfigureAwait(false)).Trim();
+                await inRepo.RunAsync(ct, "update-index", "--add", "--cacheinfo", $"100644,{blob},{file.Path}").ConfigureAwait(false);
+            }
+            var tree = (await inRepo.RunAsync(ct, "write-tree").ConfigureAwait(false)).Trim();
+            var commit = (await inRepo.RunAsync(ct, "commit-tree", tree, "-p", tip, "-m", Message).ConfigureAwait(false)).Trim();
+            await inRepo.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", $"refs/heads/{Branch}", commit, tip).ConfigureAwait(false);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Done when the branch's last commit is this one (a resumed run does not commit twice).</summary>
+    private async Task<bool> AlreadyDoneAsync(StepContext context, string tip, CancellationToken ct)
+    {
+        var subject = (await context.RunAsync(ct, "log", "-1", "--format=%s", tip).ConfigureAwait(false)).Trim();
+        if (subject != Message) return false;
+        foreach (var file in Files)
+        {
+            var shown = await context.TryAsync(ct, "show", $"{tip}:{file.Path}").ConfigureAwait(false);
+            if (!shown.Ok || Normal(shown.Stdout) != Normal(file.Content)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>git's output comes back line by line: compare without line-ending and final-newline differences.</summary>
+    private static string Normal(string text) => text.Replace("\r\n", "\n").TrimEnd('\n');
+}

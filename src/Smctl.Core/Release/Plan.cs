@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Config.Shared;
+using Smctl.Core.Operations;
+using Smctl.Core.Release.Shared;
+
+namespace Smctl.Core.Release;
+
+public sealed record ReleasePlanInput
+{
+    [Description("Only these repos (default: all)")]
+    public IReadOnlyList<string>? Repos { get; init; }
+    [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]
+    public string? To { get; init; }
+}
+
+/// <param name="Mode">lockstep (one version for all repos) or independent.</param>
+/// <param name="WorkspaceVersion">In lockstep: the one version every repo would take.</param>
+/// <param name="Rules">The pre-1.0 rules in force, in words.</param>
+public sealed record ReleasePlanResult(string Mode, string? WorkspaceVersion, string Rules, IReadOnlyList<RepoReleasePlan> Repos);
+
+/// <summary>For each repo: the last release tag, the commits since as Conventional Commits, and the version they call for.</summary>
+public sealed class ReleasePlan : IOperation<ReleasePlanInput, ReleasePlanResult>
+{
+    public OperationInfo Info { get; } = new("release.plan",
+        "For each repo: the last release tag, the commits since it read as Conventional Commits, and the next semver version they call for (one workspace version in lockstep mode).",
+        OperationEffect.ReadOnly, Idempotent: true);
+    public JsonTypeInfo<ReleasePlanInput> InputJson => SmctlJson.Default.ReleasePlanInput;
+    public JsonTypeInfo<ReleasePlanResult> ResultJson => SmctlJson.Default.ReleasePlanResult;
+
+    public async Task<ReleasePlanResult> RunAsync(SmctlContext context, ReleasePlanInput input, CancellationToken ct)
+    {
+        var (_, plans, lockstep) = await ReleasePlanner.PlanAsync(context, input.Repos, input.To, from: null, ct).ConfigureAwait(false);
+        var rules = VersionRules.From(context.Settings);
+        return new ReleasePlanResult(context.Settings.Text(ConfigKeys.ReleaseMode), lockstep, Describe(rules), plans);
+    }
+
+    public static string Describe(VersionRules rules) =>
+        "breaking change: major; feat: minor; anything else: patch. Before 1.0.0: a breaking change bumps "
+        + (rules.BreakingAlwaysBumpsMajor ? "major" : "minor") + " (release.breaking_always_bump_major), a feat bumps "
+        + (rules.FeaturesAlwaysBumpMinor ? "minor" : "patch") + $" (release.features_always_bump_minor). No release tag yet: {rules.Initial} (release.initial_version).";
+}
