@@ -25,6 +25,8 @@ public sealed record FlowFinishInput
     public string? TagMessage { get; init; }
     [Description("Remove the branch's worktree set first (as 'smctl done'): the worktrees must be clean")]
     public bool RemoveWorktree { get; init; }
+    [Description("A release: do not commit a CHANGELOG.md section and version fields before merging (as AVH git-flow)")]
+    public bool NoChangelog { get; init; }
 }
 
 /// <summary>
@@ -73,8 +75,9 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                 var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
                 var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
                 var tip = f.UpToDateTip(branch, problems);
-                var release = kind == FlowKind.Release && tip is not null ? await ReleaseCommitAsync(context, f, model, branch, name, tip, problems, token).ConfigureAwait(false) : null;
-                if (kind == FlowKind.Release && tip is not null && release is null) continue;
+                var changelog = kind == FlowKind.Release && tip is not null && !input.NoChangelog;
+                var release = changelog ? await ReleaseCommitAsync(context, f, model, branch, name, tip!, problems, token).ConfigureAwait(false) : null;
+                if (changelog && release is null) continue;
                 var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
                 if (sign && Git.RepoReader.ConfigUnder(f.Repo.FullPath, "user.signingkey").Count == 0)
                 {

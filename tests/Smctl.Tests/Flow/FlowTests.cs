@@ -115,7 +115,10 @@ public sealed class FlowTests : IDisposable
             Assert.Equal(Testing.Git.Head(r, "main"), Testing.Git.Head(_ws.RemotePath(repo), "main"));
             Assert.Equal("", Testing.Git.Run(r, "branch", "--list", "release/1.2.0").Trim());
         }
-        Assert.Equal(releaseTip, Parents(_ws.Repo("a"), "main").Split(' ')[2]);
+        // main's second parent is the release commit (changelog and versions) made on top of the branch's tip.
+        var releaseCommit = Parents(_ws.Repo("a"), "main").Split(' ')[2];
+        Assert.Equal(releaseTip, Parents(_ws.Repo("a"), releaseCommit).Split(' ')[1]);
+        Assert.Equal("chore(release): 1.2.0", Testing.Git.Run(_ws.Repo("a"), "log", "-1", "--format=%s", releaseCommit).Trim());
         Assert.Equal(Testing.Git.Head(_ws.Repo("a"), "main"), Parents(_ws.Repo("a"), "develop").Split(' ')[2]);
         Assert.Contains("Spring release", Testing.Git.Run(_ws.Repo("a"), "tag", "-n1", "v1.2.0"));
 

@@ -63,6 +63,7 @@ public sealed class McpToolTests
         { "smctl_build_graph", "{}", ["build", "graph"] },
         { "smctl_build_status", "{}", ["build", "status"] },
         { "smctl_plan_list", "{}", ["plan", "list"] },
+        { "smctl_release_plan", "{}", ["release", "plan"] },
         { "smctl_mcp_config", """{"client":"cursor"}""", ["mcp", "config", "--client", "cursor"] },
     };
 

@@ -115,6 +115,38 @@ public sealed class ReleaseFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Independent_repos_each_release_their_own_version()
+    {
+        await Ok("flow", "init");
+        Commit("a", "feat: a1");
+        Commit("b", "feat: b1");
+        await Ok("flow", "release", "start", "1.0.0", "--repos", "a");
+        await Ok("flow", "release", "finish", "1.0.0");
+        await Ok("flow", "release", "start", "0.3.0", "--repos", "b");
+        await Ok("flow", "release", "finish", "0.3.0");
+        Commit("a", "feat: a2");
+        Commit("b", "fix: b2");
+
+        await Ok("flow", "release", "start", "--auto");
+        Assert.Equal("release/1.1.0", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+        Assert.Equal("release/0.3.1", Testing.Git.Run(_ws.Repo("b"), "branch", "--show-current").Trim());
+        Assert.Equal("release/0.1.0", Testing.Git.Run(_ws.Repo("c"), "branch", "--show-current").Trim()); // never released: its first
+
+        await Ok("config", "set", "release.sign", "true");
+        var unsigned = await _ws.Smctl("flow", "release", "finish", "1.1.0");
+        Assert.NotEqual(0, unsigned.ExitCode);
+        Assert.Contains("no user.signingkey", unsigned.Stderr + unsigned.Stdout);
+        await Ok("config", "set", "release.sign", "false");
+
+        await Ok("flow", "release", "finish", "1.1.0");
+        await Ok("flow", "release", "finish", "0.3.1");
+        await Ok("flow", "release", "finish", "0.1.0");
+        Assert.Equal(Testing.Git.Head(_ws.Repo("c"), "main"), Testing.Git.Head(_ws.Repo("c"), "v0.1.0^{commit}"));
+        Assert.Equal(Testing.Git.Head(_ws.Repo("a"), "main"), Testing.Git.Head(_ws.Repo("a"), "v1.1.0^{commit}"));
+        Assert.Equal(Testing.Git.Head(_ws.Repo("b"), "main"), Testing.Git.Head(_ws.Repo("b"), "v0.3.1^{commit}"));
+    }
+
+    [Fact]
     public async Task A_first_release_and_non_conventional_commits()
     {
         Commit("a", "just some words");

@@ -104,8 +104,10 @@ public static class FlowCommand
         var keep = new Option<bool>("--keep") { Description = "Keep the branch after merging (also gitflow.<kind>.finish.keep)" };
         var squash = new Option<bool>("--squash") { Description = "One squashed commit instead of a merge commit (also gitflow.<kind>.finish.squash)" };
         var message = new Option<string?>("--tag-message", "-m") { Description = "Message of the release tag", HelpName = "TEXT" };
+        var noChangelog = new Option<bool>("--no-changelog") { Description = "Do not commit a CHANGELOG.md section and version fields before merging" };
         var symbols = new List<Symbol> { name, repos, noFetch, noPush, keep, squash };
         if (kind != "feature") symbols.Add(message);
+        if (kind == "release") symbols.Add(noChangelog);
         return OperationCommand.Create(host, op, "finish", symbols,
             p => new FlowFinishInput
             {
@@ -116,11 +118,12 @@ public static class FlowCommand
                 Keep = p.GetValue(keep),
                 Squash = p.GetValue(squash),
                 TagMessage = kind == "feature" ? null : p.GetValue(message),
+                NoChangelog = kind == "release" && p.GetValue(noChangelog),
             },
             RunView.Render, showProgress: true).WithExamples(kind switch
             {
                 "feature" => ["smctl flow feature finish gpu-accel", "smctl flow feature finish gpu-accel --dry-run", "smctl flow feature finish gpu-accel --keep --no-push"],
-                "release" => ["smctl flow release finish 1.4.0", "smctl flow release finish 1.4.0 -m 'Spring release'"],
+                "release" => ["smctl flow release finish 1.4.0 --dry-run   # the changelog and version diffs, merges, tag", "smctl flow release finish 1.4.0 -m 'Spring release'"],
                 _ => ["smctl flow hotfix finish 1.4.1"],
             });
     }
