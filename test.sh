@@ -19,8 +19,9 @@ if ((${#need_apt[@]})); then
 fi
 
 # Real peers from npm, pinned by tests/peers/package-lock.json: the official MCP TypeScript client,
-# the MCP conformance suite, and Node 22 for the suite.
-npm ci --prefix tests/peers --no-audit --no-fund --loglevel=error
+# the MCP conformance suite, Node 22 for the suite, and git-cliff. 'npm install' rather than 'npm ci': the
+# registry here serves only this platform's build of git-cliff, so the lock cannot list the others and 'ci' refuses.
+npm install --prefix tests/peers --no-audit --no-fund --loglevel=error
 
 # The NativeAOT build: zero trim/AOT warnings, and the tests run the published binary too.
 ./scripts/package.sh --aot-only

@@ -64,7 +64,7 @@ public sealed class McpPeerTests
 
     private static (int Code, string Output) Run(string program, string cwd, string[] args, TimeSpan timeout, Dictionary<string, string>? env = null)
     {
-        Assert.True(Directory.Exists(Path.Combine(Peers, "node_modules")), "the npm peers are missing: run ./test.sh, which installs them (npm ci --prefix tests/peers)");
+        Assert.True(Directory.Exists(Path.Combine(Peers, "node_modules")), "the npm peers are missing: run ./test.sh, which installs them (npm install --prefix tests/peers)");
         var psi = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env ?? []) psi.Environment[k] = v;

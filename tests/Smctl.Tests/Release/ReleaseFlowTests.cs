@@ -226,7 +226,7 @@ public sealed class ReleaseFlowTests : IDisposable
         var root = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(root, "Smctl.slnx"))) root = Path.GetDirectoryName(root)!;
         var cliff = Path.Combine(root, "tests", "peers", "node_modules", ".bin", "git-cliff");
-        Assert.True(File.Exists(cliff), "git-cliff is missing: run ./test.sh, which installs the npm peers (npm ci --prefix tests/peers)");
+        Assert.True(File.Exists(cliff), "git-cliff is missing: run ./test.sh, which installs the npm peers (npm install --prefix tests/peers)");
         var psi = new ProcessStartInfo(cliff) { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
