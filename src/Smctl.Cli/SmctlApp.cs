@@ -35,6 +35,7 @@ public static class SmctlApp
         root.Add(WorktreeCommand.Create(host));
         root.Add(Commands.Build.BuildCommand.Create(host));
         foreach (var command in AliasCommands.Create(host)) root.Add(command);
+        root.Add(Commands.Spec.SpecCommand.Create(host));
         root.Add(Commands.Release.ReleaseCommand.Create(host));
         root.Add(ExecCommand.Create(host));
         root.Add(Commands.Mcp.ServeCommand.Create(host));

@@ -53,6 +53,8 @@ public static class OperationCatalog
     public static readonly PlanList PlanList = new();
     public static readonly PlanApply PlanApply = new();
     public static readonly Mcp.McpConfig McpConfig = new();
+    public static readonly Spec.SpecNew SpecNew = new();
+    public static readonly Spec.SpecList SpecList = new();
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
 
@@ -64,6 +66,7 @@ public static class OperationCatalog
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,
+        SpecNew, SpecList,
         ReleasePlan, ReleaseNotes,
         McpConfig,
     ];

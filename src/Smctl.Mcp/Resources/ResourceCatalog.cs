@@ -17,6 +17,7 @@ public enum WorkspaceChange
     Manifest = 2,
     Run = 4,
     Build = 8,
+    Spec = 16,
 }
 
 /// <summary>A read-only view of the workspace an assistant can read and subscribe to.</summary>
@@ -35,6 +36,7 @@ public sealed class ResourceCatalog(ServeSettings settings)
         new("smctl://flow/branches", "flow branches", "Feature, release and hotfix branches across repos, ahead/behind their base", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.FlowBranches),
         new("smctl://flow/run", "flow run", "The current or last multi-repo run and each step's state (what continue/abort/undo would act on)", Json, WorkspaceChange.Run, OperationCatalog.FlowStatus),
         new("smctl://build/verify", "verification", "The latest verification (verify_cmd) result per repo, and the last build", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
+        new("smctl://spec/list", "OpenSpec changes", "Every OpenSpec change across the workspace's roots: tasks done/total, status, repo, branch", Json, WorkspaceChange.Spec | WorkspaceChange.Repos, OperationCatalog.SpecList),
         new("smctl://build/last", "last build", "The last build: each repo's status, duration, cached or not", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
     ];
 

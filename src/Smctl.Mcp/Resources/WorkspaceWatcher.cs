@@ -51,6 +51,8 @@ public sealed class WorkspaceWatcher(ServeSettings settings, Subscriptions subsc
             "verify.json" or "last-build.json" => WorkspaceChange.Build,
             _ => WorkspaceChange.None,
         });
+        foreach (var root in Core.Spec.Shared.SpecRoots.Find(settings.NewContext(dryRun: false), workspace))
+            Add(root.Path, "*", recursive: true, _ => WorkspaceChange.Spec);
         foreach (var repo in workspace.Repos)
         {
             var gitDir = Path.Combine(repo.FullPath, ".git");

@@ -42,7 +42,7 @@ public sealed class CatalogTests
             .Where(c => c.Command.Subcommands.Count == 0 && c.Command is SmctlCommand { Operation: null })
             .Select(c => c.Path).Order().ToList();
         // Terminal helpers, not capabilities: an assistant uses 'config set' rather than an editor.
-        // ss stands for a command still to come and says so; serve is the MCP front end itself.
-        Assert.Equal(["smctl completions", "smctl config edit", "smctl demo", "smctl serve", "smctl ss"], helpers);
+        // serve is the MCP front end itself.
+        Assert.Equal(["smctl completions", "smctl config edit", "smctl demo", "smctl serve"], helpers);
     }
 }

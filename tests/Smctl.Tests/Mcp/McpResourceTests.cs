@@ -25,7 +25,7 @@ public sealed class McpResourceTests
         await using var client = await server.ConnectAsync();
         var resources = await client.ListResourcesAsync(cancellationToken: Ct);
         Assert.Equal("application/toml", resources.Single(r => r.Uri == "smctl://workspace/config").MimeType);
-        foreach (var uri in new[] { "smctl://workspace/status", "smctl://worktree/list", "smctl://flow/branches", "smctl://flow/run", "smctl://build/verify", "smctl://build/last" })
+        foreach (var uri in new[] { "smctl://workspace/status", "smctl://worktree/list", "smctl://flow/branches", "smctl://flow/run", "smctl://build/verify", "smctl://build/last", "smctl://spec/list" })
             Assert.Equal("application/json", resources.Single(r => r.Uri == uri).MimeType);
 
         var config = await client.ReadResourceAsync("smctl://workspace/config", cancellationToken: Ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Smctl.Tests.Testing;
 using Xunit;
@@ -223,17 +222,8 @@ public sealed class ReleaseFlowTests : IDisposable
 
     private static string GitCliff(string repo, params string[] args)
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Smctl.slnx"))) root = Path.GetDirectoryName(root)!;
-        var cliff = Path.Combine(root, "tests", "peers", "node_modules", ".bin", "git-cliff");
-        Assert.True(File.Exists(cliff), "git-cliff is missing: run ./test.sh, which installs the npm peers (npm install --prefix tests/peers)");
-        var psi = new ProcessStartInfo(cliff) { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, stderr);
-        return stdout.Result;
+        var (code, stdout, stderr) = Peers.Run(Peers.Bin("git-cliff"), repo, args);
+        Assert.True(code == 0, stderr);
+        return stdout;
     }
 }

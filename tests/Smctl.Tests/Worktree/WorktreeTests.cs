@@ -111,7 +111,10 @@ public sealed class WorktreeTests : IDisposable
             Assert.Equal(Testing.Git.Head(_ws.Repo(repo), "develop"), Testing.Git.Head(_ws.RemotePath(repo), "develop"));
             Assert.Equal("", Testing.Git.Run(_ws.Repo(repo), "branch", "--list", "feature/login").Trim());
         }
-        Assert.Equal(1, (await _ws.Smctl("ss", "x")).ExitCode);
+        // ss is spec new: this workspace has no OpenSpec root, and it says so.
+        var ss = await _ws.Smctl("ss", "x");
+        Assert.Equal(5, ss.ExitCode);
+        Assert.Contains("no OpenSpec root", ss.Stderr);
     }
 
     [Fact]

@@ -7,11 +7,11 @@ namespace Smctl.Cli.Commands.Flow;
 
 /// <summary>
 /// The seed's short forms: feat = flow feature start + worktree add; done = worktree remove + flow feature finish,
-/// each one validated plan. ss and sb wait for the spec and build features and say so.
+/// each one validated plan; ss = spec new; sb = build.
 /// </summary>
 public static class AliasCommands
 {
-    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), NotYet(host, "ss", "smctl spec new <name>", "OpenSpec"), Build.BuildCommand.Create(host, "sb", alias: true)];
+    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), Spec.SpecCommand.New(host, "ss", alias: true), Build.BuildCommand.Create(host, "sb", alias: true)];
 
     private static SmctlCommand Feat(CliHost host)
     {
@@ -36,19 +36,5 @@ public static class AliasCommands
             description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).");
         command.IsAlias = true;
         return command.WithExamples("smctl done gpu-accel", "smctl done gpu-accel --dry-run");
-    }
-
-    private static SmctlCommand NotYet(CliHost host, string alias, string target, string feature)
-    {
-        var rest = new Argument<string[]>("args") { Arity = ArgumentArity.ZeroOrMore, Description = "Passed on to " + target };
-        var command = new SmctlCommand(alias, $"Short for '{target}' (not implemented yet: smctl has no {feature} commands so far).");
-        command.Add(rest);
-        command.SetAction(p =>
-        {
-            var ui = CommandRuntime.UiFor(p, host);
-            CommandRuntime.ReportError(ui, new Core.Errors.ErrorInfo(-32000, "general", $"'{alias}' is short for '{target}', which is not implemented yet"));
-            return 1;
-        });
-        return command;
     }
 }

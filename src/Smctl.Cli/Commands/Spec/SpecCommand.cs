@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Smctl.Cli.Commands.Shared;
+using Smctl.Cli.Output;
+using Smctl.Core.Operations;
+using Smctl.Core.Spec;
+using Spectre.Console;
+
+namespace Smctl.Cli.Commands.Spec;
+
+/// <summary>smctl spec: OpenSpec changes across the workspace, in OpenSpec's own format.</summary>
+public static class SpecCommand
+{
+    public static SmctlCommand Create(CliHost host)
+    {
+        var spec = new SmctlCommand("spec", "OpenSpec spec-driven development across repos: changes in OpenSpec's own format, linked to feature branches.");
+        spec.Add(New(host, "new"));
+        spec.Add(List(host));
+        return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list");
+    }
+
+    /// <summary>spec new, also reachable as the ss alias.</summary>
+    public static SmctlCommand New(CliHost host, string name, bool alias = false)
+    {
+        var id = new Argument<string>("id") { Description = "Change id: kebab-case (lowercase letters, digits, single hyphens)" };
+        var repos = RepoOptions.Repos(host, "The repos the change concerns: feature/<id> starts there (default: all)");
+        var noBranch = new Option<bool>("--no-branch") { Description = "Create the change only; start no branch" };
+        var inRepo = new Option<string?>("--in") { Description = "Put the change in this repo's openspec/ instead of the workspace's OpenSpec root", HelpName = "REPO" };
+        var safety = new Option<string?>("--safety") { Description = "Safety class: normal (default), high or critical (these must reference formal artifacts)", HelpName = "CLASS" };
+        safety.AcceptOnlyFromAmong(SpecNew.SafetyClasses);
+        var command = OperationCommand.Create(host, OperationCatalog.SpecNew, name, [id, repos, noBranch, inRepo, safety],
+            p => new SpecNewInput
+            {
+                Id = p.GetValue(id)!,
+                Repos = OperationCommand.List(p.GetValue(repos)),
+                NoBranch = p.GetValue(noBranch),
+                In = p.GetValue(inRepo),
+                Safety = p.GetValue(safety),
+            }, (r, ui, _) => RenderNew(r, ui), showProgress: true,
+            description: alias ? "Short for 'smctl spec new': create an OpenSpec change and start its feature branch." : null);
+        command.IsAlias = alias;
+        return command.WithExamples($"smctl {name} add-login", $"smctl {name} add-login --repos gateway --safety high", $"smctl {name} fix-typo --no-branch --dry-run");
+    }
+
+    private static SmctlCommand List(CliHost host)
+    {
+        var archived = new Option<bool>("--archived") { Description = "List the archived changes instead" };
+        return OperationCommand.Create(host, OperationCatalog.SpecList, "list", [archived],
+            p => new SpecListInput { Archived = p.GetValue(archived) }, RenderList).WithExamples("smctl spec list", "smctl spec list --json");
+    }
+
+    private static void RenderNew(SpecNewResult result, Ui ui)
+    {
+        ui.MarkupLine($"created change [bold]{Markup.Escape(result.Id)}[/] at {Markup.Escape(result.Change)}");
+        foreach (var file in result.Files) ui.Line("  " + file);
+        if (result.Branch is { } run) RunView.Render(run, ui);
+        ui.Info("next: write proposal.md and tasks.md, then 'openspec status --change " + result.Id + "'");
+    }
+
+    private static void RenderList(SpecListResult result, Ui ui)
+    {
+        if (result.Changes.Count == 0)
+        {
+            ui.Info("no changes ('smctl spec new <id>' starts one)");
+            return;
+        }
+        ui.Table(["change", "tasks", "status", "repo", "branch"], result.Changes.Select(c => (IReadOnlyList<string>)
+        [
+            Markup.Escape(c.Name), $"{c.CompletedTasks}/{c.TotalTasks}", c.Status, Markup.Escape(c.Repo ?? "-"),
+            c.Branch is null ? "-" : Markup.Escape(c.Branch) + (c.Branches is { Count: > 0 } b ? $" ({b.Count(x => x.Value)}/{b.Count} repos)" : ""),
+        ]));
+    }
+}

@@ -1,0 +1,136 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Flow;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Smctl.Core.Spec.Shared;
+
+namespace Smctl.Core.Spec;
+
+public sealed record SpecNewInput
+{
+    [Description("Change id: kebab-case, lowercase letters, digits and single hyphens (as 'openspec new change')")]
+    public required string Id { get; init; }
+    [Description("The repos the change concerns: feature/<id> starts there (default: all)")]
+    public IReadOnlyList<string>? Repos { get; init; }
+    [Description("Create the change only; start no branch")]
+    public bool NoBranch { get; init; }
+    [Description("Put the change in this repo's openspec/ instead of the workspace's OpenSpec root")]
+    public string? In { get; init; }
+    [Description("Safety class: critical or high changes must reference formal artifacts (default: normal)")]
+    public string? Safety { get; init; }
+}
+
+/// <param name="Change">The change's folder.</param>
+/// <param name="Files">The files written, relative to the change's folder.</param>
+/// <param name="Branch">The flow run that started feature/&lt;id&gt;, unless --no-branch.</param>
+public sealed record SpecNewResult(string Id, string Root, string Change, IReadOnlyList<string> Files, IReadOnlyList<string> Repos, RunResult? Branch);
+
+/// <summary>
+/// Creates an OpenSpec change as 'openspec new change' does (same id rules, .openspec.yaml), with proposal.md and
+/// tasks.md to fill in and smctl's .smctl.toml, then starts feature/&lt;id&gt; in the repos it concerns through the flow engine.
+/// </summary>
+public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
+{
+    public static readonly string[] SafetyClasses = ["normal", "high", "critical"];
+
+    public OperationInfo Info { get; } = new("spec.new",
+        "Create an OpenSpec change (as 'openspec new change': id rules, .openspec.yaml) with proposal.md and tasks.md to fill in, and start feature/<id> in the repos it concerns.",
+        OperationEffect.Mutating, OpenWorld: true);
+    public JsonTypeInfo<SpecNewInput> InputJson => SmctlJson.Default.SpecNewInput;
+    public JsonTypeInfo<SpecNewResult> ResultJson => SmctlJson.Default.SpecNewResult;
+
+    public async Task<SpecNewResult> RunAsync(SmctlContext context, SpecNewInput input, CancellationToken ct)
+    {
+        var id = ChangeId.Validate(input.Id);
+        var safety = input.Safety ?? "normal";
+        if (!SafetyClasses.Contains(safety)) throw SmctlException.Usage($"unknown safety class '{safety}'", "use normal, high or critical");
+        var ws = context.RequireWorkspace();
+        var repos = ws.Select(input.Repos).Select(r => r.Name).ToList();
+        var root = ChooseRoot(SpecRoots.Require(context, ws), input.In);
+        var dir = Path.Combine(root.ChangesDir, id);
+        if (Directory.Exists(dir)) throw new SmctlException(ErrorKind.Usage, $"Change '{id}' already exists at {dir}", "choose another id, or work on it with 'smctl spec status'");
+        var branch = input.NoBranch ? null : $"{Flow.Shared.FlowModel.From(context.Settings).FeaturePrefix}{id}";
+        var files = new (string Name, string Text)[]
+        {
+            (".openspec.yaml", $"schema: spec-driven\ncreated: {DateTime.Now:yyyy-MM-dd}\n"),
+            ("proposal.md", Scaffold.Proposal),
+            ("tasks.md", Scaffold.Tasks),
+            (ChangeMeta.FileName, new ChangeMeta(repos, branch, safety).ToToml()),
+        };
+        // The branch first: when validation refuses it, no change folder is left behind either. An interrupted
+        // start still gets its change ('smctl continue' finishes the branch; the folder is untracked and goes along).
+        RunResult? run = null;
+        if (!input.NoBranch)
+            run = await OperationCatalog.FeatureStart.RunAsync(context, new FlowStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
+        if (!context.DryRun)
+        {
+            // Written in a scratch folder and moved in whole: a failure leaves no half-made change.
+            var scratch = Path.Combine(root.ChangesDir, $".{id}.smctl-tmp");
+            Directory.CreateDirectory(scratch);
+            try
+            {
+                foreach (var (name, text) in files) File.WriteAllText(Path.Combine(scratch, name), text);
+                Directory.CreateDirectory(root.SpecsDir);
+                Directory.CreateDirectory(Path.Combine(root.ChangesDir, "archive"));
+                Directory.Move(scratch, dir);
+            }
+            finally
+            {
+                if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+            }
+        }
+        return new SpecNewResult(id, root.Path, dir, [.. files.Select(f => f.Name)], repos, run);
+    }
+
+    private static SpecRoot ChooseRoot(IReadOnlyList<SpecRoot> roots, string? repo)
+    {
+        if (repo is not null)
+            return roots.FirstOrDefault(r => r.Repo == repo && !r.Primary) ?? roots.FirstOrDefault(r => r.Repo == repo)
+                ?? throw new SmctlException(ErrorKind.SpecValidation, $"{repo} has no openspec/ folder", $"run 'openspec init' in {repo} first");
+        return roots.FirstOrDefault(r => r.Primary) ?? (roots.Count == 1 ? roots[0]
+            : throw SmctlException.Usage($"there are {roots.Count} OpenSpec roots ({string.Join(", ", roots.Select(r => r.Repo))}) and no workspace one",
+                "say which with --in REPO, or set spec.openspec_dir"));
+    }
+}
+
+/// <summary>smctl's starting text for a change's proposal and tasks, with the sections OpenSpec's spec-driven schema expects.</summary>
+internal static class Scaffold
+{
+    public const string Proposal = """
+        # Proposal
+
+        ## Why
+
+        <!-- The problem this change solves, and why now. -->
+
+        ## What Changes
+
+        <!-- What will be different when this is done: new capabilities, changed behaviour, removals. -->
+
+        ## Capabilities
+
+        ### New Capabilities
+
+        <!-- `capability-path`: what it covers. Each gets specs/<capability-path>/spec.md in this change. -->
+
+        ### Modified Capabilities
+
+        <!-- `existing-capability-path`: which requirement changes. Each needs a delta spec in this change. -->
+
+        ## Impact
+
+        <!-- Repos, code, APIs and dependencies this touches. -->
+
+        """;
+
+    public const string Tasks = """
+        # Tasks
+
+        ## 1. Implementation
+
+        - [ ] 1.1 <!-- A task small enough to review on its own; name its owner: @name -->
+
+        """;
+}

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Spec;
+
+/// <summary>spec new / ss and spec list, side by side with the real openspec CLI (npm @fission-ai/openspec 1.13.2).</summary>
+public sealed class SpecNewTests : IDisposable
+{
+    private static readonly string[] Names = ["app", "lib", "docs"];
+    private readonly WorkspaceFixture _ws = new(Names);
+
+    public SpecNewTests()
+    {
+        // docs is the smctl_home repo: its openspec/ is the workspace's OpenSpec root.
+        File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("name = \"docs\"", "name = \"docs\"\nsmctl_home = true"));
+    }
+
+    public void Dispose() => _ws.Dispose();
+
+    private void OpenspecInit(string repo)
+    {
+        var (code, output) = Openspec(_ws.Repo(repo), "init", "--tools", "none", "--no-animation", ".");
+        Assert.True(code == 0, output);
+    }
+
+    [Fact]
+    public async Task Ss_creates_a_change_the_openspec_cli_reads_and_starts_its_branch_in_the_repos_it_concerns()
+    {
+        OpenspecInit("docs");
+        var run = await _ws.Smctl("ss", "add-login", "--repos", "app,docs");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var change = Path.Combine(_ws.Repo("docs"), "openspec", "changes", "add-login");
+        Assert.Equal("schema: spec-driven\ncreated: " + DateTime.Now.ToString("yyyy-MM-dd") + "\n", File.ReadAllText(Path.Combine(change, ".openspec.yaml")));
+        Assert.Equal("feature/add-login", Testing.Git.Run(_ws.Repo("app"), "branch", "--show-current").Trim());
+        Assert.Equal("feature/add-login", Testing.Git.Run(_ws.Repo("docs"), "branch", "--show-current").Trim());
+        Assert.Equal("main", Testing.Git.Run(_ws.Repo("lib"), "branch", "--show-current").Trim());
+
+        // The openspec CLI sees the same change, counts the same tasks, and finds proposal and tasks.
+        var (code, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        Assert.True(code == 0, output);
+        var theirs = JsonDocument.Parse(output).RootElement.GetProperty("changes").EnumerateArray().Single();
+        var ours = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
+        foreach (var field in new[] { "name", "status" }) Assert.Equal(theirs.GetProperty(field).GetString(), ours.GetProperty(field).GetString());
+        foreach (var field in new[] { "completedTasks", "totalTasks" }) Assert.Equal(theirs.GetProperty(field).GetInt32(), ours.GetProperty(field).GetInt32());
+        Assert.Equal("feature/add-login", ours.GetProperty("branch").GetString());
+        Assert.True(ours.GetProperty("branches").GetProperty("app").GetBoolean());
+
+        (code, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
+        Assert.True(code == 0, output);
+        var artifacts = JsonDocument.Parse(output).RootElement.GetProperty("artifactPaths");
+        Assert.Single(artifacts.GetProperty("proposal").GetProperty("existingOutputPaths").EnumerateArray());
+        Assert.Single(artifacts.GetProperty("tasks").GetProperty("existingOutputPaths").EnumerateArray());
+        Assert.DoesNotContain(".smctl.toml", output);
+
+        var again = await _ws.Smctl("spec", "new", "add-login", "--no-branch");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("Change 'add-login' already exists", again.Stderr);
+    }
+
+    [Fact]
+    public async Task Task_counts_agree_with_openspec_on_odd_checkbox_forms()
+    {
+        OpenspecInit("docs");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "odd-boxes", "--no-branch")).ExitCode);
+        File.WriteAllText(Path.Combine(_ws.Repo("docs"), "openspec", "changes", "odd-boxes", "tasks.md"),
+            "# Tasks\r\n\r\n- [x] 1.1 done\r\n- [ ] 1.2 open\r\n* [X] 1.3 done\r\n+ [~] 1.4 in flight\r\n1. [ ] numbered\r\n  - [] nested empty\r\n- [ x ] padded\r\n- [A](https://example.com) a link\r\n- [ ](./x) odd link\r\n```\r\n- [ ] fenced\r\n```\r\n");
+        var (_, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        var theirs = JsonDocument.Parse(output).RootElement.GetProperty("changes").EnumerateArray().Single();
+        var ours = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
+        Assert.Equal(theirs.GetProperty("totalTasks").GetInt32(), ours.GetProperty("totalTasks").GetInt32());
+        Assert.Equal(theirs.GetProperty("completedTasks").GetInt32(), ours.GetProperty("completedTasks").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("Add-Login")]
+    [InlineData("add login")]
+    [InlineData("add_login")]
+    [InlineData("-add")]
+    [InlineData("add-")]
+    [InlineData("add--login")]
+    [InlineData("add.login")]
+    public async Task Bad_ids_get_openspecs_own_message(string id)
+    {
+        OpenspecInit("docs");
+        var (code, output) = Openspec(_ws.Repo("docs"), "new", "change", "--", id);
+        Assert.NotEqual(0, code);
+        var run = await _ws.Smctl("spec", "new", "--no-branch", "--", id);
+        Assert.Equal(2, run.ExitCode);
+        var message = run.Stderr.Split('\n')[0].Replace("error: ", "");
+        Assert.Contains(message, output);
+        Assert.DoesNotContain(Directory.GetDirectories(Path.Combine(_ws.Repo("docs"), "openspec", "changes")), d => !d.EndsWith("archive"));
+    }
+
+    [Fact]
+    public async Task Without_any_openspec_folder_spec_commands_say_how_to_start_and_others_are_unaffected()
+    {
+        var list = await _ws.Smctl("spec", "list");
+        Assert.Equal(5, list.ExitCode);
+        Assert.Contains("no OpenSpec root", list.Stderr);
+        Assert.Contains("openspec init' in docs", list.Stderr);
+        var refused = await _ws.Smctl("ss", "add-x");
+        Assert.Equal(5, refused.ExitCode);
+        Assert.Equal("main", Testing.Git.Run(_ws.Repo("app"), "branch", "--show-current").Trim());
+        Assert.Equal(0, (await _ws.Smctl("workspace", "status")).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_same_id_in_two_roots_is_named_repo_colon_id()
+    {
+        OpenspecInit("docs");
+        OpenspecInit("lib");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "shared", "--no-branch")).ExitCode);
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "shared", "--no-branch", "--in", "lib")).ExitCode);
+        var names = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order();
+        Assert.Equal(["docs:shared", "lib:shared"], names);
+    }
+
+    private static (int Code, string Output) Openspec(string cwd, params string[] args)
+    {
+        var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
+        return (code, stdout + stderr);
+    }
+}
