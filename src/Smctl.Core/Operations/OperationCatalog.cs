@@ -55,6 +55,8 @@ public static class OperationCatalog
     public static readonly Mcp.McpConfig McpConfig = new();
     public static readonly Spec.SpecNew SpecNew = new();
     public static readonly Spec.SpecList SpecList = new();
+    public static readonly Spec.SpecStatus SpecStatus = new();
+    public static readonly Spec.SpecApply SpecApply = new();
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
 
@@ -66,7 +68,7 @@ public static class OperationCatalog
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,
-        SpecNew, SpecList,
+        SpecNew, SpecList, SpecStatus, SpecApply,
         ReleasePlan, ReleaseNotes,
         McpConfig,
     ];

@@ -50,6 +50,7 @@ public sealed class SmctlMcpServer : IDisposable
         handlers.ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. _tools.Tools] });
         handlers.CallToolHandler = _tools.CallAsync;
         handlers.ListResourcesHandler = _resources.ListAsync;
+        handlers.ListResourceTemplatesHandler = _resources.ListTemplatesAsync;
         handlers.ReadResourceHandler = _resources.ReadAsync;
         handlers.SubscribeToResourcesHandler = (request, ct) =>
         {

@@ -40,6 +40,20 @@ public sealed class ResourceCatalog(ServeSettings settings)
         new("smctl://build/last", "last build", "The last build: each repo's status, duration, cached or not", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
     ];
 
+    /// <summary>A change's documents and status: {name} is its id, or repo:id percent-encoded (repo%3Aid).</summary>
+    public static readonly IReadOnlyList<ResourceTemplate> Templates =
+    [
+        new() { UriTemplate = "smctl://spec/{name}/proposal", Name = "change proposal", Description = "A change's proposal.md", MimeType = "text/markdown" },
+        new() { UriTemplate = "smctl://spec/{name}/design", Name = "change design", Description = "A change's design.md", MimeType = "text/markdown" },
+        new() { UriTemplate = "smctl://spec/{name}/tasks", Name = "change tasks", Description = "A change's tasks.md (checkboxes as written)", MimeType = "text/markdown" },
+        new() { UriTemplate = "smctl://spec/{name}/status", Name = "change status", Description = "Tasks done/total, artifact states, open questions, branches", MimeType = Json },
+    ];
+
+    public const string SpecPrefix = "smctl://spec/";
+
+    public ValueTask<ListResourceTemplatesResult> ListTemplatesAsync(RequestContext<ListResourceTemplatesRequestParams> request, CancellationToken ct) =>
+        ValueTask.FromResult(new ListResourceTemplatesResult { ResourceTemplates = [.. Templates] });
+
     public ValueTask<ListResourcesResult> ListAsync(RequestContext<ListResourcesRequestParams> request, CancellationToken ct) =>
         ValueTask.FromResult(new ListResourcesResult
         {
@@ -49,7 +63,8 @@ public sealed class ResourceCatalog(ServeSettings settings)
     public async ValueTask<ReadResourceResult> ReadAsync(RequestContext<ReadResourceRequestParams> request, CancellationToken ct)
     {
         var uri = request.Params?.Uri;
-        var entry = Entries.FirstOrDefault(e => e.Uri == uri)
+        var entry = Entries.FirstOrDefault(e => e.Uri == uri) ?? SpecDocument(uri)
+            // 2026-07-28 and later answer an unknown resource with InvalidParams, earlier revisions with ResourceNotFound.
             ?? throw new McpProtocolException($"Unknown resource: '{uri}'",
                 string.CompareOrdinal(request.Server.NegotiatedProtocolVersion, "2026-07-28") >= 0 ? McpErrorCode.InvalidParams : McpErrorCode.ResourceNotFound);
         string text;
@@ -64,9 +79,29 @@ public sealed class ResourceCatalog(ServeSettings settings)
         return new ReadResourceResult { Contents = [new TextResourceContents { Uri = entry.Uri, MimeType = entry.MimeType, Text = text }] };
     }
 
+    /// <summary>smctl://spec/{name}/{document} as an entry to read, or null when the uri is not one.</summary>
+    private static ResourceEntry? SpecDocument(string? uri)
+    {
+        if (uri is null || !uri.StartsWith(SpecPrefix, StringComparison.Ordinal)) return null;
+        var parts = uri[SpecPrefix.Length..].Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1] is not ("proposal" or "design" or "tasks" or "status")) return null;
+        var name = Uri.UnescapeDataString(parts[0]);
+        // For a change's document the entry's Name is the change and its Description the document read.
+        return new ResourceEntry(uri, name, parts[1], parts[1] == "status" ? Json : "text/markdown", WorkspaceChange.Spec, parts[1] == "status" ? OperationCatalog.SpecStatus : null);
+    }
+
     private async Task<string> TextOf(ResourceEntry entry, CancellationToken ct)
     {
         var context = settings.NewContext(dryRun: false);
+        if (entry.Uri.StartsWith(SpecPrefix, StringComparison.Ordinal) && entry.Uri != "smctl://spec/list")
+        {
+            if (entry.Operation is { } status)
+                return (await status.RunJsonAsync(context, new JsonObject { ["id"] = entry.Name }, ct).ConfigureAwait(false)).Json;
+            var change = Core.Spec.Shared.ChangeLocator.Find(Core.Spec.Shared.SpecRoots.Require(context, context.RequireWorkspace()), entry.Name);
+            var file = Path.Combine(change.Dir, entry.Description + ".md");
+            return File.Exists(file) ? await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)
+                : throw new SmctlException(ErrorKind.SpecValidation, $"{change.Name} has no {entry.Description}.md yet");
+        }
         if (entry.Operation is null)
             return Smctl.Core.Redact.Text(await File.ReadAllTextAsync(context.RequireWorkspace().ManifestPath, ct).ConfigureAwait(false));
         var output = await entry.Operation.RunJsonAsync(context, [], ct).ConfigureAwait(false);

@@ -20,6 +20,9 @@ public sealed class Subscriptions(ILogger logger)
 
     public bool Any => !_listeners.IsEmpty;
 
+    /// <summary>Every uri someone listens to (template instances such as smctl://spec/x/tasks included).</summary>
+    public IReadOnlySet<string> Subscribed() => _listeners.Values.SelectMany(l => l.Uris.Keys).ToHashSet();
+
     public ValueTask<EmptyResult> SubscribeAsync(RequestContext<SubscribeRequestParams> request, CancellationToken _)
     {
         var uri = request.Params?.Uri ?? throw new McpProtocolException("uri is required", McpErrorCode.InvalidParams);

@@ -104,6 +104,8 @@ public sealed class WorkspaceWatcher(ServeSettings settings, Subscriptions subsc
             if (change.HasFlag(WorkspaceChange.Manifest)) Watch();
         }
         var uris = ResourceCatalog.Entries.Where(e => (e.ChangesWith & change) != 0).Select(e => e.Uri).ToList();
+        if (change.HasFlag(WorkspaceChange.Spec))
+            uris.AddRange(subscriptions.Subscribed().Where(u => u.StartsWith(ResourceCatalog.SpecPrefix, StringComparison.Ordinal)));
         if (uris.Count > 0) subscriptions.Updated(uris).GetAwaiter().GetResult();
     }
 

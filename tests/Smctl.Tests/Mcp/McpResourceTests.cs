@@ -93,6 +93,34 @@ public sealed class McpResourceTests
     }
 
     [Fact]
+    public async Task A_changes_documents_are_template_resources_and_a_tick_is_announced()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        Directory.CreateDirectory(Path.Combine(ws.Repo("alpha"), "openspec", "changes"));
+        await using var client = await McpStdio.ConnectAsync(ws.Ws, new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = ws.UserConfigHome }, "2025-11-25");
+        var templates = await client.ListResourceTemplatesAsync(cancellationToken: Ct);
+        Assert.Contains(templates, t => t.UriTemplate == "smctl://spec/{name}/tasks" && t.MimeType == "text/markdown");
+        var created = await client.CallToolAsync("smctl_spec_new", McpToolTests.Arguments("""{"id":"add-x","noBranch":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, created.IsError);
+
+        var tasks = await client.ReadResourceAsync("smctl://spec/add-x/tasks", cancellationToken: Ct);
+        Assert.Contains("- [ ] 1.1", ((TextResourceContents)tasks.Contents[0]).Text);
+        var status = await client.ReadResourceAsync("smctl://spec/alpha%3Aadd-x/status", cancellationToken: Ct);
+        Assert.Equal(0, JsonNode.Parse(((TextResourceContents)status.Contents[0]).Text)!["completedTasks"]!.GetValue<int>());
+        await Assert.ThrowsAsync<McpProtocolException>(async () => await client.ReadResourceAsync("smctl://spec/add-x/design", cancellationToken: Ct));
+
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await client.SubscribeToResourceAsync(new Uri("smctl://spec/add-x/tasks"), (n, _) =>
+        {
+            updated.TrySetResult(n.Uri);
+            return ValueTask.CompletedTask;
+        }, cancellationToken: Ct);
+        var ticked = await client.CallToolAsync("smctl_spec_apply", McpToolTests.Arguments("""{"id":"add-x","done":["1.1"]}"""), cancellationToken: Ct);
+        Assert.Equal(1, ticked.StructuredContent!.Value.GetProperty("completedTasks").GetInt32());
+        Assert.Equal("smctl://spec/add-x/tasks", await updated.Task.WaitAsync(Patience, Ct));
+    }
+
+    [Fact]
     public async Task Prompts_walk_through_the_tools()
     {
         using var ws = new WorkspaceFixture("alpha");

@@ -116,6 +116,41 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal(["docs:shared", "lib:shared"], names);
     }
 
+    [Fact]
+    public async Task Apply_ticks_only_the_box_and_status_reports_artifacts_questions_and_branches()
+    {
+        OpenspecInit("docs");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "add-login", "--repos", "app")).ExitCode);
+        var dir = Path.Combine(_ws.Repo("docs"), "openspec", "changes", "add-login");
+        const string tasks = "# Tasks\r\n\r\n## 1. Login\r\n\r\n- [ ] 1.1 form @ann\r\n- [ ] 1.2 session @bob\r\n  * [ ] 1.2.1 cookie\r\n\r\nNot a task: - [ ] inline\r\n";
+        File.WriteAllText(Path.Combine(dir, "tasks.md"), tasks);
+        File.WriteAllText(Path.Combine(dir, "design.md"), "# Design\n\n## Decisions\n\n- use cookies\n\n## Open Questions\n\n- which cookie name?\n- how long?\n\n## Later\n\n- not a question\n");
+
+        var apply = await _ws.Smctl("spec", "apply", "add-login", "--done", "1.2", "3", "--json");
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Equal(tasks.Replace("- [ ] 1.2 session", "- [x] 1.2 session").Replace("* [ ] 1.2.1", "* [x] 1.2.1"), File.ReadAllText(Path.Combine(dir, "tasks.md")));
+        Assert.Equal(2, apply.Json.GetProperty("completedTasks").GetInt32());
+        Assert.Equal("1.1 form @ann", apply.Json.GetProperty("next")[0].GetProperty("text").GetString());
+        Assert.Contains(apply.Json.GetProperty("contextFiles").EnumerateArray(), f => f.GetString()!.EndsWith("design.md"));
+        var (_, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("changes")[0].GetProperty("completedTasks").GetInt32());
+
+        Assert.Equal(0, (await _ws.Smctl("spec", "apply", "--undo", "1.2")).ExitCode);
+        Assert.Equal(tasks.Replace("* [ ] 1.2.1", "* [x] 1.2.1"), File.ReadAllText(Path.Combine(dir, "tasks.md")));
+        Assert.Equal(2, (await _ws.Smctl("spec", "apply", "--done", "9.9")).ExitCode);
+
+        var status = (await _ws.Smctl("spec", "status", "add-login", "--json")).Json;
+        Assert.Equal(["which cookie name?", "how long?"], status.GetProperty("openQuestions").EnumerateArray().Select(q => q.GetString()));
+        var states = status.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("status").GetString());
+        (_, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
+        foreach (var a in JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray())
+            Assert.Equal(a.GetProperty("status").GetString(), states[a.GetProperty("id").GetString()!]);
+        var branch = status.GetProperty("branches").EnumerateArray().Single();
+        Assert.Equal("app", branch.GetProperty("repo").GetString());
+        Assert.True(branch.GetProperty("exists").GetBoolean());
+        Assert.False(branch.GetProperty("merged").GetBoolean());
+    }
+
     private static (int Code, string Output) Openspec(string cwd, params string[] args)
     {
         var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });

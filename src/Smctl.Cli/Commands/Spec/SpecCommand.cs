@@ -15,7 +15,9 @@ public static class SpecCommand
         var spec = new SmctlCommand("spec", "OpenSpec spec-driven development across repos: changes in OpenSpec's own format, linked to feature branches.");
         spec.Add(New(host, "new"));
         spec.Add(List(host));
-        return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list");
+        spec.Add(Status(host));
+        spec.Add(Apply(host));
+        return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list", "smctl spec apply add-login --done 1.1");
     }
 
     /// <summary>spec new, also reachable as the ss alias.</summary>
@@ -46,6 +48,45 @@ public static class SpecCommand
         var archived = new Option<bool>("--archived") { Description = "List the archived changes instead" };
         return OperationCommand.Create(host, OperationCatalog.SpecList, "list", [archived],
             p => new SpecListInput { Archived = p.GetValue(archived) }, RenderList).WithExamples("smctl spec list", "smctl spec list --json");
+    }
+
+    private static Argument<string?> ChangeArgument() =>
+        new("id") { Description = "Change id, or repo:id when the id is in two roots (default: the only active change)", Arity = ArgumentArity.ZeroOrOne };
+
+    private static SmctlCommand Status(CliHost host)
+    {
+        var id = ChangeArgument();
+        return OperationCommand.Create(host, OperationCatalog.SpecStatus, "status", [id],
+            p => new SpecStatusInput { Id = p.GetValue(id) }, RenderStatus).WithExamples("smctl spec status add-login", "smctl spec status docs:add-login --json");
+    }
+
+    private static SmctlCommand Apply(CliHost host)
+    {
+        var id = ChangeArgument();
+        var done = new Option<string[]>("--done") { Description = "Tick these tasks: the number written (1.2) or the position (3)", HelpName = "N", AllowMultipleArgumentsPerToken = true };
+        var undo = new Option<string[]>("--undo") { Description = "Untick these tasks", HelpName = "N", AllowMultipleArgumentsPerToken = true };
+        return OperationCommand.Create(host, OperationCatalog.SpecApply, "apply", [id, done, undo],
+            p => new SpecApplyInput { Id = p.GetValue(id), Done = OperationCommand.List(p.GetValue(done)), Undo = OperationCommand.List(p.GetValue(undo)) }, RenderApply)
+            .WithExamples("smctl spec apply add-login", "smctl spec apply add-login --done 1.1 1.2", "smctl spec apply --undo 1.2");
+    }
+
+    private static void RenderStatus(SpecStatusResult s, Ui ui)
+    {
+        ui.MarkupLine($"[bold]{Markup.Escape(s.Name)}[/] ({Markup.Escape(s.Change)}), safety {s.Safety}");
+        ui.Line($"tasks: {s.CompletedTasks}/{s.TotalTasks}");
+        ui.Line("artifacts: " + string.Join(", ", s.Artifacts.Select(a => $"{a.Id} {a.Status}")));
+        foreach (var q in s.OpenQuestions) ui.Line("open question: " + q);
+        foreach (var b in s.Branches)
+            ui.Line($"{b.Repo}: {b.Branch} " + (!b.Exists ? "(not there)" : b.Merged == true ? "(merged)" : "(not merged)"));
+    }
+
+    private static void RenderApply(SpecApplyResult r, Ui ui)
+    {
+        foreach (var c in r.Changed) ui.Line($"{(c.Done ? "ticked" : "unticked")} {c.Position}: {c.Text}");
+        ui.MarkupLine($"[bold]{Markup.Escape(r.Name)}[/]: {r.CompletedTasks}/{r.TotalTasks} tasks done");
+        foreach (var t in r.Next.Take(5)) ui.Line($"  [ ] {t.Position}: {t.Text}");
+        if (r.Next.Count > 5) ui.Line($"  … and {r.Next.Count - 5} more");
+        if (r.ContextFiles.Count > 0) ui.Info("read first: " + string.Join(", ", r.ContextFiles));
     }
 
     private static void RenderNew(SpecNewResult result, Ui ui)

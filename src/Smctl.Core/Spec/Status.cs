@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Operations;
+using Smctl.Core.Spec.Shared;
+
+namespace Smctl.Core.Spec;
+
+public sealed record SpecStatusInput
+{
+    [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    public string? Id { get; init; }
+}
+
+/// <param name="Exists">The branch is in the repo.</param>
+/// <param name="Merged">Its tip is in develop (null when the branch is gone).</param>
+public sealed record LinkedBranch(string Repo, string Branch, bool Exists, bool? Merged);
+
+/// <param name="OpenQuestions">The items of design.md's "Open Questions" section.</param>
+public sealed record SpecStatusResult(string Name, string Id, string Change, string? Repo, int CompletedTasks, int TotalTasks,
+    IReadOnlyList<ArtifactState> Artifacts, bool IsPlanningComplete, IReadOnlyList<string> OpenQuestions, string Safety, IReadOnlyList<LinkedBranch> Branches);
+
+/// <summary>Where a change stands: tasks, artifacts (as 'openspec status'), open questions, its branches per repo and whether they are merged.</summary>
+public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
+{
+    public OperationInfo Info { get; } = new("spec.status",
+        "Show a change: tasks done/total, artifact states (done, ready, blocked, as 'openspec status'), open questions from design.md, and its branch in each repo and whether it is merged.",
+        OperationEffect.ReadOnly, Idempotent: true);
+    public JsonTypeInfo<SpecStatusInput> InputJson => SmctlJson.Default.SpecStatusInput;
+    public JsonTypeInfo<SpecStatusResult> ResultJson => SmctlJson.Default.SpecStatusResult;
+
+    public Task<SpecStatusResult> RunAsync(SmctlContext context, SpecStatusInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var change = ChangeLocator.Find(SpecRoots.Require(context, ws), input.Id);
+        var tasksFile = Path.Combine(change.Dir, "tasks.md");
+        var tasks = File.Exists(tasksFile) ? TaskList.Parse(File.ReadAllText(tasksFile)) : [];
+        var artifacts = Artifacts.Of(change.Dir);
+        var meta = ChangeMeta.Read(change.Dir);
+        var develop = Flow.Shared.FlowModel.From(context.Settings).Develop;
+        var branches = meta?.Branch is { } branch
+            ? meta.Repos.Where(r => ws.Repos.Any(x => x.Name == r)).Select(r =>
+            {
+                var path = ws.Repo(r).FullPath;
+                var tip = Git.RepoReader.Resolve(path, $"refs/heads/{branch}");
+                return new LinkedBranch(r, branch, tip is not null, tip is null ? null : Git.RepoReader.IsAncestorRev(path, tip, $"refs/heads/{develop}"));
+            }).ToList()
+            : [];
+        var design = Path.Combine(change.Dir, "design.md");
+        return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
+            artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],
+            meta?.Safety ?? "normal", branches));
+    }
+
+    /// <summary>The list items under a heading named "Open Questions", up to the next heading of the same or a higher level.</summary>
+    public static IReadOnlyList<string> OpenQuestions(string markdown)
+    {
+        var items = new List<string>();
+        int? level = null;
+        foreach (var raw in markdown.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            var hashes = line.TakeWhile(c => c == '#').Count();
+            if (hashes > 0 && line.Length > hashes && line[hashes] == ' ')
+            {
+                if (level is { } l && hashes <= l) break;
+                if (line[hashes..].Trim().Equals("Open Questions", StringComparison.OrdinalIgnoreCase)) level = hashes;
+                continue;
+            }
+            var trimmed = line.TrimStart();
+            if (level is not null && trimmed.Length > 2 && trimmed[0] is '-' or '*' or '+' && trimmed[1] == ' ') items.Add(trimmed[2..].Trim());
+        }
+        return items;
+    }
+}
