@@ -56,6 +56,7 @@ public static class OperationCatalog
     public static readonly Spec.SpecNew SpecNew = new();
     public static readonly Spec.SpecList SpecList = new();
     public static readonly Spec.SpecStatus SpecStatus = new();
+    public static readonly Spec.SpecFastForward SpecFastForward = new();
     public static readonly Spec.SpecApply SpecApply = new();
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
@@ -68,7 +69,7 @@ public static class OperationCatalog
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,
-        SpecNew, SpecList, SpecStatus, SpecApply,
+        SpecNew, SpecList, SpecStatus, SpecFastForward, SpecApply,
         ReleasePlan, ReleaseNotes,
         McpConfig,
     ];

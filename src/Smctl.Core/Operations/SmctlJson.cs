@@ -72,6 +72,8 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecNewResult))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecListInput))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecListResult))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecFastForwardInput))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecFastForwardResult))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecStatusInput))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecStatusResult))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecApplyInput))]

@@ -125,6 +125,23 @@ internal static class Scaffold
 
         """;
 
+    public const string Design = """
+        # Design
+
+        ## Context
+
+        <!-- What is there now, and the constraints. -->
+
+        ## Decisions
+
+        <!-- Each decision, the alternatives weighed, and why this one. -->
+
+        ## Open Questions
+
+        <!-- - A question still to settle (smctl spec status lists these). -->
+
+        """;
+
     public const string Tasks = """
         # Tasks
 

@@ -151,6 +151,42 @@ public sealed class SpecNewTests : IDisposable
         Assert.False(branch.GetProperty("merged").GetBoolean());
     }
 
+    [Fact]
+    public async Task A_fast_forwarded_change_passes_openspec_validate_strict()
+    {
+        OpenspecInit("docs");
+        Directory.CreateDirectory(Path.Combine(_ws.Repo("docs"), "openspec", "specs", "billing"));
+        File.WriteAllText(Path.Combine(_ws.Repo("docs"), "openspec", "specs", "billing", "spec.md"),
+            "# billing Specification\n\n## Purpose\nBilling of accounts, monthly and on demand.\n\n## Requirements\n\n### Requirement: Invoices\nThe system SHALL send an invoice every month.\n\n#### Scenario: Month end\n- **WHEN** a month ends\n- **THEN** an invoice is sent\n");
+
+        // A change that names no capability: skip_specs, as OpenSpec asks, never an invented requirement.
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "tidy-up", "--repos", "app")).ExitCode);
+        var ff = await _ws.Smctl("spec", "ff", "tidy-up", "--json");
+        Assert.True(ff.ExitCode == 0, ff.ToString());
+        Assert.Contains(".openspec.yaml", ff.Json.GetProperty("generated").EnumerateArray().Select(g => g.GetString()));
+        var (code, output) = Openspec(_ws.Repo("docs"), "validate", "tidy-up", "--strict", "--json");
+        Assert.True(code == 0, output);
+
+        // One that names a new and an existing capability gets a delta for each.
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "add-auth", "--no-branch")).ExitCode);
+        var proposal = Path.Combine(_ws.Repo("docs"), "openspec", "changes", "add-auth", "proposal.md");
+        File.WriteAllText(proposal, File.ReadAllText(proposal)
+            .Replace("### New Capabilities\n", "### New Capabilities\n\n- `user-auth`: logging in\n")
+            .Replace("### Modified Capabilities\n", "### Modified Capabilities\n\n- `billing`: invoices name the user\n"));
+        ff = await _ws.Smctl("spec", "ff", "add-auth", "--json");
+        Assert.True(ff.ExitCode == 0, ff.ToString());
+        Assert.Equal(["specs/billing/spec.md", "specs/user-auth/spec.md"], ff.Json.GetProperty("generated").EnumerateArray().Select(g => g.GetString()).Where(g => g!.StartsWith("specs")).Order());
+        (code, output) = Openspec(_ws.Repo("docs"), "validate", "add-auth", "--strict", "--json");
+        Assert.True(code == 0, output);
+        (code, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-auth", "--json");
+        var theirs = JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("status").GetString());
+        foreach (var a in ff.Json.GetProperty("artifacts").EnumerateArray()) Assert.Equal(theirs[a.GetProperty("id").GetString()!], a.GetProperty("status").GetString());
+
+        // A second ff has nothing left to write, and never touches what is there.
+        var again = await _ws.Smctl("spec", "ff", "add-auth", "--json");
+        Assert.Empty(again.Json.GetProperty("generated").EnumerateArray());
+    }
+
     private static (int Code, string Output) Openspec(string cwd, params string[] args)
     {
         var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });

@@ -16,6 +16,7 @@ public static class SpecCommand
         spec.Add(New(host, "new"));
         spec.Add(List(host));
         spec.Add(Status(host));
+        spec.Add(FastForward(host));
         spec.Add(Apply(host));
         return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list", "smctl spec apply add-login --done 1.1");
     }
@@ -58,6 +59,21 @@ public static class SpecCommand
         var id = ChangeArgument();
         return OperationCommand.Create(host, OperationCatalog.SpecStatus, "status", [id],
             p => new SpecStatusInput { Id = p.GetValue(id) }, RenderStatus).WithExamples("smctl spec status add-login", "smctl spec status docs:add-login --json");
+    }
+
+    private static SmctlCommand FastForward(CliHost host)
+    {
+        var id = ChangeArgument();
+        return OperationCommand.Create(host, OperationCatalog.SpecFastForward, "ff", [id],
+            p => new SpecFastForwardInput { Id = p.GetValue(id) }, RenderFastForward).WithExamples("smctl spec ff add-login", "smctl spec ff --dry-run");
+    }
+
+    private static void RenderFastForward(SpecFastForwardResult r, Ui ui)
+    {
+        foreach (var file in r.Generated) ui.Line("wrote " + file);
+        if (r.Generated.Count == 0) ui.Info("nothing was missing");
+        ui.Line("artifacts: " + string.Join(", ", r.Artifacts.Select(a => $"{a.Id} {a.Status}")));
+        if (r.Branches.Count > 0) ui.Line("branch in: " + string.Join(", ", r.Branches));
     }
 
     private static SmctlCommand Apply(CliHost host)
