@@ -68,6 +68,10 @@ public static class DemoCommand
                      ("smctl exec -- git log --oneline -3", "run a command in every repo"),
                      ("smctl workspace checkout main", "refused: kernel has uncommitted changes (all repos are checked first)"),
                      ("smctl config show --origin", "every setting and where it came from"),
+                     ("smctl build --parallel", "build in dependency order; run it twice: the second is cached"),
+                     ("smctl ss add-auth --repos gateway", "an OpenSpec change in gateway/openspec, and feature/add-auth"),
+                     ("smctl release plan", "the version each repo's commits call for"),
+                     ("smctl mcp config --client claude", "let an AI assistant drive all of this (smctl serve --mcp)"),
                      ("smctl workspace status --json", "the same, for scripts and assistants"),
                  })
             ui.MarkupLine($"  [cyan]{Spectre.Console.Markup.Escape(cmd)}[/]{(what.Length > 0 ? $"  [grey]# {Spectre.Console.Markup.Escape(what)}[/]" : "")}");
