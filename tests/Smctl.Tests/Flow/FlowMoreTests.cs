@@ -11,12 +11,7 @@ public sealed class FlowMoreTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private async Task<CliRun> Ok(params string[] args)
-    {
-        var run = await _ws.Smctl(args);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return run;
-    }
+    private Task<CliRun> Ok(params string[] args) => _ws.SmctlOk(args);
 
     [Fact]
     public async Task A_saved_plan_applies_exactly_and_is_refused_once_a_repo_moved()

@@ -10,12 +10,7 @@ public sealed class FlowTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private async Task<CliRun> Ok(params string[] args)
-    {
-        var run = await _ws.Smctl(args);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return run;
-    }
+    private Task<CliRun> Ok(params string[] args) => _ws.SmctlOk(args);
 
     private static string Parents(string repo, string rev) => Testing.Git.Run(repo, "rev-list", "--parents", "-n", "1", rev).Trim();
 

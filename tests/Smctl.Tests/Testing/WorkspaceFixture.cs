@@ -64,6 +64,14 @@ public sealed class WorkspaceFixture : IDisposable
 
     public Task<CliRun> Smctl(params string[] args) => CliRun.RunAsync(Ws, args, new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = UserConfigHome });
 
+    /// <summary>Runs smctl and fails the test, showing both streams, unless it exits 0.</summary>
+    public async Task<CliRun> SmctlOk(params string[] args)
+    {
+        var run = await Smctl(args);
+        Xunit.Assert.True(run.ExitCode == 0, run.ToString());
+        return run;
+    }
+
     public Task<CliRun> SmctlWithEnv(Dictionary<string, string?> env, params string[] args)
     {
         var all = new Dictionary<string, string?>(env) { ["XDG_CONFIG_HOME"] = UserConfigHome };

@@ -14,12 +14,7 @@ public sealed class WorktreeTests : IDisposable
 
     private string Set(string name) => Path.Combine(_ws.Ws, ".worktrees", "feature-" + name);
 
-    private async Task<CliRun> Ok(params string[] args)
-    {
-        var run = await _ws.Smctl(args);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        return run;
-    }
+    private Task<CliRun> Ok(params string[] args) => _ws.SmctlOk(args);
 
     [Fact]
     public async Task Add_list_path_and_remove_a_set_across_repos()
