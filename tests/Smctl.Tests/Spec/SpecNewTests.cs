@@ -187,6 +187,21 @@ public sealed class SpecNewTests : IDisposable
         Assert.Empty(again.Json.GetProperty("generated").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Archived_changes_are_listed_only_when_asked_for()
+    {
+        OpenspecInit("docs");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "current", "--no-branch")).ExitCode);
+        var old = Path.Combine(_ws.Repo("docs"), "openspec", "changes", "archive", "2026-01-01-old");
+        Directory.CreateDirectory(old);
+        File.WriteAllText(Path.Combine(old, "tasks.md"), "- [x] 1.1 done\n- [x] 1.2 done\n");
+        var active = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("name").GetString());
+        Assert.Equal(["current"], active);
+        var archived = (await _ws.Smctl("spec", "list", "--archived", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
+        Assert.Equal("2026-01-01-old", archived.GetProperty("name").GetString());
+        Assert.Equal("complete", archived.GetProperty("status").GetString());
+    }
+
     private static (int Code, string Output) Openspec(string cwd, params string[] args)
     {
         var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
