@@ -64,6 +64,9 @@ public sealed class SmctlContext
     /// <summary>The manifest path when a workspace can be found, else null.</summary>
     public string? FindManifest() => Workspace.Shared.Workspace.Locate(WorkspacePath, CurrentDirectory);
 
+    /// <summary>The folder holding .smctl/ when a workspace can be found, else null.</summary>
+    public string? FindHome() => FindManifest() is { } manifest ? Path.GetDirectoryName(Path.GetDirectoryName(manifest)) : null;
+
     /// <summary>The workspace, loaded once; a clear workspace error when there is none.</summary>
     public Workspace.Shared.Workspace RequireWorkspace()
     {

@@ -7,6 +7,5 @@ namespace Smctl.Mcp;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(Dictionary<string, System.Text.Json.JsonElement>))]
 internal sealed partial class McpJson : JsonSerializerContext;

@@ -35,7 +35,7 @@ public sealed class McpConfig : IOperation<McpConfigInput, McpConfigResult>
         var client = input.Client.Trim().ToLowerInvariant();
         if (!Clients.Contains(client))
             throw SmctlException.Usage($"unknown MCP client '{input.Client}'", $"use one of: {string.Join(", ", Clients)}");
-        var root = context.FindManifest() is { } manifest ? System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(manifest))! : context.CurrentDirectory;
+        var root = context.FindHome() ?? context.CurrentDirectory;
         var path = client switch
         {
             "claude" => System.IO.Path.Combine(root, ".mcp.json"),

@@ -33,32 +33,15 @@ public sealed class SpecList : IOperation<SpecListInput, SpecListResult>
     {
         var ws = context.RequireWorkspace();
         var roots = SpecRoots.Require(context, ws);
-        var found = new List<(SpecRoot Root, string Dir)>();
-        foreach (var root in roots)
+        var changes = ChangeLocator.Active(roots, input.Archived).Select(c =>
         {
-            var folder = input.Archived ? Path.Combine(root.ChangesDir, "archive") : root.ChangesDir;
-            if (!Directory.Exists(folder)) continue;
-            foreach (var dir in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(dir);
-                if (name.StartsWith('.') || (!input.Archived && name == "archive")) continue;
-                found.Add((root, dir));
-            }
-        }
-        var ambiguous = found.GroupBy(f => Path.GetFileName(f.Dir)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        var changes = found.Select(f =>
-        {
-            var id = Path.GetFileName(f.Dir);
-            var tasksFile = Path.Combine(f.Dir, "tasks.md");
+            var tasksFile = Path.Combine(c.Dir, "tasks.md");
             var tasks = File.Exists(tasksFile) ? TaskList.Parse(File.ReadAllText(tasksFile)) : [];
             var done = tasks.Count(t => t.Done);
-            var meta = ChangeMeta.Read(f.Dir);
-            var branches = meta?.Branch is { } branch
-                ? meta.Repos.Where(r => ws.Repos.Any(x => x.Name == r)).ToDictionary(r => r, r => Git.RepoReader.Resolve(ws.Repo(r).FullPath, $"refs/heads/{branch}") is not null)
-                : null;
-            return new SpecChange(ambiguous.Contains(id) && f.Root.Repo is not null ? $"{f.Root.Repo}:{id}" : id, id, done, tasks.Count,
-                LastModified(f.Dir), tasks.Count == 0 ? "no-tasks" : done == tasks.Count ? "complete" : "in-progress",
-                f.Root.Path, f.Root.Repo, meta?.Branch, branches);
+            var meta = ChangeMeta.Read(c.Dir);
+            var branches = meta?.Branch is null ? null : meta.BranchTips(ws).ToDictionary(b => b.Repo, b => b.Tip is not null);
+            return new SpecChange(c.Name, c.Id, done, tasks.Count, LastModified(c.Dir), tasks.Count == 0 ? "no-tasks" : done == tasks.Count ? "complete" : "in-progress",
+                c.Root.Path, c.Root.Repo, meta?.Branch, branches);
         }).ToList();
         return Task.FromResult(new SpecListResult(changes, [.. roots.Select(r => r.Path)]));
     }

@@ -37,14 +37,8 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var artifacts = Artifacts.Of(change.Dir);
         var meta = ChangeMeta.Read(change.Dir);
         var develop = Flow.Shared.FlowModel.From(context.Settings).Develop;
-        var branches = meta?.Branch is { } branch
-            ? meta.Repos.Where(r => ws.Repos.Any(x => x.Name == r)).Select(r =>
-            {
-                var path = ws.Repo(r).FullPath;
-                var tip = Git.RepoReader.Resolve(path, $"refs/heads/{branch}");
-                return new LinkedBranch(r, branch, tip is not null, tip is null ? null : Git.RepoReader.IsAncestorRev(path, tip, $"refs/heads/{develop}"));
-            }).ToList()
-            : [];
+        var branches = meta is null ? [] : meta.BranchTips(ws).Select(b =>
+            new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null : Git.RepoReader.IsAncestorRev(b.Path, b.Tip, $"refs/heads/{develop}"))).ToList();
         var design = Path.Combine(change.Dir, "design.md");
         return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
             artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],

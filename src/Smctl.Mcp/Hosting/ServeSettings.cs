@@ -14,9 +14,7 @@ public sealed class ServeSettings
     public required ILoggerFactory LoggerFactory { get; init; }
 
     /// <summary>The folder tools may touch: the workspace root when there is a workspace, else where the server started.</summary>
-    public string Root => NewContext(dryRun: false).FindManifest() is { } manifest
-        ? Path.GetDirectoryName(Path.GetDirectoryName(manifest))!
-        : Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
+    public string Root => NewContext(dryRun: false).FindHome() ?? Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
 
     /// <summary>
     /// An assistant's host asks its user before a tool marked destructive runs (MCP's approval), so the

@@ -21,7 +21,8 @@ public enum WorkspaceChange
 }
 
 /// <summary>A read-only view of the workspace an assistant can read and subscribe to.</summary>
-public sealed record ResourceEntry(string Uri, string Name, string Description, string MimeType, WorkspaceChange ChangesWith, IOperation? Operation);
+/// <param name="Document">For a change's resource (smctl://spec/{name}/…): which of its documents; Name is then the change.</param>
+public sealed record ResourceEntry(string Uri, string Name, string Description, string MimeType, WorkspaceChange ChangesWith, IOperation? Operation, string? Document = null);
 
 /// <summary>The resources: each is a read-only operation's result (or the manifest's text), so a resource and its tool never disagree.</summary>
 public sealed class ResourceCatalog(ServeSettings settings)
@@ -86,21 +87,21 @@ public sealed class ResourceCatalog(ServeSettings settings)
         var parts = uri[SpecPrefix.Length..].Split('/');
         if (parts.Length != 2 || parts[0].Length == 0 || parts[1] is not ("proposal" or "design" or "tasks" or "status")) return null;
         var name = Uri.UnescapeDataString(parts[0]);
-        // For a change's document the entry's Name is the change and its Description the document read.
-        return new ResourceEntry(uri, name, parts[1], parts[1] == "status" ? Json : "text/markdown", WorkspaceChange.Spec, parts[1] == "status" ? OperationCatalog.SpecStatus : null);
+        return new ResourceEntry(uri, name, $"{name}: {parts[1]}", parts[1] == "status" ? Json : "text/markdown", WorkspaceChange.Spec,
+            parts[1] == "status" ? OperationCatalog.SpecStatus : null, parts[1]);
     }
 
     private async Task<string> TextOf(ResourceEntry entry, CancellationToken ct)
     {
         var context = settings.NewContext(dryRun: false);
-        if (entry.Uri.StartsWith(SpecPrefix, StringComparison.Ordinal) && entry.Uri != "smctl://spec/list")
+        if (entry.Document is { } document)
         {
             if (entry.Operation is { } status)
                 return (await status.RunJsonAsync(context, new JsonObject { ["id"] = entry.Name }, ct).ConfigureAwait(false)).Json;
             var change = Core.Spec.Shared.ChangeLocator.Find(Core.Spec.Shared.SpecRoots.Require(context, context.RequireWorkspace()), entry.Name);
-            var file = Path.Combine(change.Dir, entry.Description + ".md");
+            var file = Path.Combine(change.Dir, document + ".md");
             return File.Exists(file) ? await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)
-                : throw new SmctlException(ErrorKind.SpecValidation, $"{change.Name} has no {entry.Description}.md yet");
+                : throw new SmctlException(ErrorKind.SpecValidation, $"{change.Name} has no {document}.md yet");
         }
         if (entry.Operation is null)
             return Smctl.Core.Redact.Text(await File.ReadAllTextAsync(context.RequireWorkspace().ManifestPath, ct).ConfigureAwait(false));

@@ -18,8 +18,6 @@ public sealed class Subscriptions(ILogger logger)
 
     private readonly ConcurrentDictionary<object, Listener> _listeners = new();
 
-    public bool Any => !_listeners.IsEmpty;
-
     /// <summary>Every uri someone listens to (template instances such as smctl://spec/x/tasks included).</summary>
     public IReadOnlySet<string> Subscribed() => _listeners.Values.SelectMany(l => l.Uris.Keys).ToHashSet();
 

@@ -12,11 +12,13 @@ public sealed record ChangeRef(string Id, SpecRoot Root, string Dir)
 /// <summary>Finds a change by <c>id</c> or <c>repo:id</c> across the roots; without a name, the only active change.</summary>
 public static class ChangeLocator
 {
-    public static IReadOnlyList<ChangeRef> Active(IReadOnlyList<SpecRoot> roots)
+    /// <summary>The changes of every root (with <paramref name="archived"/>, those under changes/archive/ instead).</summary>
+    public static IReadOnlyList<ChangeRef> Active(IReadOnlyList<SpecRoot> roots, bool archived = false)
     {
-        var found = roots.SelectMany(root => Directory.Exists(root.ChangesDir)
-            ? Directory.EnumerateDirectories(root.ChangesDir).Order(StringComparer.Ordinal)
-                .Where(d => Path.GetFileName(d) is var n && n != "archive" && !n.StartsWith('.'))
+        string Folder(SpecRoot root) => archived ? Path.Combine(root.ChangesDir, "archive") : root.ChangesDir;
+        var found = roots.SelectMany(root => Directory.Exists(Folder(root))
+            ? Directory.EnumerateDirectories(Folder(root)).Order(StringComparer.Ordinal)
+                .Where(d => Path.GetFileName(d) is var n && (archived || n != "archive") && !n.StartsWith('.'))
                 .Select(d => new ChangeRef(Path.GetFileName(d), root, d))
             : []).ToList();
         var ambiguous = found.GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();

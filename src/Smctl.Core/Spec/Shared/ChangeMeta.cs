@@ -19,6 +19,10 @@ public sealed record ChangeMeta(IReadOnlyList<string> Repos, string? Branch, str
         return new ChangeMeta(repos, entries.GetValueOrDefault("branch") as string, entries.GetValueOrDefault("safety") as string ?? "normal");
     }
 
+    /// <summary>Each linked repo of the workspace and the tip of the change's branch there (null when it is not there).</summary>
+    public IReadOnlyList<(string Repo, string Path, string? Tip)> BranchTips(Workspace.Shared.Workspace ws) => Branch is null ? []
+        : [.. Repos.Where(r => ws.Repos.Any(x => x.Name == r)).Select(r => (r, ws.Repo(r).FullPath, Git.RepoReader.Resolve(ws.Repo(r).FullPath, $"refs/heads/{Branch}")))];
+
     public string ToToml() =>
         "# smctl's metadata for this change (the openspec CLI ignores this file)\n"
         + $"repos = [{string.Join(", ", Repos.Select(TomlFile.Quote))}]\n"
