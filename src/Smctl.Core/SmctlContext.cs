@@ -91,6 +91,24 @@ public sealed class SmctlContext
 
     public int Jobs => Math.Max(1, Settings.Integer(ConfigKeys.Jobs));
 
+    /// <summary>The same context for planning only (DryRun, no saved plan): how a command checks what a later step will refuse.</summary>
+    public SmctlContext Planning() => new()
+    {
+        CurrentDirectory = CurrentDirectory, WorkspacePath = WorkspacePath, UserConfigPath = UserConfigPath, GetEnvironment = GetEnvironment,
+        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
+        DryRun = true, _workspace = _workspace, _settings = _settings,
+    };
+
+    /// <summary>git -c arguments giving a commit smctl makes the user config's identity, when the repo has none of its own.</summary>
+    public IReadOnlyList<string> CommitIdentity(string repoPath)
+    {
+        if (Core.Git.RepoReader.ConfigUnder(repoPath, "user.email").Count > 0) return [];
+        var args = new List<string>();
+        if (Settings.String(ConfigKeys.UserName) is { Length: > 0 } name) args.AddRange(["-c", $"user.name={name}"]);
+        if (Settings.String(ConfigKeys.UserEmail) is { Length: > 0 } email) args.AddRange(["-c", $"user.email={email}"]);
+        return args;
+    }
+
     /// <summary>flags, environment, then (added by the workspace) the manifest, then the user config.</summary>
     private Settings BaseSettings()
     {

@@ -58,6 +58,8 @@ public static class OperationCatalog
     public static readonly Spec.SpecStatus SpecStatus = new();
     public static readonly Spec.SpecFastForward SpecFastForward = new();
     public static readonly Spec.SpecApply SpecApply = new();
+    public static readonly Spec.SpecValidate SpecValidate = new();
+    public static readonly Spec.SpecArchive SpecArchive = new();
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
 
@@ -69,7 +71,7 @@ public static class OperationCatalog
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,
-        SpecNew, SpecList, SpecStatus, SpecFastForward, SpecApply,
+        SpecNew, SpecList, SpecStatus, SpecFastForward, SpecApply, SpecValidate, SpecArchive,
         ReleasePlan, ReleaseNotes,
         McpConfig,
     ];

@@ -19,6 +19,10 @@ namespace Smctl.Core.Operations;
     // An MCP client's misspelt argument is an error, not silently ignored.
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(ErrorInfo))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecValidateInput))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecValidateResult))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecArchiveInput))]
+[JsonSerializable(typeof(Smctl.Core.Spec.SpecArchiveResult))]
 [JsonSerializable(typeof(Smctl.Core.Plans.RunResult))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanInput))]
 [JsonSerializable(typeof(Smctl.Core.Plans.PlanListInput))]

@@ -61,7 +61,7 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
         var meta = ChangeMeta.Read(change.Dir);
         var branch = meta?.Branch ?? $"{Flow.Shared.FlowModel.From(context.Settings).FeaturePrefix}{change.Id}";
         var having = ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null).Select(r => r.Name).ToList();
-        var recorded = new ChangeMeta(meta?.Repos is { Count: > 0 } repos ? repos : having, having.Count > 0 || meta?.Branch is not null ? branch : null, meta?.Safety ?? "normal");
+        var recorded = new ChangeMeta(meta?.Repos is { Count: > 0 } repos ? repos : having, having.Count > 0 || meta?.Branch is not null ? branch : null, meta?.Safety);
         if (meta is null || !recorded.Repos.SequenceEqual(meta.Repos) || recorded.Branch != meta.Branch) writes.Add((ChangeMeta.FileName, recorded.ToToml()));
 
         if (!context.DryRun)

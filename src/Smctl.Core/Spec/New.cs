@@ -44,7 +44,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
     public async Task<SpecNewResult> RunAsync(SmctlContext context, SpecNewInput input, CancellationToken ct)
     {
         var id = ChangeId.Validate(input.Id);
-        var safety = input.Safety ?? "normal";
+        var safety = input.Safety ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
         if (!SafetyClasses.Contains(safety)) throw SmctlException.Usage($"unknown safety class '{safety}'", "use normal, high or critical");
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos).Select(r => r.Name).ToList();

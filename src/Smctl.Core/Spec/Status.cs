@@ -42,7 +42,7 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var design = Path.Combine(change.Dir, "design.md");
         return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
             artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],
-            meta?.Safety ?? "normal", branches));
+            meta?.Safety ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety), branches));
     }
 
     /// <summary>The list items under a heading named "Open Questions", up to the next heading of the same or a higher level.</summary>

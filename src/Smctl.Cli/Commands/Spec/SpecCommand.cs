@@ -18,7 +18,10 @@ public static class SpecCommand
         spec.Add(Status(host));
         spec.Add(FastForward(host));
         spec.Add(Apply(host));
-        return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list", "smctl spec apply add-login --done 1.1");
+        spec.Add(Validate(host));
+        spec.Add(Archive(host));
+        return spec.WithExamples("smctl spec new add-login --repos gateway,runtime", "smctl spec list", "smctl spec apply add-login --done 1.1",
+            "smctl spec validate --all --strict", "smctl spec archive add-login --dry-run");
     }
 
     /// <summary>spec new, also reachable as the ss alias.</summary>
@@ -84,6 +87,73 @@ public static class SpecCommand
         return OperationCommand.Create(host, OperationCatalog.SpecApply, "apply", [id, done, undo],
             p => new SpecApplyInput { Id = p.GetValue(id), Done = OperationCommand.List(p.GetValue(done)), Undo = OperationCommand.List(p.GetValue(undo)) }, RenderApply)
             .WithExamples("smctl spec apply add-login", "smctl spec apply add-login --done 1.1 1.2", "smctl spec apply --undo 1.2");
+    }
+
+    private static SmctlCommand Validate(CliHost host)
+    {
+        var id = new Argument<string?>("id") { Description = "A change or spec id, or repo:id (default: the only active change)", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Every change and spec of every OpenSpec root" };
+        var changes = new Option<bool>("--changes") { Description = "Every change" };
+        var specs = new Option<bool>("--specs") { Description = "Every spec" };
+        var strict = new Option<bool>("--strict") { Description = "Warnings fail validation too" };
+        var type = new Option<string?>("--type") { Description = "What the id names when a change and a spec share it", HelpName = "change|spec" };
+        type.AcceptOnlyFromAmong("change", "spec");
+        return OperationCommand.Create(host, OperationCatalog.SpecValidate, "validate", [id, all, changes, specs, strict, type],
+            p => new SpecValidateInput
+            {
+                Id = p.GetValue(id), All = p.GetValue(all), Changes = p.GetValue(changes), Specs = p.GetValue(specs), Strict = p.GetValue(strict), Type = p.GetValue(type),
+            }, RenderValidate).WithExamples("smctl spec validate add-login", "smctl spec validate --all --strict --json", "smctl spec validate auth --type spec");
+    }
+
+    private static void RenderValidate(SpecValidateResult r, Ui ui)
+    {
+        foreach (var item in r.Items)
+        {
+            var label = $"{item.Type}/{item.Name ?? item.Id}";
+            if (item.Valid) ui.MarkupLine($"[green]✓[/] {Markup.Escape(label)}");
+            else ui.MarkupLine($"[red]✗[/] {Markup.Escape(label)}");
+            foreach (var issue in item.Issues)
+            {
+                var mark = issue.Level == "ERROR" ? "[red]✗[/]" : issue.Level == "WARNING" ? "[yellow]⚠[/]" : "[blue]ℹ[/]";
+                var where = issue.Line is { } line ? $"{issue.Path}:{line}" : issue.Path;
+                ui.MarkupLine($"  {mark} [[{issue.Level}]] {Markup.Escape(where)}: {Markup.Escape(issue.Message)}{(issue.Rule is null ? "" : $" [dim]({Markup.Escape(issue.Rule)})[/]")}");
+            }
+        }
+        var t = r.Summary.Totals;
+        ui.Line(t.Items == 0 ? "No items found to validate." : $"Totals: {t.Passed} passed, {t.Failed} failed ({t.Items} items)");
+    }
+
+    private static SmctlCommand Archive(CliHost host)
+    {
+        var id = ChangeArgument();
+        var skipSpecs = new Option<bool>("--skip-specs") { Description = "Archive without merging the delta specs into the main specs" };
+        var noFinish = new Option<bool>("--no-finish") { Description = "Do not finish feature/<id> afterwards" };
+        var noValidate = new Option<bool>("--no-validate") { Description = "Skip validation (not recommended)" };
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Finishing: do not fetch first" };
+        var noPush = new Option<bool>("--no-push") { Description = "Finishing: do not push what changed" };
+        return OperationCommand.Create(host, OperationCatalog.SpecArchive, "archive", [id, skipSpecs, noFinish, noValidate, noFetch, noPush],
+            p => new SpecArchiveInput
+            {
+                Id = p.GetValue(id), SkipSpecs = p.GetValue(skipSpecs), NoFinish = p.GetValue(noFinish), NoValidate = p.GetValue(noValidate),
+                NoFetch = p.GetValue(noFetch), NoPush = p.GetValue(noPush),
+            }, RenderArchive, showProgress: true)
+            .WithExamples("smctl spec archive add-login --dry-run", "smctl spec archive add-login --yes", "smctl spec archive fix-typo --skip-specs --no-finish");
+    }
+
+    private static void RenderArchive(SpecArchiveResult r, Ui ui)
+    {
+        foreach (var w in r.Warnings ?? []) ui.Warning(w);
+        foreach (var s in r.Specs)
+        {
+            ui.Line($"{s.Id}: {s.Outcome}" + (s.Counts.Total == 0 ? "" : $" (+{s.Counts.Added} ~{s.Counts.Modified} -{s.Counts.Removed} →{s.Counts.Renamed})"));
+            if (s.Diff is { Length: > 0 } diff) ui.Line(diff.TrimEnd());
+        }
+        if (r.Totals is { } t) ui.Line($"Totals: + {t.Added}, ~ {t.Modified}, - {t.Removed}, → {t.Renamed}");
+        ui.MarkupLine(!r.Archived
+            ? $"would archive [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}"
+            : $"archived [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}" + (r.Commit is null ? "" : $" (commit {r.Commit[..12]} in {Markup.Escape(r.Repo ?? "")})"));
+        if (r.Finish is { } run) RunView.Render(run, ui);
+        if (r.FinishError is { } error) ui.Warning(error);
     }
 
     private static void RenderStatus(SpecStatusResult s, Ui ui)

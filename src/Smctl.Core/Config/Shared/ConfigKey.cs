@@ -39,6 +39,9 @@ public static class ConfigKeys
     public static readonly ConfigKey WorktreeBaseDir = new("worktree.base_dir", ConfigType.String, "Where worktree sets are made, relative to the workspace root.", ".worktrees");
     public static readonly ConfigKey SharedTargetDir = new("worktree.shared_target_dir", ConfigType.String, "One build output folder shared by every worktree (off when unset).");
     public static readonly ConfigKey OpenspecDir = new("spec.openspec_dir", ConfigType.String, "The OpenSpec root, relative to the workspace root (default: the smctl_home repo's openspec/).");
+    public static readonly ConfigKey SpecSafety = new("spec.safety", ConfigType.Choice, "Safety class of a change that names none in its .smctl.toml; critical and high changes must reference formal artifacts.", "normal",
+        Choices: ["normal", "high", "critical"]);
+    public static readonly ConfigKey SpecFormalKinds = new("spec.formal_kinds", ConfigType.String, "File extensions that count as formal artifacts, comma-separated.", ".tla,.lean");
     public static readonly ConfigKey UserName = new("user.name", ConfigType.String, "Author name for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey UserEmail = new("user.email", ConfigType.String, "Author email for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey Editor = new("editor", ConfigType.String, "Editor for 'config edit' (else $EDITOR, else vi).");
@@ -53,7 +56,7 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<ConfigKey> All =
     [
         WorkspaceName, WorkspaceRoot, Jobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
-        HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, UserName, UserEmail, Editor,
+        HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, UserName, UserEmail, Editor,
         ReleaseMode, ReleaseInitialVersion, ReleaseFeaturesBumpMinor, ReleaseBreakingBumpsMajor, ReleaseSign,
     ];
 

@@ -32,35 +32,7 @@ public static class ReleaseFiles
         var writes = new List<FileWrite> { new(ChangelogFile, changelog) };
         writes.AddRange(ManifestVersions.Plan(repo.Name, texts.Where(t => t.Key != ChangelogFile).ToDictionary(), version)
             .Where(e => e.NewText != texts[e.File]).Select(e => new FileWrite(e.File, e.NewText)));
-        var diff = await DiffAsync(git, writes.Select(w => (w.Path, texts.GetValueOrDefault(w.Path), w.Content)), ct).ConfigureAwait(false);
+        var diff = await IO.TextDiff.UnifiedAsync(git, writes.Select(w => (w.Path, texts.GetValueOrDefault(w.Path), (string?)w.Content)), ct).ConfigureAwait(false);
         return new FilesCommit(branch, writes, $"chore(release): {version}", diff);
-    }
-
-    /// <summary>A unified diff of every change (git diff --no-index), for the plan a dry run shows.</summary>
-    private static async Task<string> DiffAsync(GitRunner git, IEnumerable<(string Path, string? Old, string New)> changes, CancellationToken ct)
-    {
-        var scratch = Directory.CreateTempSubdirectory("smctl-diff-");
-        try
-        {
-            var text = new System.Text.StringBuilder();
-            foreach (var (name, old, content) in changes)
-            {
-                var a = Path.Combine(scratch.FullName, "a", name);
-                var b = Path.Combine(scratch.FullName, "b", name);
-                Directory.CreateDirectory(Path.GetDirectoryName(a)!);
-                Directory.CreateDirectory(Path.GetDirectoryName(b)!);
-                await File.WriteAllTextAsync(b, content, ct).ConfigureAwait(false);
-                if (old is not null) await File.WriteAllTextAsync(a, old, ct).ConfigureAwait(false);
-                // Relative paths and no prefix: the diff reads a/FILE, b/FILE, as any diff does.
-                var result = await git.RunAsync(scratch.FullName,
-                    ["diff", "--no-index", "--no-color", "--no-prefix", "--", old is null ? "/dev/null" : $"a/{name}", $"b/{name}"], ct).ConfigureAwait(false);
-                text.Append(result.Stdout);
-            }
-            return text.ToString();
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
     }
 }

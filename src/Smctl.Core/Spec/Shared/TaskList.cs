@@ -12,7 +12,7 @@ public sealed record TaskLine(int Line, bool Done, string Text);
 /// </summary>
 public static partial class TaskList
 {
-    [GeneratedRegex(@"^\s*(?:[-*+]|\d{1,9}[.)])\s*\[(?:\s*(?<mark>[^\]\s]?)\s*\](?![(\[])|\s+\])\s*(?<text>.*)")]
+    [GeneratedRegex(@"^\s*(?:[-*+]|[0-9]{1,9}[.)])\s*\[(?:\s*(?<mark>[^\]\s]?)\s*\](?![(\[])|\s+\])\s*(?<text>.*)")]
     private static partial Regex TaskLinePattern();
 
     public static IReadOnlyList<TaskLine> Parse(string content)

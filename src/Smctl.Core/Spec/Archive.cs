@@ -1,0 +1,328 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+using Smctl.Core.Errors;
+using Smctl.Core.Flow;
+using Smctl.Core.Flow.Shared;
+using Smctl.Core.Operations;
+using Smctl.Core.Plans;
+using Smctl.Core.Spec.Shared;
+
+namespace Smctl.Core.Spec;
+
+public sealed record SpecArchiveInput
+{
+    [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    public string? Id { get; init; }
+    [Description("Move the change to the archive without merging its delta specs into the main specs")]
+    public bool SkipSpecs { get; init; }
+    [Description("Do not finish feature/<id> afterwards")]
+    public bool NoFinish { get; init; }
+    [Description("Skip validation of the change and of the rebuilt specs (not recommended; as openspec archive --no-validate)")]
+    public bool NoValidate { get; init; }
+    [Description("Finishing: do not fetch first")]
+    public bool NoFetch { get; init; }
+    [Description("Finishing: do not push what changed")]
+    public bool NoPush { get; init; }
+}
+
+/// <param name="Outcome">create, update, retire (the capability's spec deleted), or unchanged (already in sync).</param>
+/// <param name="Diff">The change to the main spec as a unified diff (dry runs).</param>
+public sealed record ArchivedSpec(string Id, string Outcome, MergeCounts Counts, string Path, string? Diff);
+
+/// <param name="ArchivedAs">The folder name under changes/archive/ (YYYY-MM-DD-id).</param>
+/// <param name="Archived">False in a dry run: this is what archiving would do.</param>
+/// <param name="Commit">The commit recording the archive in the repo holding the OpenSpec root.</param>
+/// <param name="Finish">The flow run that finished feature/&lt;id&gt; (its plan in a dry run).</param>
+/// <param name="FinishError">Why finishing was refused after the archive was committed.</param>
+public sealed record SpecArchiveResult(string Change, string ArchivedAs, bool Archived, string Path, bool SpecsUpdated, MergeCounts? Totals, IReadOnlyList<string>? Warnings,
+    IReadOnlyList<ArchivedSpec> Specs, string? Repo, string? Commit, RunResult? Finish, string? FinishError) : IOutcome
+{
+    public ErrorKind? FailureKind => FinishError is not null ? ErrorKind.Git : Finish?.FailureKind;
+}
+
+/// <summary>
+/// Archives a change as 'openspec archive' does — the same refusals, the delta specs merged into the main specs
+/// (RENAMED, REMOVED, MODIFIED, ADDED; a skeleton for a new capability; a retired one deleted when the change declares
+/// retire_capabilities), the change moved to changes/archive/YYYY-MM-DD-id/ — and nothing written when any refusal
+/// applies. Then commits that in the repo holding the OpenSpec root and finishes feature/&lt;id&gt; through the flow engine.
+/// </summary>
+public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchiveResult>
+{
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}-")]
+    private static partial Regex DatePrefix();
+
+    [GeneratedRegex(@"^##\s+(ADDED|MODIFIED|REMOVED|RENAMED)\s+Requirements", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex AnyDeltaHeader();
+
+    public OperationInfo Info { get; } = new("spec.archive",
+        "Archive a change as 'openspec archive' does (its delta specs merged into the main specs, the change moved to changes/archive/), commit it in the repo holding the specs, and finish feature/<id>.",
+        OperationEffect.Destructive, OpenWorld: true);
+    public JsonTypeInfo<SpecArchiveInput> InputJson => SmctlJson.Default.SpecArchiveInput;
+    public JsonTypeInfo<SpecArchiveResult> ResultJson => SmctlJson.Default.SpecArchiveResult;
+
+    private sealed record Prepared(SpecUpdate Update, MergedSpec Merged, string Outcome);
+
+    public async Task<SpecArchiveResult> RunAsync(SmctlContext context, SpecArchiveInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var store = new RunStore(ws.SmctlDir);
+        store.EnsureNoInterruptedRun();
+        var change = ChangeLocator.Find(SpecRoots.Require(context, ws), input.Id);
+        var root = change.Root;
+        var project = Path.GetDirectoryName(root.Path)!;
+        var refuse = (string message, string? suggestion) => new SmctlException(ErrorKind.SpecValidation, message, suggestion, root.Repo);
+        if (new DirectoryInfo(change.Dir).LinkTarget is not null)
+            throw refuse($"Change '{change.Id}' is a symbolic link. Replace it with a real directory before archiving.", null);
+        if (NestedChange.In(root.ChangesDir, change.Id) is { } nested)
+            throw refuse($"Cannot archive '{change.Id}': {NestedChange.Describe(change.Id, nested)}", $"Rename openspec/changes/{nested[0]}/ to a flat change directory, then archive it.");
+        if (!input.NoValidate) Validate(context, ws, change, project, refuse);
+
+        var tasksFile = Path.Combine(change.Dir, "tasks.md");
+        var tasks = File.Exists(tasksFile) ? TaskList.Parse(SpecText.Read(tasksFile)) : [];
+        var incomplete = tasks.Count(t => !t.Done);
+        var warnings = new List<string>();
+        if (incomplete > 0)
+        {
+            if (context.DryRun) warnings.Add($"{incomplete} incomplete task(s) found for change '{change.Id}': archiving will ask to confirm (or needs --yes).");
+            else context.RequireConfirmation($"{incomplete} incomplete task(s) found for change '{change.Id}'. Archive it anyway?", root.Repo);
+        }
+        var archiveName = DatePrefix().IsMatch(change.Id) ? change.Id : $"{DateTime.Now:yyyy-MM-dd}-{change.Id}";
+        var archivePath = Path.Combine(root.ChangesDir, "archive", archiveName);
+        if (Path.Exists(archivePath)) throw refuse($"Archive '{archiveName}' already exists.", "rename the archived folder, or archive the change another day");
+
+        var prepared = input.SkipSpecs ? [] : Prepare(change, root, project, input.NoValidate, refuse);
+        foreach (var p in prepared) warnings.AddRange(p.Merged.Warnings);
+
+        var meta = ChangeMeta.Read(change.Dir);
+        var model = FlowModel.From(context.Settings);
+        var branch = meta?.Branch ?? model.Branch(FlowKind.Feature, change.Id);
+        var finishing = !input.NoFinish && branch == model.Branch(FlowKind.Feature, change.Id)
+            && ws.Repos.Any(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null);
+        var specRepo = root.Repo is { } name ? ws.Repo(name) : null;
+        var touched = prepared.Where(p => p.Outcome is "retire" || (p.Outcome == "write" && p.Merged.Counts.Total > 0)).ToList();
+        var preview = await CheckFinishAsync(context, ws, change, root, specRepo, finishing, branch, input, refuse, ct).ConfigureAwait(false);
+
+        var specs = new List<ArchivedSpec>();
+        foreach (var p in prepared)
+        {
+            var outcome = p.Outcome == "retire" ? "retire" : p.Outcome == "skip" || p.Merged.Counts.Total == 0 ? "unchanged" : p.Update.Exists ? "update" : "create";
+            string? diff = null;
+            if (context.DryRun && outcome != "unchanged")
+                diff = await IO.TextDiff.UnifiedAsync(context.Git, [(Path.GetRelativePath(project, p.Update.Target).Replace('\\', '/'),
+                    p.Update.Exists ? SpecText.Read(p.Update.Target) : null, outcome == "retire" ? null : NewText(p))], ct).ConfigureAwait(false);
+            specs.Add(new ArchivedSpec(p.Update.Id, outcome, p.Merged.Counts, p.Update.Target, diff));
+        }
+        var totals = prepared.Count == 0 ? null : touched.Aggregate(new MergeCounts(0, 0, 0, 0), (sum, p) => sum + p.Merged.Counts);
+        foreach (var p in touched.Where(p => p.Outcome == "retire")) warnings.Add(RetirementNote(p, project));
+
+        if (context.DryRun)
+            return new SpecArchiveResult(change.Id, archiveName, false, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, null, preview, null);
+
+        using (store.Lock($"spec archive {change.Id}"))
+            Apply(touched, change.Dir, archivePath, root);
+        var commit = specRepo is null ? null : await CommitAsync(context, specRepo, change, archivePath, touched, ct).ConfigureAwait(false);
+        RunResult? finish = null;
+        string? finishError = null;
+        if (finishing)
+        {
+            try
+            {
+                finish = await OperationCatalog.FeatureFinish.RunAsync(context, new FlowFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+            }
+            catch (SmctlException e)
+            {
+                finishError = $"{e.Message}{(e.Suggestion is null ? "" : $" ({e.Suggestion})")}; the archive is done: finish later with 'smctl flow feature finish {change.Id}'";
+            }
+        }
+        return new SpecArchiveResult(change.Id, archiveName, true, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, commit, finish, finishError);
+    }
+
+    /// <summary>Archive's validation: the delta specs (when there are any to check) with OpenSpec's rules, and smctl's error-level rules.</summary>
+    private static void Validate(SmctlContext context, Workspace.Shared.Workspace ws, ChangeRef change, string project, Func<string, string?, SmctlException> refuse)
+    {
+        var specsDir = Path.Combine(change.Dir, "specs");
+        var hasDeltas = File.Exists(Path.Combine(specsDir, "spec.md")) || DeltaFiles.Unread(specsDir).Count > 0;
+        if (!hasDeltas)
+        {
+            var marker = ChangeMetadata.SkipSpecs(change.Dir, project);
+            if (marker.InvalidReason is not null) hasDeltas = true;
+            else if (marker.Declared) hasDeltas = DeltaFiles.AnyFileUnder(specsDir);
+        }
+        hasDeltas = hasDeltas || DeltaFiles.Discover(specsDir).Any(f => AnyDeltaHeader().IsMatch(SpecText.Read(f.Path)));
+        var issues = hasDeltas ? new SpecValidator().ValidateChange(change.Dir).Where(i => i.Level == SpecIssue.Error).ToList() : [];
+        issues.AddRange(SmctlRules.Check(change.Dir, new RuleSettings(context, ws).For(change.Dir, project)).Where(i => i.Level == SpecIssue.Error));
+        if (issues.Count > 0)
+            throw refuse($"Validation failed for change '{change.Id}':\n{string.Join('\n', issues.Select(i => $"  ✗ {i.Path}: {i.Message}"))}",
+                $"run 'smctl spec validate {change.Name}' for details, fix the errors, or pass --no-validate");
+    }
+
+    /// <summary>Every delta merged in memory, its outcome decided, and each spec to be written validated: nothing is written yet.</summary>
+    private static List<Prepared> Prepare(ChangeRef change, SpecRoot root, string project, bool skipValidation, Func<string, string?, SmctlException> refuse)
+    {
+        var retirement = ChangeMetadata.RetireCapabilities(change.Dir, project);
+        var prepared = new List<Prepared>();
+        foreach (var update in SpecMerge.FindUpdates(change.Dir, root.SpecsDir))
+        {
+            MergedSpec merged;
+            try { merged = SpecMerge.Build(update, change.Id); }
+            catch (SpecMergeException e) { throw refuse(e.Message, "Fix the change delta specs and rerun. No files were changed."); }
+            prepared.Add(new Prepared(update, merged, Outcome(update, merged, skipValidation, retirement.Declared)));
+        }
+        if (skipValidation) return prepared;
+        foreach (var p in prepared.Where(p => p.Outcome == "write"))
+        {
+            var report = SpecValidator.ValidateSpec(p.Update.Id, p.Merged.Rebuilt);
+            if (SpecValidator.IsValid(report, strict: false)) continue;
+            var id = p.Update.Id;
+            var emptied = p.Update.Exists && p.Merged.Counts.Removed > 0 && p.Merged.NoRequirementBlocks && IsRetirable(id, p.Merged.Rebuilt);
+            var hint = emptied && p.Merged.UnaccountedContent.Count == 0
+                ? $"This change removes the last requirement '{id}' has. To retire the capability and delete its spec, add `retire_capabilities: true` to the change's .openspec.yaml (alongside its `schema:`, which that file requires), then rerun."
+                : emptied ? $"This change removes the last requirement '{id}' has, so the rebuilt spec has none left and cannot be written. Retiring the capability is refused while the spec holds content the merge cannot account for: {Quote(p.Merged.UnaccountedContent)}. Move it into `## Purpose` or a canonical requirement, or delete the spec by hand, then rerun."
+                : retirement.Declared && p.Merged.UnaccountedContent.Count > 0 && IsRetirable(id, p.Merged.Rebuilt)
+                ? $"'{id}' declares retire_capabilities, but the spec holds content the merge cannot safely account for and deleting the file would take with it: {Quote(p.Merged.UnaccountedContent)}. Move it into `## Purpose` or a canonical requirement, or delete the spec by hand."
+                : $"run 'smctl spec validate {id}' after fixing the change deltas";
+            throw refuse($"Rebuilt spec for '{id}' failed validation. No files were changed.\n{string.Join('\n', report.Where(i => i.Level != SpecIssue.Info).Select(i => $"  {(i.Level == SpecIssue.Error ? "✗" : "⚠")} {i.Message}"))}", hint);
+        }
+        return prepared;
+    }
+
+    /// <summary>write, retire (only when the change declares it and nothing but "no requirements" is wrong), or skip (already retired).</summary>
+    private static string Outcome(SpecUpdate update, MergedSpec merged, bool skipValidation, bool retirementDeclared)
+    {
+        if (!retirementDeclared || skipValidation || !merged.NoRequirementBlocks || merged.UnaccountedContent.Count > 0 || !IsRetirable(update.Id, merged.Rebuilt)) return "write";
+        if (!update.Exists) return "skip";
+        return merged.Counts.Removed > 0 ? "retire" : "write";
+    }
+
+    private static bool IsRetirable(string id, string rebuilt)
+    {
+        var errors = SpecValidator.ValidateSpec(id, rebuilt).Where(i => i.Level == SpecIssue.Error).ToList();
+        return errors.Count > 0 && errors.All(i => i.Message == SpecMessages.SpecNoRequirements);
+    }
+
+    private static string Quote(IReadOnlyList<string> lines)
+    {
+        static string Safe(string line) => Regex.Replace(line, @"[\u0000-\u001f\u007f]", "?") is var s && s.Length > 200 ? s[..200] + "…" : s;
+        var shown = string.Join(", ", lines.Take(3).Select(l => $"\"{Safe(l)}\""));
+        return lines.Count > 3 ? $"{shown}, and {lines.Count - 3} more line(s)" : shown;
+    }
+
+    private static string NewText(Prepared p) => p.Update.Exists ? LineEndings.Match(p.Merged.Rebuilt, SpecText.Read(p.Update.Target)) : p.Merged.Rebuilt;
+
+    private static string RetirementNote(Prepared p, string project)
+    {
+        var deleted = Path.GetRelativePath(project, p.Update.Target).Replace('\\', '/');
+        var spec = $":(top){deleted}";
+        var pasteable = Regex.IsMatch(spec, @"^[A-Za-z0-9._/-]+$") ? spec : Regex.IsMatch(spec, "[\"\\\\$`\r\n%!]") ? null : $"\"{spec}\"";
+        var recovery = pasteable is null ? $"It was deleted from {deleted}; if it was committed, restore it from that checkout's history."
+            : $"If it was committed, restore it with: git checkout HEAD -- {pasteable}";
+        return $"{p.Update.Id} - capability retired; deleted the main spec (all requirements removed, declared by retire_capabilities) at {deleted}. Its section(s) went with it: Purpose. {recovery}";
+    }
+
+    /// <summary>
+    /// What finishing will refuse, checked before anything is written: the repo holding the specs may have uncommitted
+    /// changes only in the change and the specs (they are committed with the archive); every other repo is planned now.
+    /// </summary>
+    private static async Task<RunResult?> CheckFinishAsync(SmctlContext context, Workspace.Shared.Workspace ws, ChangeRef change, SpecRoot root,
+        Workspace.Shared.RepoEntry? specRepo, bool finishing, string branch, SpecArchiveInput input, Func<string, string?, SmctlException> refuse, CancellationToken ct)
+    {
+        var specRepoDirty = false;
+        if (specRepo is not null)
+        {
+            var status = Git.RepoReader.Status(specRepo.Name, specRepo.FullPath);
+            if (status.Detached || status.Operation is not null)
+                throw refuse($"{specRepo.Name} is {(status.Detached ? "on a detached HEAD" : $"in the middle of a {status.Operation}")}: the archive is committed there",
+                    status.Detached ? "check out a branch first" : $"finish or abort the {status.Operation} first");
+            var owned = new[] { change.Dir, root.SpecsDir, Path.Combine(root.ChangesDir, "archive") };
+            // Every file, untracked folders listed file by file, so a change folder nobody committed yet is not "foreign".
+            var changed = (await context.Git.RunCheckedAsync(specRepo.FullPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"], specRepo.Name, ct).ConfigureAwait(false))
+                .Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Length > 3 && e[2] == ' ').Select(e => e[3..]).ToList();
+            var foreign = changed.Where(f => !owned.Any(o => IO.Paths.IsWithin(o, Path.Combine(specRepo.FullPath, f)))).ToList();
+            specRepoDirty = changed.Count > 0;
+            if (finishing && foreign.Count > 0)
+                throw refuse($"{specRepo.Name} has uncommitted changes outside the change: {string.Join(", ", foreign.Take(8))}; finishing {branch} needs a clean work tree",
+                    "commit or stash them, or pass --no-finish");
+        }
+        if (!finishing) return null;
+        var checkable = ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null && !(specRepoDirty && r.Name == specRepo?.Name))
+            .Select(r => r.Name).ToList();
+        if (checkable.Count == 0) return null;
+        try
+        {
+            return await OperationCatalog.FeatureFinish.RunAsync(context.Planning(),
+                new FlowFinishInput { Name = change.Id, Repos = checkable, NoFetch = true, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+        }
+        catch (SmctlException e) when (e.Kind == ErrorKind.Git)
+        {
+            throw new SmctlException(ErrorKind.Git, $"finishing {branch} after the archive would be refused, so nothing was archived:\n{e.Message}",
+                "fix what it names, or pass --no-finish (and finish later)", e.Repo);
+        }
+    }
+
+    /// <summary>Writes the specs and moves the change; on any failure every file is put back as it was.</summary>
+    private static void Apply(IReadOnlyList<Prepared> touched, string changeDir, string archivePath, SpecRoot root)
+    {
+        var snapshots = touched.Select(p => (p.Update.Target, Before: File.Exists(p.Update.Target) ? File.ReadAllBytes(p.Update.Target) : null)).ToList();
+        var moved = false;
+        try
+        {
+            foreach (var p in touched.Where(p => p.Outcome == "write"))
+            {
+                IO.AtomicFile.WriteAllText(ThroughLink(p.Update.Target), NewText(p));
+            }
+            foreach (var p in touched.Where(p => p.Outcome == "retire"))
+            {
+                File.Delete(p.Update.Target);
+                PruneEmptyFolders(Path.GetDirectoryName(p.Update.Target)!, root.SpecsDir);
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
+            Directory.Move(changeDir, archivePath);
+            moved = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (moved) Directory.Move(archivePath, changeDir);
+            foreach (var (target, before) in snapshots)
+            {
+                if (before is null) { if (File.Exists(target)) File.Delete(target); }
+                else
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.WriteAllBytes(ThroughLink(target), before);
+                }
+            }
+            throw new SmctlException(ErrorKind.General, $"archiving failed and every file was put back: {e.Message}");
+        }
+    }
+
+    /// <summary>A symlinked spec.md is written where it points (as OpenSpec writes in place), so the link stays.</summary>
+    private static string ThroughLink(string path) =>
+        new FileInfo(path).LinkTarget is not null ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
+
+    /// <summary>Removes folders the retirement left empty, up to (not including) the specs root.</summary>
+    private static void PruneEmptyFolders(string start, string boundary)
+    {
+        var limit = IO.Paths.Real(boundary);
+        for (var dir = start; IO.Paths.IsWithin(limit, IO.Paths.Real(dir)) && IO.Paths.Real(dir) != limit; dir = Path.GetDirectoryName(dir)!)
+        {
+            if (new DirectoryInfo(dir).LinkTarget is not null || Directory.EnumerateFileSystemEntries(dir).Any()) return;
+            Directory.Delete(dir);
+        }
+    }
+
+    /// <summary>Commits exactly the archive's paths (the old change folder, the archived one, the specs written or deleted).</summary>
+    private static async Task<string> CommitAsync(SmctlContext context, Workspace.Shared.RepoEntry repo, ChangeRef change, string archivePath,
+        IReadOnlyList<Prepared> touched, CancellationToken ct)
+    {
+        string Rel(string p) => Path.GetRelativePath(repo.FullPath, p).Replace('\\', '/');
+        var candidates = new[] { change.Dir, archivePath }.Concat(touched.Select(p => p.Update.Target)).Select(Rel).ToList();
+        var tracked = (await context.Git.RunCheckedAsync(repo.FullPath, ["ls-files", "--", .. candidates], repo.Name, ct).ConfigureAwait(false))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var paths = candidates.Where(c => Path.Exists(Path.Combine(repo.FullPath, c)) || tracked.Any(t => t == c || t.StartsWith(c + "/", StringComparison.Ordinal))).ToList();
+        await context.Git.RunCheckedAsync(repo.FullPath, ["add", "-A", "--", .. paths], repo.Name, ct).ConfigureAwait(false);
+        await context.Git.RunCheckedAsync(repo.FullPath, [.. context.CommitIdentity(repo.FullPath), "commit", "--quiet", "-m", $"chore(spec): archive change {change.Id}", "--", .. paths],
+            repo.Name, ct).ConfigureAwait(false);
+        return (await context.Git.RunCheckedAsync(repo.FullPath, ["rev-parse", "HEAD"], repo.Name, ct).ConfigureAwait(false)).Trim();
+    }
+}

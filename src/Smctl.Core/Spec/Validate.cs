@@ -1,0 +1,147 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Operations;
+using Smctl.Core.Spec.Shared;
+
+namespace Smctl.Core.Spec;
+
+public sealed record SpecValidateInput
+{
+    [Description("A change or spec id, or repo:id when it is in two roots (default: the only active change)")]
+    public string? Id { get; init; }
+    [Description("Every change and every spec of every OpenSpec root")]
+    public bool All { get; init; }
+    [Description("Every change of every root")]
+    public bool Changes { get; init; }
+    [Description("Every spec of every root")]
+    public bool Specs { get; init; }
+    [Description("Warnings fail validation too (as openspec validate --strict)")]
+    public bool Strict { get; init; }
+    [Description("What the id names when a change and a spec share it: change or spec")]
+    public string? Type { get; init; }
+}
+
+/// <param name="Id">The change id, or the spec's capability path.</param>
+/// <param name="Type">change or spec.</param>
+/// <param name="Issues">OpenSpec's findings, then smctl's own (those carry a rule id).</param>
+/// <param name="Name">repo:id, when the same id is in another root too.</param>
+/// <param name="Root">The OpenSpec root (openspec/ folder) holding the item.</param>
+public sealed record SpecValidationItem(string Id, string Type, bool Valid, IReadOnlyList<SpecIssue> Issues, long DurationMs, string? Name, string? Repo, string Root);
+
+public sealed record SpecValidationCounts(int Items, int Passed, int Failed);
+
+public sealed record SpecValidationSummary(SpecValidationCounts Totals, IReadOnlyDictionary<string, SpecValidationCounts> ByType);
+
+/// <summary>The report of 'openspec validate --json' (items, summary, version), across every root.</summary>
+public sealed record SpecValidateResult(IReadOnlyList<SpecValidationItem> Items, SpecValidationSummary Summary, string Version, IReadOnlyList<string> Roots) : IOutcome
+{
+    public ErrorKind? FailureKind => Items.Any(i => !i.Valid) ? ErrorKind.SpecValidation : null;
+}
+
+/// <summary>
+/// Validates changes and specs with OpenSpec's rules, levels and messages, plus smctl's own rules on changes (proposal,
+/// design decision, task owners, formal artifacts for critical and high changes), in one report.
+/// </summary>
+public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateResult>
+{
+    public OperationInfo Info { get; } = new("spec.validate",
+        "Validate OpenSpec changes and specs with OpenSpec's rules and messages (the report of 'openspec validate --json') plus smctl's rules: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
+        OperationEffect.ReadOnly, Idempotent: true);
+    public JsonTypeInfo<SpecValidateInput> InputJson => SmctlJson.Default.SpecValidateInput;
+    public JsonTypeInfo<SpecValidateResult> ResultJson => SmctlJson.Default.SpecValidateResult;
+
+    private sealed record Target(string Type, string Id, SpecRoot Root, string Path, string? Name);
+
+    public Task<SpecValidateResult> RunAsync(SmctlContext context, SpecValidateInput input, CancellationToken ct)
+    {
+        var ws = context.RequireWorkspace();
+        var roots = SpecRoots.Require(context, ws);
+        var bulk = input.All || input.Changes || input.Specs;
+        if (bulk && input.Id is not null) throw SmctlException.Usage("name one item or use --all, --changes or --specs, not both");
+        if (input.Type is not (null or "change" or "spec")) throw SmctlException.Usage($"unknown type '{input.Type}'", "use --type change or --type spec");
+        var targets = bulk ? Everything(roots, input.All || input.Changes, input.All || input.Specs) : [One(roots, input.Id, input.Type)];
+        var validator = new SpecValidator();
+        var rules = new RuleSettings(context, ws);
+        var items = new SpecValidationItem[targets.Count];
+        Parallel.For(0, targets.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Jobs, CancellationToken = ct }, i =>
+            items[i] = Validate(targets[i], validator, rules, input.Strict));
+        var ordered = items.OrderBy(i => i.Id, StringComparer.Ordinal).ThenBy(i => i.Type, StringComparer.Ordinal).ToList();
+        var byType = new Dictionary<string, SpecValidationCounts>();
+        foreach (var type in new[] { "change", "spec" })
+            if (bulk ? type == "change" ? input.All || input.Changes : input.All || input.Specs : ordered.Any(i => i.Type == type))
+                byType[type] = Count(ordered.Where(i => i.Type == type));
+        return Task.FromResult(new SpecValidateResult(ordered, new SpecValidationSummary(Count(ordered), byType), "1.0", [.. roots.Select(r => r.Path)]));
+    }
+
+    private static SpecValidationCounts Count(IEnumerable<SpecValidationItem> items)
+    {
+        var list = items.ToList();
+        var passed = list.Count(i => i.Valid);
+        return new SpecValidationCounts(list.Count, passed, list.Count - passed);
+    }
+
+    private static List<Target> Everything(IReadOnlyList<SpecRoot> roots, bool changes, bool specs)
+    {
+        var targets = new List<Target>();
+        if (changes) targets.AddRange(ChangeLocator.Active(roots).Select(c => new Target("change", c.Id, c.Root, c.Dir, c.Name == c.Id ? null : c.Name)));
+        if (specs) targets.AddRange(SpecsOf(roots));
+        return targets;
+    }
+
+    private static IEnumerable<Target> SpecsOf(IReadOnlyList<SpecRoot> roots)
+    {
+        var all = roots.SelectMany(r => DeltaFiles.Discover(r.SpecsDir).Select(s => (Root: r, Spec: s))).ToList();
+        var ambiguous = all.GroupBy(s => s.Spec.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return all.Select(s => new Target("spec", s.Spec.Id, s.Root, s.Spec.Path,
+            ambiguous.Contains(s.Spec.Id) && s.Root.Repo is not null ? $"{s.Root.Repo}:{s.Spec.Id}" : null));
+    }
+
+    /// <summary>The item an id names: a change, else a spec; both is ambiguous without --type.</summary>
+    private static Target One(IReadOnlyList<SpecRoot> roots, string? name, string? type)
+    {
+        if (name is null || type == "change")
+        {
+            var c = ChangeLocator.Find(roots, name);
+            return new Target("change", c.Id, c.Root, c.Dir, c.Name == c.Id ? null : c.Name);
+        }
+        var (repo, id) = name.Contains(':') ? (name[..name.IndexOf(':')], name[(name.IndexOf(':') + 1)..]) : ((string?)null, name);
+        var changes = ChangeLocator.Active(roots).Where(c => c.Id == id && (repo is null || c.Root.Repo == repo)).ToList();
+        var specs = SpecsOf(roots).Where(s => s.Id == id && (repo is null || s.Root.Repo == repo)).ToList();
+        if (type == "spec") changes.Clear();
+        if (changes.Count > 0 && specs.Count > 0)
+            throw new SmctlException(ErrorKind.Usage, $"Ambiguous item '{name}' matches both a change and a spec.", "Pass --type change|spec.");
+        if (changes.Count == 1) return new Target("change", id, changes[0].Root, changes[0].Dir, changes[0].Name == id ? null : changes[0].Name);
+        if (specs.Count == 1) return specs[0];
+        if (changes.Count + specs.Count > 1)
+            throw SmctlException.Usage($"'{id}' is in {changes.Count + specs.Count} roots: name it repo:id");
+        throw new SmctlException(ErrorKind.Usage, $"Unknown item '{name}'.", "see 'smctl spec list' for the changes, and the specs/ folder of each root for the specs");
+    }
+
+    private static SpecValidationItem Validate(Target target, SpecValidator validator, RuleSettings rules, bool strict)
+    {
+        var clock = Stopwatch.StartNew();
+        List<SpecIssue> issues;
+        if (target.Type == "spec") issues = [.. validator.ValidateSpecFile(target.Path, target.Id)];
+        else if (NestedChange.In(target.Root.ChangesDir, target.Id) is { } nested) issues = [SpecIssue.Err("file", NestedChange.Describe(target.Id, nested))];
+        else
+        {
+            var project = Path.GetDirectoryName(target.Root.Path)!;
+            issues = [.. validator.ValidateChange(target.Path, target.Root.SpecsDir, project), .. SmctlRules.Check(target.Path, rules.For(target.Path, project))];
+        }
+        return new SpecValidationItem(target.Id, target.Type, SpecValidator.IsValid(issues, strict), issues, clock.ElapsedMilliseconds, target.Name, target.Root.Repo, target.Root.Path);
+    }
+}
+
+/// <summary>What smctl's rules read from the workspace and config, gathered once per run.</summary>
+internal sealed class RuleSettings(SmctlContext context, Workspace.Shared.Workspace ws)
+{
+    private readonly string _defaultSafety = context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
+    private readonly string[] _kinds = [.. context.Settings.Text(Config.Shared.ConfigKeys.SpecFormalKinds)
+        .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(k => k.StartsWith('.') ? k : "." + k)];
+    private readonly string[] _roots = [ws.RootDir, .. ws.Repos.Select(r => r.FullPath)];
+
+    public SmctlRuleContext For(string changeDir, string project) =>
+        new([project, .. _roots], ChangeMeta.Read(changeDir)?.Safety ?? _defaultSafety, _kinds);
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Spec;
+
+/// <summary>spec archive side by side with 'openspec archive' 1.13.2: byte-identical specs trees, the same refusals; then the commit and the finish.</summary>
+public sealed class SpecArchiveTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("docs", "app");
+    private readonly TempDir _theirs = new();
+    private string Docs => _ws.Repo("docs");
+    private string OpenspecDir => Path.Combine(Docs, "openspec");
+
+    public SpecArchiveTests()
+    {
+        File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("name = \"docs\"", "name = \"docs\"\nsmctl_home = true"));
+        Assert.Equal(0, SpecValidateTests.Openspec(Docs, "init", "--tools", "none", "--no-animation", ".").Code);
+        Assert.Equal(0, SpecValidateTests.Openspec(_theirs.Path, "init", "--tools", "none", "--no-animation", ".").Code);
+        // Spec work happens on develop, where features start from.
+        Testing.Git.Run(Docs, "checkout", "-q", "develop");
+        CommitAll(Docs, "openspec init");
+    }
+
+    private static void CommitAll(string repo, string message)
+    {
+        Testing.Git.Run(repo, "add", "-A");
+        Testing.Git.Run(repo, "commit", "-q", "-m", message);
+    }
+
+    public void Dispose()
+    {
+        _ws.Dispose();
+        _theirs.Dispose();
+    }
+
+    [Theory]
+    [InlineData("add-logout", true)]
+    [InlineData("rename-login", true)]
+    [InlineData("remove-export", true)]
+    [InlineData("add-refunds", true)]
+    [InlineData("add-brief", true)]
+    [InlineData("retire-old", true)]
+    [InlineData("crlf-change", true)]
+    [InlineData("fenced-change", true)]
+    [InlineData("orphans", true)]
+    [InlineData("skip-specs", true)]
+    [InlineData("tasks-numbering", true)]
+    [InlineData("bad-missing-target", false)]
+    [InlineData("bad-new-modified", false)]
+    [InlineData("bad-scenario-loss", false)]
+    [InlineData("near-miss", false)]
+    [InlineData("retire-undeclared", false)]
+    [InlineData("retire-note", false)]
+    [InlineData("cross-conflict", false)]
+    [InlineData("bad-root-spec", false)]
+    [InlineData("bad-duplicates", false)]
+    public async Task Archiving_leaves_the_specs_tree_openspec_leaves(string change, bool archives)
+    {
+        SpecCorpus.Write(Path.Combine(_theirs.Path, "openspec"), [change]);
+        SpecCorpus.Write(OpenspecDir, [change]);
+        CommitAll(Docs, "the corpus");
+        var before = Tree(OpenspecDir);
+
+        var (theirCode, theirOutput) = SpecValidateTests.Openspec(_theirs.Path, "archive", change, "--yes", "--json");
+        var ours = await _ws.Smctl("spec", "archive", change, "--yes", "--no-finish", "--json");
+        Assert.True(theirCode == 0 == archives, theirOutput);
+        Assert.True(ours.ExitCode == 0 == archives, ours.ToString());
+
+        var theirTree = Tree(Path.Combine(_theirs.Path, "openspec"));
+        var ourTree = Tree(OpenspecDir);
+        Assert.Equal(theirTree.Keys, ourTree.Keys);
+        foreach (var (file, bytes) in theirTree) Assert.True(bytes.SequenceEqual(ourTree[file]), $"{file} differs:\n--- openspec\n{Text(bytes)}\n--- smctl\n{Text(ourTree[file])}");
+        if (!archives)
+        {
+            Assert.Equal(before.Keys, ourTree.Keys);
+            Assert.Equal(5, ours.ExitCode);
+            return;
+        }
+        // The same warnings, and the archive committed in the repo holding the specs.
+        var theirWarnings = JsonNode.Parse(theirOutput)!["archive"]!["warnings"]?.AsArray().Select(w => (string)w!).ToList() ?? [];
+        var ourWarnings = ours.Json.TryGetProperty("warnings", out var w) ? w.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        Assert.Equal(theirWarnings, ourWarnings);
+        Assert.Equal($"chore(spec): archive change {change}", Testing.Git.Run(Docs, "log", "-1", "--format=%s").Trim());
+        Assert.Empty(Testing.Git.Run(Docs, "status", "--porcelain", "--", "openspec").Trim());
+    }
+
+    [Fact]
+    public async Task Archive_merges_commits_and_finishes_the_feature_in_every_repo()
+    {
+        SpecCorpus.Write(OpenspecDir, []);
+        CommitAll(Docs, "main specs");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "add-logout", "--repos", "app,docs")).ExitCode);
+        SpecCorpus.Write(OpenspecDir, ["add-logout"]);
+        Testing.Git.Commit(_ws.Repo("app"), "src/logout.txt", "logout\n", "feat: logout");
+        // A task ticked but not committed yet goes into the archive commit too.
+        var tasks = Path.Combine(OpenspecDir, "changes", "add-logout", "tasks.md");
+        File.WriteAllText(tasks, "# Tasks\n\n- [ ] 1.1 Do it @ann\n");
+        Assert.Equal(0, (await _ws.Smctl("spec", "apply", "add-logout", "--done", "1.1")).ExitCode);
+
+        var dry = await _ws.Smctl("spec", "archive", "add-logout", "--dry-run", "--json");
+        Assert.True(dry.ExitCode == 0, dry.ToString());
+        Assert.False(dry.Json.GetProperty("archived").GetBoolean());
+        Assert.Contains("+### Requirement: Logout", dry.Json.GetProperty("specs")[0].GetProperty("diff").GetString());
+        Assert.Equal("planned", dry.Json.GetProperty("finish").GetProperty("phase").GetString());
+        Assert.True(Directory.Exists(Path.Combine(OpenspecDir, "changes", "add-logout")));
+
+        var run = await _ws.Smctl("spec", "archive", "add-logout", "--json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("completed", run.Json.GetProperty("finish").GetProperty("phase").GetString());
+        foreach (var repo in new[] { "app", "docs" })
+        {
+            Assert.Equal("develop", Testing.Git.Run(_ws.Repo(repo), "branch", "--show-current").Trim());
+            Assert.Empty(Testing.Git.Run(_ws.Repo(repo), "branch", "--list", "feature/add-logout").Trim());
+            Assert.Equal(Testing.Git.Head(_ws.Repo(repo), "develop"), Testing.Git.Run(_ws.RemotePath(repo), "rev-parse", "develop").Trim());
+        }
+        var archived = $"openspec/changes/archive/{DateTime.Now:yyyy-MM-dd}-add-logout/tasks.md";
+        Assert.Contains("- [x] 1.1 Do it @ann", Testing.Git.Run(Docs, "show", $"develop:{archived}"));
+        Assert.Contains("### Requirement: Logout", Testing.Git.Run(Docs, "show", "develop:openspec/specs/auth/spec.md"));
+        Assert.Contains("Merge branch 'feature/add-logout' into develop", Testing.Git.Run(Docs, "log", "-1", "--format=%s", "develop"));
+    }
+
+    [Fact]
+    public async Task Refusals_write_nothing()
+    {
+        SpecCorpus.Write(OpenspecDir, ["add-logout", "add-brief"]);
+        CommitAll(Docs, "the corpus");
+        var archive = Path.Combine(OpenspecDir, "changes", "archive", $"{DateTime.Now:yyyy-MM-dd}-add-logout");
+        Directory.CreateDirectory(archive);
+        var before = Tree(OpenspecDir);
+        var exists = await _ws.Smctl("spec", "archive", "add-logout", "--yes", "--no-finish");
+        Assert.Equal(5, exists.ExitCode);
+        Assert.Contains($"Archive '{DateTime.Now:yyyy-MM-dd}-add-logout' already exists.", exists.Stderr);
+        Assert.Equal(before.Keys, Tree(OpenspecDir).Keys);
+
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "start", "add-brief", "--no-push")).ExitCode);
+        // Incomplete tasks need a confirmation.
+        File.WriteAllText(Path.Combine(OpenspecDir, "changes", "add-brief", "tasks.md"), "- [ ] 1.1 not yet @ann\n");
+        var unconfirmed = await _ws.Smctl("spec", "archive", "add-brief", "--no-finish");
+        Assert.True(unconfirmed.ExitCode == 2, unconfirmed.ToString());
+        Assert.Contains("1 incomplete task(s)", unconfirmed.Stderr + unconfirmed.Stdout);
+        Assert.True(Directory.Exists(Path.Combine(OpenspecDir, "changes", "add-brief")));
+
+        // A dirty file outside the change stops a finishing archive before anything is written.
+        File.WriteAllText(Path.Combine(Docs, "README.md"), "edited\n");
+        var dirty = await _ws.Smctl("spec", "archive", "add-brief", "--yes");
+        Assert.Equal(5, dirty.ExitCode);
+        Assert.Contains("uncommitted changes outside the change: README.md", dirty.Stderr);
+        Assert.False(File.Exists(Path.Combine(OpenspecDir, "specs", "brief", "spec.md")));
+        var noFinish = await _ws.Smctl("spec", "archive", "add-brief", "--yes", "--no-finish");
+        Assert.True(noFinish.ExitCode == 0, noFinish.ToString());
+        Assert.Equal("feature/add-brief", Testing.Git.Run(Docs, "branch", "--show-current").Trim());
+        Assert.Equal(" M README.md", Testing.Git.Run(Docs, "status", "--porcelain").TrimEnd());
+    }
+
+    private static SortedDictionary<string, byte[]> Tree(string openspecDir)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(openspecDir, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(openspecDir, file).Replace('\\', '/');
+            if (rel.EndsWith(".smctl.toml") || rel == "config.yaml") continue;
+            files[rel] = File.ReadAllBytes(file);
+        }
+        foreach (var dir in Directory.EnumerateDirectories(openspecDir, "*", SearchOption.AllDirectories))
+            files[Path.GetRelativePath(openspecDir, dir).Replace('\\', '/') + "/"] = [];
+        return files;
+    }
+
+    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes).Replace("\r", "\\r");
+}
