@@ -13,8 +13,9 @@ public sealed record SpecFastForwardInput
 }
 
 /// <param name="Generated">The files written, relative to the change's folder.</param>
+/// <param name="Validation">What the change's artifacts validate to, after the skeletons are written (before, in a dry run).</param>
 public sealed record SpecFastForwardResult(string Name, string Change, IReadOnlyList<string> Generated, IReadOnlyList<ArtifactState> Artifacts,
-    IReadOnlyList<string> Branches);
+    IReadOnlyList<string> Branches, ValidationBrief Validation);
 
 /// <summary>
 /// Walks the spec-driven order (proposal → specs and design → tasks) and writes each missing artifact as a skeleton
@@ -26,9 +27,6 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
 {
     [GeneratedRegex(@"^\s*[-*]\s+`(?<cap>[a-z0-9][a-z0-9/-]*)`", RegexOptions.Multiline)]
     private static partial Regex CapabilityItem();
-
-    [GeneratedRegex(@"^### Requirement:.*?(?=^### Requirement:|^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex RequirementBlock();
 
     public OperationInfo Info { get; } = new("spec.ff",
         "Fast-forward a change: write each missing artifact (delta specs for the capabilities its proposal names, design, tasks) as a skeleton openspec validate --strict accepts, and report what is done, ready and blocked.",
@@ -71,7 +69,8 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
                 IO.AtomicFile.WriteAllText(Within(path), text);
             }
         var artifacts = Artifacts.Of(change.Dir);
-        return Task.FromResult(new SpecFastForwardResult(change.Name, change.Dir, [.. writes.Select(w => w.Path)], artifacts, having));
+        return Task.FromResult(new SpecFastForwardResult(change.Name, change.Dir, [.. writes.Select(w => w.Path)], artifacts, having,
+            ValidationBrief.Of(SpecValidate.Change(context, ws, change))));
     }
 
     /// <summary>The backticked capability paths listed under the proposal's New and Modified Capabilities headings.</summary>
@@ -101,8 +100,8 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
     private static string DeltaSpec(SpecRoot root, string capability, bool modified)
     {
         var main = Path.Combine(root.SpecsDir, capability, "spec.md");
-        if (modified && File.Exists(main) && RequirementBlock().Match(File.ReadAllText(main).Replace("\r\n", "\n")) is { Success: true } block)
-            return "## MODIFIED Requirements\n\n" + block.Value.TrimEnd() + "\n";
+        if (modified && File.Exists(main) && RequirementBlocks.Section(SpecText.Read(main)).Blocks is [var block, ..])
+            return "## MODIFIED Requirements\n\n" + block.Raw + "\n";
         return $"""
             ## ADDED Requirements
 

@@ -16,14 +16,16 @@ public sealed record SpecStatusInput
 public sealed record LinkedBranch(string Repo, string Branch, bool Exists, bool? Merged);
 
 /// <param name="OpenQuestions">The items of design.md's "Open Questions" section.</param>
+/// <param name="Validation">What 'smctl spec validate' says of the change, in brief.</param>
 public sealed record SpecStatusResult(string Name, string Id, string Change, string? Repo, int CompletedTasks, int TotalTasks,
-    IReadOnlyList<ArtifactState> Artifacts, bool IsPlanningComplete, IReadOnlyList<string> OpenQuestions, string Safety, IReadOnlyList<LinkedBranch> Branches);
+    IReadOnlyList<ArtifactState> Artifacts, bool IsPlanningComplete, IReadOnlyList<string> OpenQuestions, string Safety, IReadOnlyList<LinkedBranch> Branches,
+    ValidationBrief Validation);
 
 /// <summary>Where a change stands: tasks, artifacts (as 'openspec status'), open questions, its branches per repo and whether they are merged.</summary>
 public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
 {
     public OperationInfo Info { get; } = new("spec.status",
-        "Show a change: tasks done/total, artifact states (done, ready, blocked, as 'openspec status'), open questions from design.md, and its branch in each repo and whether it is merged.",
+        "Show a change: tasks done/total, artifact states (done, ready, blocked, as 'openspec status'), open questions from design.md, its branch in each repo and whether it is merged, and its validation in brief.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecStatusInput> InputJson => SmctlJson.Default.SpecStatusInput;
     public JsonTypeInfo<SpecStatusResult> ResultJson => SmctlJson.Default.SpecStatusResult;
@@ -42,7 +44,7 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var design = Path.Combine(change.Dir, "design.md");
         return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
             artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],
-            meta?.Safety ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety), branches));
+            meta?.Safety ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety), branches, ValidationBrief.Of(SpecValidate.Change(context, ws, change))));
     }
 
     /// <summary>The list items under a heading named "Open Questions", up to the next heading of the same or a higher level.</summary>

@@ -32,6 +32,13 @@ public sealed record SpecValidationItem(string Id, string Type, bool Valid, IRea
 
 public sealed record SpecValidationCounts(int Items, int Passed, int Failed);
 
+/// <summary>One change's validation in brief (spec status, spec ff): valid or not, and how many findings of each level.</summary>
+public sealed record ValidationBrief(bool Valid, int Errors, int Warnings, int Info)
+{
+    public static ValidationBrief Of(SpecValidationItem item) => new(item.Valid, item.Issues.Count(i => i.Level == SpecIssue.Error),
+        item.Issues.Count(i => i.Level == SpecIssue.Warning), item.Issues.Count(i => i.Level == SpecIssue.Info));
+}
+
 public sealed record SpecValidationSummary(SpecValidationCounts Totals, IReadOnlyDictionary<string, SpecValidationCounts> ByType);
 
 /// <summary>The report of 'openspec validate --json' (items, summary, version), across every root.</summary>
@@ -118,6 +125,10 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
             throw SmctlException.Usage($"'{id}' is in {changes.Count + specs.Count} roots: name it repo:id");
         throw new SmctlException(ErrorKind.Usage, $"Unknown item '{name}'.", "see 'smctl spec list' for the changes, and the specs/ folder of each root for the specs");
     }
+
+    /// <summary>One change validated as 'spec validate' would (OpenSpec's rules and smctl's).</summary>
+    public static SpecValidationItem Change(SmctlContext context, Workspace.Shared.Workspace ws, ChangeRef change, bool strict = false) =>
+        Validate(new Target("change", change.Id, change.Root, change.Dir, change.Name == change.Id ? null : change.Name), new SpecValidator(), new RuleSettings(context, ws), strict);
 
     private static SpecValidationItem Validate(Target target, SpecValidator validator, RuleSettings rules, bool strict)
     {

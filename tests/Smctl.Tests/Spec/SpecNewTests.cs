@@ -145,6 +145,7 @@ public sealed class SpecNewTests : IDisposable
         (_, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
         foreach (var a in JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray())
             Assert.Equal(a.GetProperty("status").GetString(), states[a.GetProperty("id").GetString()!]);
+        Assert.True(status.GetProperty("validation").TryGetProperty("warnings", out _));
         var branch = status.GetProperty("branches").EnumerateArray().Single();
         Assert.Equal("app", branch.GetProperty("repo").GetString());
         Assert.True(branch.GetProperty("exists").GetBoolean());
@@ -178,6 +179,8 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal(["specs/billing/spec.md", "specs/user-auth/spec.md"], ff.Json.GetProperty("generated").EnumerateArray().Select(g => g.GetString()).Where(g => g!.StartsWith("specs")).Order());
         (code, output) = Openspec(_ws.Repo("docs"), "validate", "add-auth", "--strict", "--json");
         Assert.True(code == 0, output);
+        Assert.True(ff.Json.GetProperty("validation").GetProperty("valid").GetBoolean(), ff.Stdout);
+        Assert.Equal(0, ff.Json.GetProperty("validation").GetProperty("errors").GetInt32());
         (code, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-auth", "--json");
         var theirs = JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("status").GetString());
         foreach (var a in ff.Json.GetProperty("artifacts").EnumerateArray()) Assert.Equal(theirs[a.GetProperty("id").GetString()!], a.GetProperty("status").GetString());

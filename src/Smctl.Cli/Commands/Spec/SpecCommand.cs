@@ -77,7 +77,11 @@ public static class SpecCommand
         if (r.Generated.Count == 0) ui.Info("nothing was missing");
         ui.Line("artifacts: " + string.Join(", ", r.Artifacts.Select(a => $"{a.Id} {a.Status}")));
         if (r.Branches.Count > 0) ui.Line("branch in: " + string.Join(", ", r.Branches));
+        ui.Line(Brief(r.Validation));
     }
+
+    private static string Brief(ValidationBrief v) =>
+        $"validation: {(v.Valid ? "valid" : "invalid")} ({v.Errors} error{(v.Errors == 1 ? "" : "s")}, {v.Warnings} warning{(v.Warnings == 1 ? "" : "s")}; 'smctl spec validate' for details)";
 
     private static SmctlCommand Apply(CliHost host)
     {
@@ -164,6 +168,7 @@ public static class SpecCommand
         foreach (var q in s.OpenQuestions) ui.Line("open question: " + q);
         foreach (var b in s.Branches)
             ui.Line($"{b.Repo}: {b.Branch} " + (!b.Exists ? "(not there)" : b.Merged == true ? "(merged)" : "(not merged)"));
+        ui.Line(Brief(s.Validation));
     }
 
     private static void RenderApply(SpecApplyResult r, Ui ui)

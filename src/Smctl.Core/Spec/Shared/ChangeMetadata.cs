@@ -36,6 +36,8 @@ public static partial class ChangeMetadata
         string raw;
         try { raw = SpecText.Read(path); }
         catch (IOException e) { return Unhonorable($"the metadata file cannot be read ({e.Message})"); }
+        // A file that never names the key cannot set it, whatever else is wrong with it.
+        if (!raw.Contains(key, StringComparison.Ordinal)) return new ChangeMarker(false);
         object? parsed;
         try { parsed = Yaml.Parse(raw); }
         catch (YamlException)

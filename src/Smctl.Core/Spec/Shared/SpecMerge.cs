@@ -13,7 +13,11 @@ public sealed record MergeCounts(int Added, int Modified, int Removed, int Renam
 }
 
 /// <summary>A rebuilt main spec (LF), what changed, the warnings, and what the retirement check needs.</summary>
-public sealed record MergedSpec(string Rebuilt, MergeCounts Counts, IReadOnlyList<string> Warnings, bool NoRequirementBlocks, IReadOnlyList<string> UnaccountedContent);
+public sealed record MergedSpec(string Rebuilt, MergeCounts Counts, IReadOnlyList<string> Warnings, bool NoRequirementBlocks, RequirementsSection Original)
+{
+    /// <summary>What the original spec holds that the merge cannot name (only a retirement asks, so it is read then).</summary>
+    public IReadOnlyList<string> UnaccountedContent => field ??= MergeAudit.Unaccounted(Original);
+}
 
 /// <summary>A delta that cannot be applied, with OpenSpec's message; archive writes nothing when one is thrown.</summary>
 public sealed class SpecMergeException(string message) : Exception(message);
@@ -35,7 +39,8 @@ public static partial class SpecMerge
             return new SpecUpdate(spec.Id, spec.Path, target, File.Exists(target));
         })];
 
-    public static MergedSpec Build(SpecUpdate update, string changeName)
+    /// <param name="readTarget">Reads the main spec (a validator passes its cache); null when it does not exist.</param>
+    public static MergedSpec Build(SpecUpdate update, string changeName, Func<string, string?>? readTarget = null)
     {
         var warnings = new List<string>();
         var changeContent = SpecText.Read(update.Source);
@@ -91,9 +96,9 @@ public static partial class SpecMerge
         var deltaPurpose = PurposeOf(changeContent);
         string target;
         var isNew = false;
-        if (File.Exists(update.Target))
+        if ((readTarget ?? ReadIfExists)(update.Target) is { } existingText)
         {
-            target = SpecText.Read(update.Target);
+            target = existingText;
             if (deltaPurpose is not null && PurposeOf(target) is { } existing && existing != deltaPurpose)
                 warnings.Add($"{spec} - delta Purpose ignored; {spec} already has one. Edit {update.Target} directly to change it.");
         }
@@ -219,10 +224,12 @@ public static partial class SpecMerge
 
         var body = string.Join("\n\n", (parts.Preamble.Trim().Length > 0 ? new[] { parts.Preamble.TrimEnd() } : []).Concat(kept.Select(b => b.Raw))).TrimEnd();
         var rebuilt = CollapseBlankRuns(string.Join("\n\n", new[] { parts.Before.TrimEnd(), parts.HeaderLine, body, parts.After.Trim() }.Where(s => s.Length > 0))).TrimEnd() + "\n";
-        return new MergedSpec(rebuilt, new MergeCounts(addedCount, modifiedCount, removedCount, renamedCount), warnings, kept.Count == 0, MergeAudit.Unaccounted(parts));
+        return new MergedSpec(rebuilt, new MergeCounts(addedCount, modifiedCount, removedCount, renamedCount), warnings, kept.Count == 0, parts);
     }
 
     private static SpecMergeException Refused(string message) => new(message);
+
+    private static string? ReadIfExists(string path) => File.Exists(path) ? SpecText.Read(path) : null;
 
     private static string Where(OrphanedRequirement o) => o.Section is null ? "above the first \"## \" section" : $"under \"## {o.Section}\"";
 

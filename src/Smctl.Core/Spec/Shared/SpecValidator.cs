@@ -210,7 +210,7 @@ public sealed class SpecValidator
     }
 
     /// <summary>Archive's merge, dry-run: what it would refuse, as INFO (the verdict does not change).</summary>
-    private static IEnumerable<SpecIssue> ArchiveBlockers(string changeDir, string mainSpecsDir, HashSet<string> alreadyReported)
+    private IEnumerable<SpecIssue> ArchiveBlockers(string changeDir, string mainSpecsDir, HashSet<string> alreadyReported)
     {
         IReadOnlyList<SpecUpdate> updates;
         try { updates = SpecMerge.FindUpdates(changeDir, mainSpecsDir); }
@@ -220,7 +220,7 @@ public sealed class SpecValidator
         {
             var entry = $"{update.Id}/spec.md";
             if (alreadyReported.Contains(entry)) continue;
-            try { SpecMerge.Build(update, Path.GetFileName(changeDir)); }
+            try { SpecMerge.Build(update, Path.GetFileName(changeDir), MainSpec); }
             catch (SpecMergeException e) { issues.Add(SpecIssue.Note(entry, $"Archive would refuse this delta: {e.Message}")); }
             catch (IOException) { }
         }
