@@ -22,12 +22,13 @@ public static class Logs
         app.MapGet("/v2/logs/stream", async context =>
         {
             var model = context.Request.Query["model"] is { Count: > 0 } m ? (string?)m : null;
+            using var subscription = state.Log.Subscribe();
             context.Response.ContentType = "text/event-stream";
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             try
             {
-                await foreach (var line in state.Log.Follow(context.RequestAborted).ConfigureAwait(false))
+                await foreach (var line in subscription.Lines(context.RequestAborted).ConfigureAwait(false))
                 {
                     if (model is not null && line.Model != model) continue;
                     await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(Json(line), GatewayJson.Default.LogLineJson)}\n\n", context.RequestAborted).ConfigureAwait(false);

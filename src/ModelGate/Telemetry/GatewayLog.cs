@@ -34,19 +34,25 @@ public sealed class GatewayLog
         lock (_lock) return [.. _lines.Where(l => model is null || l.Model == model).TakeLast(count)];
     }
 
-    /// <summary>Every line from now on, until the token is cancelled.</summary>
-    public async IAsyncEnumerable<LogLine> Follow([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every line from the moment of this call on (so nothing logged while a client connects is missed).</summary>
+    public Subscription Subscribe()
     {
         var channel = Channel.CreateBounded<LogLine>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
         lock (_lock) _subscribers.Add(channel);
-        try
+        return new Subscription(this, channel);
+    }
+
+    public sealed class Subscription(GatewayLog log, Channel<LogLine> channel) : IDisposable
+    {
+        public async IAsyncEnumerable<LogLine> Lines([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
             while (await channel.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
                 while (channel.Reader.TryRead(out var line)) yield return line;
         }
-        finally
+
+        public void Dispose()
         {
-            lock (_lock) _subscribers.Remove(channel);
+            lock (log._lock) log._subscribers.Remove(channel);
         }
     }
 }
