@@ -28,13 +28,15 @@ npm install --prefix tests/peers --no-audit --no-fund --loglevel=error
 export AOT_SMCTL_BINARY="$PWD/artifacts/smctl-linux-x64/smctl"
 
 log=$(mktemp)
+status=0
 set +e
-dotnet test --project tests/Smctl.Tests -c Release 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+for project in tests/Smctl.Tests tests/ModelGate.Tests; do
+  dotnet test --project "$project" -c Release 2>&1 | tee -a "$log"
+  code=${PIPESTATUS[0]}
+  ((code == 0)) || status=$code
+done
 set -e
-# The plain closing line CI reads, from the runner's own summary.
-passed=$(sed -n 's/^ *succeeded: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-failed=$(sed -n 's/^ *failed: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-skipped=$(sed -n 's/^ *skipped: *\([0-9]*\).*/\1/p' "$log" | tail -n1)
-echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+# The plain closing line CI reads, summed over the projects' own summaries.
+sum() { sed -n "s/^ *$1: *\([0-9]*\).*/\1/p" "$log" | awk '{ s += $1 } END { print s + 0 }'; }
+echo "$(sum succeeded) passed, $(sum failed) failed, $(sum skipped) skipped"
 exit "$status"

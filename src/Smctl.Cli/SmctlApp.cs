@@ -37,6 +37,7 @@ public static class SmctlApp
         foreach (var command in AliasCommands.Create(host)) root.Add(command);
         root.Add(Commands.Spec.SpecCommand.Create(host));
         root.Add(Commands.Release.ReleaseCommand.Create(host));
+        root.Add(Commands.Gate.GateCommand.Create(host));
         root.Add(ExecCommand.Create(host));
         root.Add(Commands.Mcp.ServeCommand.Create(host));
         root.Add(Commands.Mcp.McpCommand.Create(host));

@@ -33,6 +33,7 @@ public sealed class ConfigShow : IOperation<ConfigShowInput, ConfigShowResult>
     {
         null => null,
         bool b => b ? "true" : "false",
+        IEnumerable<object?> items => string.Join(",", items),
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -60,6 +60,15 @@ public static class OperationCatalog
     public static readonly Spec.SpecApply SpecApply = new();
     public static readonly Spec.SpecValidate SpecValidate = new();
     public static readonly Spec.SpecArchive SpecArchive = new();
+    public static readonly Gate.GateStatus GateStatus = new();
+    public static readonly Gate.GateModelsList GateModelsList = new();
+    public static readonly Gate.GateModelsAdd GateModelsAdd = new();
+    public static readonly Gate.GateModelsRemove GateModelsRemove = new();
+    public static readonly Gate.GateRoutesList GateRoutesList = new();
+    public static readonly Gate.GateRoutesSet GateRoutesSet = new();
+    public static readonly Gate.GateRoutesRemove GateRoutesRemove = new();
+    public static readonly Gate.GateTest GateTest = new();
+    public static readonly Gate.GateLogs GateLogs = new();
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
 
@@ -73,6 +82,7 @@ public static class OperationCatalog
         Build, BuildGraph, BuildStatus, BuildCleanCache,
         SpecNew, SpecList, SpecStatus, SpecFastForward, SpecApply, SpecValidate, SpecArchive,
         ReleasePlan, ReleaseNotes,
+        GateStatus, GateModelsList, GateModelsAdd, GateModelsRemove, GateRoutesList, GateRoutesSet, GateRoutesRemove, GateTest, GateLogs,
         McpConfig,
     ];
 }

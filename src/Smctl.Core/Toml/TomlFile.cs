@@ -282,6 +282,7 @@ public sealed class TomlFile
         bool b => b ? "true" : "false",
         long or int => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
         IEnumerable<string> list => "[" + string.Join(", ", list.Select(Quote)) + "]",
+        IEnumerable<object?> items => "[" + string.Join(", ", items.Select(Literal)) + "]",
         _ => Quote(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""),
     };
 

@@ -39,6 +39,9 @@ public sealed class ResourceCatalog(ServeSettings settings)
         new("smctl://build/verify", "verification", "The latest verification (verify_cmd) result per repo, and the last build", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
         new("smctl://spec/list", "OpenSpec changes", "Every OpenSpec change across the workspace's roots: tasks done/total, status, repo, branch", Json, WorkspaceChange.Spec | WorkspaceChange.Repos, OperationCatalog.SpecList),
         new("smctl://build/last", "last build", "The last build: each repo's status, duration, cached or not", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),
+        // Read from the gateway on every read (a server's state is not watched): the first of [gate] instances.
+        new("smctl://gate/models", "gateway models", "The models the ModelGate gateway serves: state, versions, inputs and outputs", Json, WorkspaceChange.None, OperationCatalog.GateModelsList),
+        new("smctl://gate/routes", "gateway routes", "The ModelGate gateway's routing table: model to local version or upstream server", Json, WorkspaceChange.None, OperationCatalog.GateRoutesList),
     ];
 
     /// <summary>A change's documents and status: {name} is its id, or repo:id percent-encoded (repo%3Aid).</summary>

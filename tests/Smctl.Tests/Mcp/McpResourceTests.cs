@@ -39,6 +39,31 @@ public sealed class McpResourceTests
     }
 
     [Fact]
+    public async Task Gate_resources_read_the_configured_gateway_and_its_tools_answer_alike()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        using var models = new TempDir();
+        ModelGate.Tests.Testing.OnnxModels.WriteTo(models.Path, "add", "1", ModelGate.Tests.Testing.OnnxModels.Add());
+        await using var gateway = await ModelGate.Hosting.Gateway.StartAsync(new ModelGate.Hosting.GatewayOptions { ModelsDir = models.Path, Urls = "http://127.0.0.1:0" }, Ct);
+        File.AppendAllText(ws.Manifest, $"\n[gate]\ninstances = [\"{gateway.BaseAddress.ToString().TrimEnd('/')}\"]\n");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var resources = await client.ListResourcesAsync(cancellationToken: Ct);
+        Assert.Equal("application/json", resources.Single(r => r.Uri == "smctl://gate/models").MimeType);
+        var read = await client.ReadResourceAsync("smctl://gate/models", cancellationToken: Ct);
+        var listed = JsonNode.Parse(((TextResourceContents)read.Contents[0]).Text)!;
+        Assert.Equal("add", (string)listed["models"]![0]!["name"]!);
+        var routes = await client.ReadResourceAsync("smctl://gate/routes", cancellationToken: Ct);
+        Assert.Empty(JsonNode.Parse(((TextResourceContents)routes.Contents[0]).Text)!["routes"]!.AsArray());
+
+        var tool = await client.CallToolAsync("smctl_gate_status", cancellationToken: Ct);
+        var cli = await ws.Smctl("gate", "status", "--json");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Stdout), JsonNode.Parse(tool.StructuredContent!.Value.GetRawText())));
+        var refused = await client.CallToolAsync("smctl_gate_logs", McpToolTests.Arguments("""{"follow":true}"""), cancellationToken: Ct);
+        Assert.True(refused.IsError);
+    }
+
+    [Fact]
     public async Task Over_stdio_a_subscriber_hears_of_a_real_commit()
     {
         using var ws = new WorkspaceFixture("alpha");

@@ -1,6 +1,6 @@
 namespace Smctl.Core.Config.Shared;
 
-public enum ConfigType { String, Integer, Boolean, Choice }
+public enum ConfigType { String, Integer, Boolean, Choice, List }
 
 /// <summary>Which files may hold a key.</summary>
 [Flags]
@@ -19,6 +19,7 @@ public sealed record ConfigKey(string Name, ConfigType Type, string Description,
         ConfigType.Integer => "integer",
         ConfigType.Boolean => "boolean",
         ConfigType.Choice => "one of " + string.Join(", ", Choices ?? []),
+        ConfigType.List => "list of strings",
         _ => "string",
     };
 }
@@ -42,6 +43,8 @@ public static class ConfigKeys
     public static readonly ConfigKey SpecSafety = new("spec.safety", ConfigType.Choice, "Safety class of a change that names none in its .smctl.toml; critical and high changes must reference formal artifacts.", "normal",
         Choices: ["normal", "high", "critical"]);
     public static readonly ConfigKey SpecFormalKinds = new("spec.formal_kinds", ConfigType.String, "File extensions that count as formal artifacts, comma-separated.", ".tla,.lean");
+    public static readonly ConfigKey GateInstances = new("gate.instances", ConfigType.List,
+        "The ModelGate (or other Open Inference Protocol server) instances 'smctl gate' talks to (default: http://127.0.0.1:8080).");
     public static readonly ConfigKey UserName = new("user.name", ConfigType.String, "Author name for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey UserEmail = new("user.email", ConfigType.String, "Author email for commits smctl makes where a repo has no identity.");
     public static readonly ConfigKey Editor = new("editor", ConfigType.String, "Editor for 'config edit' (else $EDITOR, else vi).");
@@ -56,7 +59,7 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<ConfigKey> All =
     [
         WorkspaceName, WorkspaceRoot, Jobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
-        HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, UserName, UserEmail, Editor,
+        HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, GateInstances, UserName, UserEmail, Editor,
         ReleaseMode, ReleaseInitialVersion, ReleaseFeaturesBumpMinor, ReleaseBreakingBumpsMajor, ReleaseSign,
     ];
 
@@ -68,5 +71,5 @@ public static class ConfigKeys
     public static readonly IReadOnlySet<string> KnownTables = new HashSet<string>(All.Select(k => k.Table).Where(t => t.Length > 0)) { "repos" };
 
     /// <summary>Tables reserved for features still to come: accepted silently so manifests can be written ahead.</summary>
-    public static readonly IReadOnlySet<string> ReservedTables = new HashSet<string> { "alias", "build", "gate", "mcp" };
+    public static readonly IReadOnlySet<string> ReservedTables = new HashSet<string> { "alias", "build", "mcp" };
 }

@@ -38,6 +38,7 @@ public sealed class Settings(
     public string Text(ConfigKey key) => String(key) ?? (string?)key.Default ?? "";
     public int Integer(ConfigKey key) => Convert.ToInt32(Resolve(key).Value ?? 0, CultureInfo.InvariantCulture);
     public bool Boolean(ConfigKey key) => Resolve(key).Value is true;
+    public IReadOnlyList<string> List(ConfigKey key) => Resolve(key).Value is IEnumerable<object?> items ? [.. items.OfType<string>()] : [];
 
     /// <summary>The flags layer: values given on the command line for keys that have a flag.</summary>
     public static Dictionary<string, (object, ValueOrigin)> FlagLayer(IEnumerable<(ConfigKey Key, object? Value, string Flag)> flags)
@@ -97,6 +98,8 @@ public sealed class Settings(
                 if (raw is "true" or "1" or "yes" or "on") return true;
                 if (raw is "false" or "0" or "no" or "off") return false;
                 throw SmctlException.Usage($"{where}: '{key.Name}' must be true or false, not '{raw}'.");
+            case ConfigType.List:
+                return raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList();
             case ConfigType.Choice:
                 if (key.Choices!.Contains(raw)) return raw;
                 throw SmctlException.Usage($"{where}: '{key.Name}' must be {key.TypeName}, not '{raw}'.");
@@ -112,6 +115,7 @@ public sealed class Settings(
             ConfigType.Integer => value is long n && n > 0,
             ConfigType.Boolean => value is bool,
             ConfigType.Choice => value is string s && key.Choices!.Contains(s),
+            ConfigType.List => value is IEnumerable<object?> items && items.All(i => i is string),
             _ => value is string,
         };
         if (!ok)
@@ -128,6 +132,7 @@ public sealed class Settings(
         ConfigType.Integer => "a positive integer",
         ConfigType.Boolean => "true or false",
         ConfigType.Choice => key.TypeName,
+        ConfigType.List => "a list of strings",
         _ => "a string",
     };
 
@@ -136,6 +141,7 @@ public sealed class Settings(
         ConfigType.Integer => "4",
         ConfigType.Boolean => "true",
         ConfigType.Choice => TomlFile.Quote(key.Choices![0]),
+        ConfigType.List => "[\"http://127.0.0.1:8080\"]",
         _ => TomlFile.Quote(key.Default as string ?? "value"),
     };
 }

@@ -1,0 +1,56 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Errors;
+using Smctl.Core.Gate.Shared;
+using Smctl.Core.Operations;
+
+namespace Smctl.Core.Gate;
+
+public sealed record GateLogsInput
+{
+    [Description("Only the lines about this model")]
+    public string? Model { get; init; }
+    [Description("How many recent lines (default 100)")]
+    public int? Lines { get; init; }
+    [Description("Keep printing lines as the gateway logs them, until interrupted (a terminal only)")]
+    public bool Follow { get; init; }
+    [Description("The gateway (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    public string? Url { get; init; }
+}
+
+public sealed record GateLogsResult(string Url, IReadOnlyList<V2LogLine> Lines);
+
+/// <summary>A gateway's recent log lines (ModelGate's logs extension); with follow, its live stream, line by line.</summary>
+public sealed class GateLogs : IOperation<GateLogsInput, GateLogsResult>
+{
+    public OperationInfo Info { get; } = new("gate.logs",
+        "Show a ModelGate gateway's recent log lines (all, or one model's); --follow keeps printing them as they are logged.",
+        OperationEffect.ReadOnly, OpenWorld: true, Idempotent: true);
+    public JsonTypeInfo<GateLogsInput> InputJson => SmctlJson.Default.GateLogsInput;
+    public JsonTypeInfo<GateLogsResult> ResultJson => SmctlJson.Default.GateLogsResult;
+
+    public static string Format(V2LogLine line) =>
+        $"{line.Time.ToLocalTime():HH:mm:ss.fff} {line.Level,-11} {(line.Model is null ? "" : $"[{line.Model}] ")}{line.Message}";
+
+    public async Task<GateLogsResult> RunAsync(SmctlContext context, GateLogsInput input, CancellationToken ct)
+    {
+        var client = GateTargets.One(context, input.Url);
+        await client.RequireAsync(GateClient.Logs, "show its logs", ct).ConfigureAwait(false);
+        var lines = (input.Lines ?? 100) is var n && n is > 0 and <= 5000 ? n : throw SmctlException.Usage($"--lines {input.Lines} is not between 1 and 5000");
+        var recent = await client.LogsAsync(lines, input.Model, ct).ConfigureAwait(false);
+        if (!input.Follow) return new GateLogsResult(client.Name, recent);
+        var sink = context.OutputLine ?? throw SmctlException.Usage("follow streams lines to a terminal; ask for the recent lines instead", "leave out follow (and --json)");
+        foreach (var line in recent) sink(client.Name, Format(line), false);
+        var followed = new List<V2LogLine>(recent);
+        try
+        {
+            await foreach (var line in client.FollowAsync(input.Model, ct).ConfigureAwait(false))
+            {
+                followed.Add(line);
+                sink(client.Name, Format(line), false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+        return new GateLogsResult(client.Name, followed);
+    }
+}
