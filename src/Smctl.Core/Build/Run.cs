@@ -83,8 +83,9 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
 
         var results = new Dictionary<string, RepoBuildResult>();
         var keys = new System.Collections.Concurrent.ConcurrentDictionary<string, BuildKeyParts>();
-        // Among ready repos, the ones more repos wait on start first: they lie on the longer paths.
-        var pending = selected.OrderByDescending(r => Dependents(selected, r.Name)).ToList();
+        // Among ready repos, those on the longest remaining path (by their last build times) start first.
+        var durations = new BuildDurations(ws.SmctlDir);
+        var pending = BuildDurations.Priority(selected, durations.Read());
         var running = new Dictionary<Task<RepoBuildResult>, string>();
         var stop = false;
         while (pending.Count > 0 || running.Count > 0)
@@ -119,6 +120,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
         var summary = new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
         new LastBuild(ws.SmctlDir).Write(summary);
+        durations.Record(summary.Repos);
         return summary;
     }
 
@@ -150,19 +152,6 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
 
     private static bool DependsTransitively(IReadOnlyList<RepoEntry> repos, RepoEntry repo, string on) =>
         repo.DependsOn.Contains(on) || repo.DependsOn.Any(d => repos.FirstOrDefault(r => r.Name == d) is { } dep && DependsTransitively(repos, dep, on));
-
-    /// <summary>How many of the selected repos depend on this one, directly or not.</summary>
-    private static int Dependents(IReadOnlyList<RepoEntry> repos, string name)
-    {
-        var seen = new HashSet<string>();
-        var queue = new Queue<string>([name]);
-        while (queue.Count > 0)
-        {
-            var current = queue.Dequeue();
-            foreach (var r in repos.Where(r => r.DependsOn.Contains(current) && seen.Add(r.Name))) queue.Enqueue(r.Name);
-        }
-        return seen.Count;
-    }
 
     /// <summary>The named repos and everything they depend on, in manifest order.</summary>
     public static IReadOnlyList<RepoEntry> Closure(Workspace.Shared.Workspace ws, IReadOnlyList<string>? names)

@@ -14,7 +14,7 @@ public sealed record GateLogsInput
     public int? Lines { get; init; }
     [Description("Keep printing lines as the gateway logs them, until interrupted (a terminal only)")]
     public bool Follow { get; init; }
-    [Description("The gateway (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

@@ -16,7 +16,7 @@ public sealed record GateModelsAddInput
     public string? Name { get; init; }
     [Description("Version to add it as (default: from the path, else 1)")]
     public string? Version { get; init; }
-    [Description("The server to add it to (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

@@ -7,7 +7,7 @@ namespace Smctl.Core.Gate;
 
 public sealed record GateModelsListInput
 {
-    [Description("The server to ask (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

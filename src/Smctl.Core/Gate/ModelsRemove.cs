@@ -9,7 +9,7 @@ public sealed record GateModelsRemoveInput
 {
     [Description("The model to take out of service")]
     public required string Name { get; init; }
-    [Description("The server (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

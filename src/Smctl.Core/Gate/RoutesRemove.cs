@@ -10,7 +10,7 @@ public sealed record GateRoutesRemoveInput
 {
     [Description("The model whose route goes")]
     public required string Model { get; init; }
-    [Description("The gateway (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

@@ -12,7 +12,7 @@ public sealed record GateRoutesSetInput
     public required string Model { get; init; }
     [Description("Where they go: another V2 server (http://host:port), or a local version number")]
     public required string Endpoint { get; init; }
-    [Description("The gateway (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

@@ -21,7 +21,7 @@ public sealed record GateTestInput
     public string? Datatype { get; init; }
     [Description("The model version (default: the server's choice)")]
     public string? Version { get; init; }
-    [Description("The server (default: the first of [gate] instances, else http://127.0.0.1:8080)")]
+    [Description(GateTargets.UrlDescription)]
     public string? Url { get; init; }
 }
 

@@ -115,4 +115,5 @@ public sealed partial class SmctlJson : JsonSerializerContext;
 [JsonSerializable(typeof(Smctl.Core.Build.Shared.BuildCacheEntry))]
 [JsonSerializable(typeof(List<Smctl.Core.Build.Shared.VerifyResult>))]
 [JsonSerializable(typeof(Smctl.Core.Build.BuildResult))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 public sealed partial class StateJson : JsonSerializerContext;

@@ -85,6 +85,20 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Ready_repos_on_the_longest_remaining_path_by_their_last_times_start_first()
+    {
+        WriteManifest(toolSleep: "0.6");
+        // No history: every repo counts alike, so the chain core <- lib <- app (three long) goes before tool.
+        Assert.Equal(0, (await Build("-j", "1")).ExitCode);
+        Assert.True(At("start", "core") < At("start", "tool"));
+        Assert.True(File.Exists(Path.Combine(_ws.Ws, ".smctl", "cache", "durations.json")));
+        // With the last times known, tool (0.6 s) outweighs the whole chain (3 × 0.1 s) and starts first.
+        File.Delete(Stamps);
+        Assert.Equal(0, (await Build("-j", "1", "--no-cache")).ExitCode);
+        Assert.True(At("start", "tool") < At("start", "core"), string.Join("\n", File.ReadAllLines(Stamps)));
+    }
+
+    [Fact]
     public async Task The_cache_skips_what_did_not_change_and_rebuilds_what_did()
     {
         Assert.All(Statuses(await Build()).Values, s => Assert.Equal("built", s));

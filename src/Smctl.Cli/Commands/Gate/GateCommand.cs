@@ -32,7 +32,7 @@ public static class GateCommand
             "smctl gate models list --url http://triton:8000");
     }
 
-    private static Option<string?> Url() => new("--url") { Description = $"The server (default: [gate] instances, else {GateTargets.DefaultUrl})", HelpName = "URL" };
+    private static Option<string?> Url() => new("--url") { Description = GateTargets.UrlDescription, HelpName = "URL" };
 
     private static SmctlCommand Status(CliHost host)
     {
