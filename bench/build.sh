@@ -44,9 +44,12 @@ open(f"{root}/bounds.txt", "w").write(f"{critical:.2f} {total/4:.2f} {levels:.2f
 PY
 read -r critical work4 levels < "$work/dag/bounds.txt"
 bound=$(awk -v a="$critical" -v b="$work4" 'BEGIN{print (a>b)?a:b}')
-t0=$(date +%s.%N); "$smctl" -w "$work/dag" -q build -j 4 --no-cache >/dev/null; t1=$(date +%s.%N)
-wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')
-echo "| DAG of 30, -j 4 | smctl $wall s | lower bound $bound s (critical path $critical, work/4 $work4) | level-by-level $levels s | ratio to bound $(awk -v w="$wall" -v b="$bound" 'BEGIN{printf "%.2f", w/b}')x (target <= 1.1x) |"
+# The first build knows no build times (every repo weighs alike); the second orders by the first one's times.
+for run in "first build" "with last times"; do
+  t0=$(date +%s.%N); "$smctl" -w "$work/dag" -q build -j 4 --no-cache >/dev/null; t1=$(date +%s.%N)
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}')
+  echo "| DAG of 30, -j 4, $run | smctl $wall s | lower bound $bound s (critical path $critical, work/4 $work4) | level-by-level $levels s | ratio to bound $(awk -v w="$wall" -v b="$bound" 'BEGIN{printf "%.2f", w/b}')x (target <= 1.1x) |"
+done
 
 # --- 2. No-op build of 200 cached repos (the shared synthetic workspace).
 [[ -d $work/ws200/ws ]] || CLEAN=1 "$(cd ../shared/bench && pwd)/mkworkspace.sh" "$work/ws200" 200 >/dev/null
