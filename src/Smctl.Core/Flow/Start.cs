@@ -78,7 +78,7 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
                 if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
                 var steps = layout is not null
                     ? Worktree.WorktreeAdd.StepsFor(f, model, layout, layout.SetDir(kind, repoName), kind, branch, null, problems)
-                    : [new BranchCreate(branch, start), .. input.NoCheckout ? Array.Empty<Step>() : [new BranchCheckout(branch)]];
+                    : [new BranchCreate(branch, start) { Checkout = !input.NoCheckout }];
                 if (steps is null) continue;
                 if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
                 programs.Add(new RepoProgram(f.Repo.Name, steps));

@@ -200,6 +200,28 @@ public static class RepoReader
         return repo.RetrieveStatus(Options).Any(e => e.State is not (FileStatus.Ignored or FileStatus.Unaltered));
     }
 
+    /// <summary>
+    /// Every branch, tag and remote-tracking ref of <paramref name="remote"/> (name → the object it points at, as
+    /// for-each-ref's objectname), and what this work tree has checked out: its branch (when that exists) or its commit.
+    /// </summary>
+    public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(string path, string remote)
+    {
+        using var repo = new Repository(path);
+        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var remotePrefix = $"refs/remotes/{remote}/";
+        foreach (var r in repo.Refs)
+        {
+            var name = r.CanonicalName;
+            if (r is not DirectReference direct) continue;
+            if (name.StartsWith("refs/heads/", StringComparison.Ordinal) || name.StartsWith("refs/tags/", StringComparison.Ordinal)
+                || (name.StartsWith(remotePrefix, StringComparison.Ordinal) && !name.EndsWith("/HEAD", StringComparison.Ordinal)))
+                refs[name] = direct.TargetIdentifier;
+        }
+        if (repo.Info.IsHeadDetached) return (refs, null, repo.Head.Tip?.Sha);
+        var head = repo.Refs.Head?.TargetIdentifier;
+        return head is not null && refs.TryGetValue(head, out var tip) ? (refs, head["refs/heads/".Length..], tip) : (refs, null, null);
+    }
+
     /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>
     public static string? CurrentBranch(string path)
     {

@@ -6,25 +6,13 @@ public sealed record RefSnapshot(Dictionary<string, string> Refs, string? HeadBr
     /// <summary>Linked work trees (folder → branch, "" when detached): abort and undo remove the ones a run made.</summary>
     public Dictionary<string, string> Worktrees { get; init; } = [];
 
-    /// <summary>One git process: every ref with a '*' on the one checked out here.</summary>
-    public static async Task<RefSnapshot> TakeAsync(StepContext context, CancellationToken ct)
+    /// <summary>Read in-process (libgit2; no git process): every ref, what the main work tree has checked out, the linked work trees.</summary>
+    public static Task<RefSnapshot> TakeAsync(StepContext context, CancellationToken ct) => Task.Run(() =>
     {
-        var output = await context.RunAsync(ct, "for-each-ref", "--format=%(HEAD)%(refname) %(objectname)", "refs/heads", "refs/tags", $"refs/remotes/{context.Remote}").ConfigureAwait(false);
-        var refs = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? headBranch = null, headCommit = null;
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var isHead = line[0] == '*';
-            var space = line.LastIndexOf(' ');
-            var name = line[1..space];
-            if (name.StartsWith("refs/remotes/", StringComparison.Ordinal) && name.EndsWith("/HEAD", StringComparison.Ordinal)) continue;
-            refs[name] = line[(space + 1)..];
-            if (isHead) (headBranch, headCommit) = (name["refs/heads/".Length..], refs[name]);
-        }
-        headCommit ??= context.CurrentBranch() is null ? await context.ResolveAsync("HEAD", ct).ConfigureAwait(false) : null;
+        var (refs, headBranch, headCommit) = Git.RepoReader.AllRefs(context.Path, context.Remote);
         var worktrees = Git.RepoReader.Worktrees(context.Path).Skip(1).Where(w => !w.Stale).ToDictionary(w => w.Path, w => w.Branch ?? "");
         return new RefSnapshot(refs, headBranch, headCommit) { Worktrees = worktrees };
-    }
+    }, ct);
 
     public string? this[string name] => Refs.GetValueOrDefault(name);
 }

@@ -21,7 +21,7 @@ public sealed class FlowMoreTests : IDisposable
         var id = saved.Json.GetProperty("planId").GetString()!;
         Assert.Equal("", Testing.Git.Run(_ws.Repo("a"), "branch", "--list", "feature/x").Trim());
         Assert.Contains(id, (await Ok("plan", "list")).Stdout);
-        Assert.Contains("git branch feature/x", (await Ok("plan", "show", id)).Stdout);
+        Assert.Contains("git switch -c feature/x", (await Ok("plan", "show", id)).Stdout);
         await Ok("plan", "apply", id);
         Assert.Equal("feature/x", Testing.Git.Run(_ws.Repo("b"), "branch", "--show-current").Trim());
 

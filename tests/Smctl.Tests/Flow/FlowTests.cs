@@ -201,7 +201,7 @@ public sealed class FlowTests : IDisposable
         await Ok("flow", "init");
         var before = Refs.Of(_ws, Names);
         var run = await Ok("flow", "feature", "start", "x", "--dry-run");
-        Assert.Contains("git branch feature/x", run.Stdout);
+        Assert.Contains("git switch -c feature/x", run.Stdout);
         Assert.Contains("git push -u origin feature/x", run.Stdout);
         var json = await Ok("flow", "feature", "start", "x", "--dry-run", "--json");
         Assert.Equal("planned", json.Json.GetProperty("phase").GetString());
