@@ -89,13 +89,14 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                     : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, sign, release, problems, token).ConfigureAwait(false);
                 if (steps is null) continue;
                 steps.InsertRange(0, worktreeSteps);
+                if (!keepLocal) steps.Add(new BranchDelete(branch));
+                // What changed goes to the remote in one push: the merged branches, the tag, the finished branch's deletion.
                 if (f.HasRemote && !input.NoPush)
                 {
-                    foreach (var target in steps.OfType<BranchMerge>().Select(m => m.Into).Distinct().ToList()) steps.Add(new BranchPush(target));
-                    foreach (var tag in steps.OfType<TagCreate>().ToList()) steps.Add(new TagPush(tag.Tag));
+                    var push = new RefsPush([.. steps.OfType<BranchMerge>().Select(m => m.Into).Distinct()], [.. steps.OfType<TagCreate>().Select(t => t.Tag)],
+                        !keepRemote && f.Remote(branch) is not null ? [branch] : []);
+                    if (push.Branches.Count + push.Tags.Count + push.DeleteBranches.Count > 0) steps.Add(push);
                 }
-                if (!keepLocal) steps.Add(new BranchDelete(branch));
-                if (!keepRemote && f.Remote(branch) is not null && !input.NoPush) steps.Add(new RemoteBranchDelete(branch));
                 programs.Add(new RepoProgram(f.Repo.Name, steps));
             }
             problems.ThrowIfAny(label);
@@ -112,7 +113,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         if (tip is null) return null;
         // The branch about to be deleted cannot stay checked out: the main work tree moves to the target, as git-flow does.
         if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(target));
-        var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct).ConfigureAwait(false);
+        var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct, keepCommit: false).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
         steps.Add(new BranchMerge(target, f.Local(branch) is null ? $"refs/remotes/origin/{branch}" : $"refs/heads/{branch}",
             $"Merge branch '{branch}' into {target}", squash));
@@ -148,7 +149,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             var (source, sourceName, message) = noBackmerge ? (tip, $"refs/heads/{branch}", $"Merge branch '{branch}' into {model.Develop}")
                 : noTag ? (merged!, $"refs/heads/{model.Main}", $"Merge branch '{model.Main}' into {model.Develop}")
                 : (merged!, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}");
-            var (_, back) = await MergeCheck.TryAsync(f.Git, develop, source, ct).ConfigureAwait(false);
+            var (_, back) = await MergeCheck.TryAsync(f.Git, develop, source, ct, keepCommit: false).ConfigureAwait(false);
             if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {sourceName} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
             steps.Add(new BranchMerge(model.Develop, sourceName, message));
         }

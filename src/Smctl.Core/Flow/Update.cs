@@ -63,7 +63,7 @@ public sealed class FlowUpdate : IOperation<FlowUpdateInput, RunResult>
                 }
                 else
                 {
-                    var (_, conflicts) = await MergeCheck.TryAsync(f.Git, tip, source, token).ConfigureAwait(false);
+                    var (_, conflicts) = await MergeCheck.TryAsync(f.Git, tip, source, token, keepCommit: false).ConfigureAwait(false);
                     if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {model.FeatureTarget} into {branch} conflicts in {string.Join(", ", conflicts)}"); continue; }
                     steps.Add(new BranchMerge(branch, source, $"Merge branch '{model.FeatureTarget}' into {branch}"));
                 }

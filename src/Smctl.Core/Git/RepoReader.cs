@@ -222,6 +222,13 @@ public static class RepoReader
         return head is not null && refs.TryGetValue(head, out var tip) ? (refs, head["refs/heads/".Length..], tip) : (refs, null, null);
     }
 
+    /// <summary>Whether the work tree at <paramref name="path"/> (main or linked) is in the middle of a merge (MERGE_HEAD is there).</summary>
+    public static bool MergeInProgress(string path)
+    {
+        using var repo = new Repository(path);
+        return repo.Info.CurrentOperation == CurrentOperation.Merge;
+    }
+
     /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>
     public static string? CurrentBranch(string path)
     {

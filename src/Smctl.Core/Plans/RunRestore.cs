@@ -45,7 +45,8 @@ public static class RunRestore
             if (!push.Ok) { problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
         }
-        foreach (var tag in program.Steps.OfType<TagPush>().Select(t => t.Tag).Where(t => before[$"refs/tags/{t}"] is null))
+        var pushedTags = program.Steps.OfType<TagPush>().Select(t => t.Tag).Concat(program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags));
+        foreach (var tag in pushedTags.Distinct().Where(t => before[$"refs/tags/{t}"] is null))
         {
             var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, $"refs/tags/{tag}").ConfigureAwait(false);
             if (ls.Ok && ls.Stdout.Trim().Length > 0)

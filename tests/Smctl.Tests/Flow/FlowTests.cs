@@ -143,7 +143,7 @@ public sealed class FlowTests : IDisposable
 
         var run = await _ws.Smctl("flow", "feature", "finish", "x");
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("push of develop to origin was rejected", run.Stdout);
+        Assert.Contains("push of develop, the deletion of feature/x to origin was rejected", run.Stdout + run.Stderr);
         var status = await _ws.Smctl("flow", "status", "--json");
         Assert.Equal("interrupted", status.Json.GetProperty("phase").GetString());
         var blocked = await _ws.Smctl("flow", "feature", "start", "y");

@@ -6,12 +6,14 @@ namespace Smctl.Core.Flow.Shared;
 public static class MergeCheck
 {
     /// <summary>The would-be merge commit (a dangling object, so a later merge can be tried on top of it), or the conflicted files.</summary>
-    public static async Task<(string? Commit, IReadOnlyList<string> Conflicts)> TryAsync(StepContext git, string into, string from, CancellationToken ct)
+    /// <param name="keepCommit">Write the would-be merge commit (a back-merge is tried on top of it); false: only the verdict.</param>
+    public static async Task<(string? Commit, IReadOnlyList<string> Conflicts)> TryAsync(StepContext git, string into, string from, CancellationToken ct, bool keepCommit = true)
     {
         var result = await git.TryAsync(ct, "merge-tree", "--write-tree", "--name-only", "--no-messages", into, from).ConfigureAwait(false);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (result.ExitCode == 1) return (null, lines.Skip(1).Distinct().ToList());
         if (!result.Ok) return (null, [$"(merge-tree failed: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)})"]);
+        if (!keepCommit) return (null, []);
         var commit = await git.RunAsync(ct, "commit-tree", lines[0], "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);
         return (commit.Trim(), []);
     }

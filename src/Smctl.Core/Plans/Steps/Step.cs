@@ -19,6 +19,7 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(RemoteBranchDelete), "remote_branch_delete")]
 [JsonDerivedType(typeof(TagCreate), "tag_create")]
 [JsonDerivedType(typeof(TagPush), "tag_push")]
+[JsonDerivedType(typeof(RefsPush), "refs_push")]
 [JsonDerivedType(typeof(GitConfigSet), "config_set")]
 [JsonDerivedType(typeof(WorktreeAdd), "worktree_add")]
 [JsonDerivedType(typeof(WorktreeRemove), "worktree_remove")]

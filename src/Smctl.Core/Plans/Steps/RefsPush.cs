@@ -1,0 +1,46 @@
+namespace Smctl.Core.Plans.Steps;
+
+/// <summary>
+/// git push --atomic origin BRANCH… refs/tags/TAG… :DELETED…: everything a finish sends, in one push (one connection,
+/// all or nothing where the server supports --atomic). What the remote already has is left out, so a resumed run
+/// pushes only what is missing.
+/// </summary>
+public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> DeleteBranches) : Step
+{
+    public override string Describe() =>
+        $"git push origin {string.Join(" ", Branches.Concat(Tags).Concat(DeleteBranches.Select(d => ":" + d)))}";
+
+    public override async Task RunAsync(StepContext context, CancellationToken ct)
+    {
+        var refspecs = new List<string>();
+        foreach (var branch in Branches)
+        {
+            var local = await context.ResolveAsync($"refs/heads/{branch}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot push {branch}: it does not exist");
+            if (await context.ResolveAsync($"refs/remotes/{context.Remote}/{branch}", ct).ConfigureAwait(false) != local)
+                refspecs.Add($"refs/heads/{branch}:refs/heads/{branch}");
+        }
+        refspecs.AddRange(Tags.Select(t => $"refs/tags/{t}:refs/tags/{t}"));
+        var deletes = new List<string>();
+        foreach (var branch in DeleteBranches)
+            if (await context.ResolveAsync($"refs/remotes/{context.Remote}/{branch}", ct).ConfigureAwait(false) is not null) deletes.Add(branch);
+        if (refspecs.Count + deletes.Count == 0) return;
+        var result = await PushAsync(context, refspecs, deletes, atomic: true, ct).ConfigureAwait(false);
+        if (!result.Ok && result.Stderr.Contains("does not support --atomic", StringComparison.Ordinal))
+            result = await PushAsync(context, refspecs, deletes, atomic: false, ct).ConfigureAwait(false);
+        if (!result.Ok && deletes.Count > 0 && result.Stderr.Contains("remote ref does not exist", StringComparison.Ordinal))
+        {
+            // Someone deleted the branch on the remote already: forget the stale tracking refs and send the rest.
+            foreach (var d in deletes) await context.TryAsync(ct, "update-ref", "-d", $"refs/remotes/{context.Remote}/{d}").ConfigureAwait(false);
+            result = refspecs.Count == 0 ? result with { ExitCode = 0 } : await PushAsync(context, refspecs, [], atomic: true, ct).ConfigureAwait(false);
+        }
+        if (!result.Ok)
+        {
+            var what = Branches.Concat(Tags.Select(t => $"tag {t}")).Concat(deletes.Select(d => $"the deletion of {d}"));
+            throw context.Fail($"push of {string.Join(", ", what)} to {context.Remote} was rejected: {Git.GitRunner.FirstMeaningfulLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
+                "run 'smctl continue' once the remote accepts it, or 'smctl abort'");
+        }
+    }
+
+    private static Task<Git.ProcessResult> PushAsync(StepContext context, List<string> refspecs, IReadOnlyList<string> deletes, bool atomic, CancellationToken ct) =>
+        context.TryAsync(ct, ["push", "--quiet", "--porcelain", .. atomic ? ["--atomic"] : Array.Empty<string>(), context.Remote, .. refspecs, .. deletes.Select(d => $":refs/heads/{d}")]);
+}
