@@ -55,7 +55,7 @@ public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSync
         context.Progress(new ProgressEvent(repo.Name, "fetching"));
         if (!context.DryRun)
         {
-            var fetch = await git.RunAsync(repo.FullPath, ["fetch", "--prune", "--quiet"], ct).ConfigureAwait(false);
+            var fetch = await git.RunAsync(repo.FullPath, ["fetch", "--prune", "--quiet", "--no-auto-maintenance"], ct).ConfigureAwait(false);
             if (!fetch.Ok)
                 return Done(new SyncRepoResult(repo.Name, repo.Path, "failed", before.Branch,
                     Error: "fetch failed: " + (GitRunner.FirstMeaningfulLine(fetch.Stderr) ?? $"exit code {fetch.ExitCode}")));

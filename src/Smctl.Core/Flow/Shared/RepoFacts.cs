@@ -35,7 +35,8 @@ public sealed class RepoFacts
             if (fetch && hasRemote)
             {
                 context.Progress(new ProgressEvent(repo.Name, "fetching"));
-                var result = await git.TryAsync(token, "fetch", "--prune", "--quiet", git.Remote).ConfigureAwait(false);
+                // No auto-maintenance: git would start 'git maintenance run --auto' after every fetch, a process per repo per command.
+                var result = await git.TryAsync(token, "fetch", "--prune", "--quiet", "--no-auto-maintenance", git.Remote).ConfigureAwait(false);
                 if (!result.Ok)
                 {
                     fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
