@@ -41,39 +41,16 @@ public static class RunExecutor
     /// <summary>Runs every step not yet done (a failed one is tried again), then completes or marks the run interrupted.</summary>
     public static async Task ExecuteAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
     {
-        var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
-        var stepsDone = 0;
         state.Phase = RunPhase.Running;
         store.Save(state);
-        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        try
         {
-            var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
-            var stepContext = ContextFor(context, ws.Repo(run.Repo));
-            run.Error = null;
-            for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
-            {
-                var step = program.Steps[i];
-                context.Progress(new ProgressEvent(run.Repo, step.Describe()));
-                try
-                {
-                    await step.RunAsync(stepContext, token).ConfigureAwait(false);
-                    run.Steps[i] = StepStatus.Done;
-                }
-                catch (SmctlException e)
-                {
-                    run.Steps[i] = StepStatus.Failed;
-                    run.Error = e.Message;
-                    store.Save(state);
-                    context.Progress(new ProgressEvent(run.Repo, "failed", Finished: true, Failed: true, Detail: e.Message));
-                    return 0;
-                }
-                store.Save(state);
-                if (Interlocked.Increment(ref stepsDone) == crashAfter) Environment.Exit(137);
-            }
-            context.Progress(new ProgressEvent(run.Repo, "done", Finished: true));
-            return 0;
-        }, ct).ConfigureAwait(false);
-
+            await RunStepsAsync(context, ws, store, state, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            store.Flush();
+        }
         if (state.Repos.Any(r => r.Error is not null))
         {
             state.Phase = RunPhase.Interrupted;
@@ -87,5 +64,48 @@ public static class RunExecutor
         }, ct).ConfigureAwait(false);
         state.Phase = RunPhase.Completed;
         store.Finish(state);
+    }
+
+    /// <summary>Each repo's steps in order, the repos in parallel; progress is recorded under the state's lock and saved soon after.</summary>
+    private static async Task RunStepsAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
+    {
+        var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
+        var stepsDone = 0;
+        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        {
+            var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
+            var stepContext = ContextFor(context, ws.Repo(run.Repo));
+            lock (state) run.Error = null;
+            for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
+            {
+                var step = program.Steps[i];
+                context.Progress(new ProgressEvent(run.Repo, step.Describe()));
+                try
+                {
+                    await step.RunAsync(stepContext, token).ConfigureAwait(false);
+                    lock (state) run.Steps[i] = StepStatus.Done;
+                }
+                catch (SmctlException e)
+                {
+                    lock (state)
+                    {
+                        run.Steps[i] = StepStatus.Failed;
+                        run.Error = e.Message;
+                    }
+                    store.SaveSoon(state);
+                    context.Progress(new ProgressEvent(run.Repo, "failed", Finished: true, Failed: true, Detail: e.Message));
+                    return 0;
+                }
+                store.SaveSoon(state);
+                if (Interlocked.Increment(ref stepsDone) == crashAfter)
+                {
+                    // The fault-injection tests' kill: what was done is on disk first, as after a real crash it might not be.
+                    store.Flush();
+                    Environment.Exit(137);
+                }
+            }
+            context.Progress(new ProgressEvent(run.Repo, "done", Finished: true));
+            return 0;
+        }, ct).ConfigureAwait(false);
     }
 }

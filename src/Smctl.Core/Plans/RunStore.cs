@@ -23,6 +23,57 @@ public sealed class RunStore(string smctlDir)
         lock (_saving) Write(RunFile, state);
     }
 
+    private readonly object _pending = new();
+    private RunState? _soon;
+    private Task _writer = Task.CompletedTask;
+    private bool _writing;
+
+    /// <summary>
+    /// Saves the state without waiting for the disk: the steps of the other repos go on while it is written, and a burst
+    /// of saves becomes one write of the latest state. Safe because every step skips itself when already done, so a
+    /// state that lags a step behind (the process killed meanwhile) only makes 'continue' check that step again.
+    /// </summary>
+    public void SaveSoon(RunState state)
+    {
+        lock (_pending)
+        {
+            _soon = state;
+            if (_writing) return;
+            _writing = true;
+            _writer = Task.Run(WriteSoon);
+        }
+    }
+
+    private void WriteSoon()
+    {
+        while (true)
+        {
+            RunState next;
+            lock (_pending)
+            {
+                if (_soon is null) { _writing = false; return; }
+                next = _soon;
+                _soon = null;
+            }
+            lock (_saving) Write(RunFile, next);
+        }
+    }
+
+    /// <summary>Waits until every state handed to <see cref="SaveSoon"/> is on disk.</summary>
+    public void Flush()
+    {
+        while (true)
+        {
+            Task writer;
+            lock (_pending)
+            {
+                if (!_writing && _soon is null) return;
+                writer = _writer;
+            }
+            writer.Wait();
+        }
+    }
+
     /// <summary>The run is over: it becomes the one 'undo' reverses.</summary>
     public void Finish(RunState state)
     {
@@ -90,6 +141,11 @@ public sealed class RunStore(string smctlDir)
         catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}", suggestion: "delete it to forget that run"); }
     }
 
-    private static void Write(string path, RunState state) =>
-        IO.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(state, StateJson.Default.RunState), durable: false);
+    /// <summary>The state is read under its own lock, as the steps record their progress under it.</summary>
+    private static void Write(string path, RunState state)
+    {
+        string json;
+        lock (state) json = JsonSerializer.Serialize(state, StateJson.Default.RunState);
+        IO.AtomicFile.WriteAllText(path, json, durable: false);
+    }
 }
