@@ -15,8 +15,8 @@ public sealed class SpecArchiveTests : IDisposable
     public SpecArchiveTests()
     {
         File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("name = \"docs\"", "name = \"docs\"\nsmctl_home = true"));
-        Assert.Equal(0, SpecValidateTests.Openspec(Docs, "init", "--tools", "none", "--no-animation", ".").Code);
-        Assert.Equal(0, SpecValidateTests.Openspec(_theirs.Path, "init", "--tools", "none", "--no-animation", ".").Code);
+        Assert.Equal(0, Peers.Openspec(Docs, "init", "--tools", "none", "--no-animation", ".").Code);
+        Assert.Equal(0, Peers.Openspec(_theirs.Path, "init", "--tools", "none", "--no-animation", ".").Code);
         // Spec work happens on develop, where features start from.
         Testing.Git.Run(Docs, "checkout", "-q", "develop");
         CommitAll(Docs, "openspec init");
@@ -62,7 +62,7 @@ public sealed class SpecArchiveTests : IDisposable
         CommitAll(Docs, "the corpus");
         var before = Tree(OpenspecDir);
 
-        var (theirCode, theirOutput) = SpecValidateTests.Openspec(_theirs.Path, "archive", change, "--yes", "--json");
+        var (theirCode, theirOutput) = Peers.Openspec(_theirs.Path, "archive", change, "--yes", "--json");
         var ours = await _ws.Smctl("spec", "archive", change, "--yes", "--no-finish", "--json");
         Assert.True(theirCode == 0 == archives, theirOutput);
         Assert.True(ours.ExitCode == 0 == archives, ours.ToString());

@@ -20,7 +20,7 @@ public sealed class SpecNewTests : IDisposable
 
     private void OpenspecInit(string repo)
     {
-        var (code, output) = Openspec(_ws.Repo(repo), "init", "--tools", "none", "--no-animation", ".");
+        var (code, output) = Peers.Openspec(_ws.Repo(repo), "init", "--tools", "none", "--no-animation", ".");
         Assert.True(code == 0, output);
     }
 
@@ -37,7 +37,7 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal("main", Testing.Git.Run(_ws.Repo("lib"), "branch", "--show-current").Trim());
 
         // The openspec CLI sees the same change, counts the same tasks, and finds proposal and tasks.
-        var (code, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        var (code, output) = Peers.Openspec(_ws.Repo("docs"), "list", "--json");
         Assert.True(code == 0, output);
         var theirs = JsonDocument.Parse(output).RootElement.GetProperty("changes").EnumerateArray().Single();
         var ours = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
@@ -46,7 +46,7 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal("feature/add-login", ours.GetProperty("branch").GetString());
         Assert.True(ours.GetProperty("branches").GetProperty("app").GetBoolean());
 
-        (code, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
+        (code, output) = Peers.Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
         Assert.True(code == 0, output);
         var artifacts = JsonDocument.Parse(output).RootElement.GetProperty("artifactPaths");
         Assert.Single(artifacts.GetProperty("proposal").GetProperty("existingOutputPaths").EnumerateArray());
@@ -65,7 +65,7 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal(0, (await _ws.Smctl("spec", "new", "odd-boxes", "--no-branch")).ExitCode);
         File.WriteAllText(Path.Combine(_ws.Repo("docs"), "openspec", "changes", "odd-boxes", "tasks.md"),
             "# Tasks\r\n\r\n- [x] 1.1 done\r\n- [ ] 1.2 open\r\n* [X] 1.3 done\r\n+ [~] 1.4 in flight\r\n1. [ ] numbered\r\n  - [] nested empty\r\n- [ x ] padded\r\n- [A](https://example.com) a link\r\n- [ ](./x) odd link\r\n```\r\n- [ ] fenced\r\n```\r\n");
-        var (_, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        var (_, output) = Peers.Openspec(_ws.Repo("docs"), "list", "--json");
         var theirs = JsonDocument.Parse(output).RootElement.GetProperty("changes").EnumerateArray().Single();
         var ours = (await _ws.Smctl("spec", "list", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
         Assert.Equal(theirs.GetProperty("totalTasks").GetInt32(), ours.GetProperty("totalTasks").GetInt32());
@@ -83,7 +83,7 @@ public sealed class SpecNewTests : IDisposable
     public async Task Bad_ids_get_openspecs_own_message(string id)
     {
         OpenspecInit("docs");
-        var (code, output) = Openspec(_ws.Repo("docs"), "new", "change", "--", id);
+        var (code, output) = Peers.Openspec(_ws.Repo("docs"), "new", "change", "--", id);
         Assert.NotEqual(0, code);
         var run = await _ws.Smctl("spec", "new", "--no-branch", "--", id);
         Assert.Equal(2, run.ExitCode);
@@ -132,7 +132,7 @@ public sealed class SpecNewTests : IDisposable
         Assert.Equal(2, apply.Json.GetProperty("completedTasks").GetInt32());
         Assert.Equal("1.1 form @ann", apply.Json.GetProperty("next")[0].GetProperty("text").GetString());
         Assert.Contains(apply.Json.GetProperty("contextFiles").EnumerateArray(), f => f.GetString()!.EndsWith("design.md"));
-        var (_, output) = Openspec(_ws.Repo("docs"), "list", "--json");
+        var (_, output) = Peers.Openspec(_ws.Repo("docs"), "list", "--json");
         Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("changes")[0].GetProperty("completedTasks").GetInt32());
 
         Assert.Equal(0, (await _ws.Smctl("spec", "apply", "--undo", "1.2")).ExitCode);
@@ -142,7 +142,7 @@ public sealed class SpecNewTests : IDisposable
         var status = (await _ws.Smctl("spec", "status", "add-login", "--json")).Json;
         Assert.Equal(["which cookie name?", "how long?"], status.GetProperty("openQuestions").EnumerateArray().Select(q => q.GetString()));
         var states = status.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("status").GetString());
-        (_, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
+        (_, output) = Peers.Openspec(_ws.Repo("docs"), "status", "--change", "add-login", "--json");
         foreach (var a in JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray())
             Assert.Equal(a.GetProperty("status").GetString(), states[a.GetProperty("id").GetString()!]);
         Assert.True(status.GetProperty("validation").TryGetProperty("warnings", out _));
@@ -165,7 +165,7 @@ public sealed class SpecNewTests : IDisposable
         var ff = await _ws.Smctl("spec", "ff", "tidy-up", "--json");
         Assert.True(ff.ExitCode == 0, ff.ToString());
         Assert.Contains(".openspec.yaml", ff.Json.GetProperty("generated").EnumerateArray().Select(g => g.GetString()));
-        var (code, output) = Openspec(_ws.Repo("docs"), "validate", "tidy-up", "--strict", "--json");
+        var (code, output) = Peers.Openspec(_ws.Repo("docs"), "validate", "tidy-up", "--strict", "--json");
         Assert.True(code == 0, output);
 
         // One that names a new and an existing capability gets a delta for each.
@@ -177,11 +177,11 @@ public sealed class SpecNewTests : IDisposable
         ff = await _ws.Smctl("spec", "ff", "add-auth", "--json");
         Assert.True(ff.ExitCode == 0, ff.ToString());
         Assert.Equal(["specs/billing/spec.md", "specs/user-auth/spec.md"], ff.Json.GetProperty("generated").EnumerateArray().Select(g => g.GetString()).Where(g => g!.StartsWith("specs")).Order());
-        (code, output) = Openspec(_ws.Repo("docs"), "validate", "add-auth", "--strict", "--json");
+        (code, output) = Peers.Openspec(_ws.Repo("docs"), "validate", "add-auth", "--strict", "--json");
         Assert.True(code == 0, output);
         Assert.True(ff.Json.GetProperty("validation").GetProperty("valid").GetBoolean(), ff.Stdout);
         Assert.Equal(0, ff.Json.GetProperty("validation").GetProperty("errors").GetInt32());
-        (code, output) = Openspec(_ws.Repo("docs"), "status", "--change", "add-auth", "--json");
+        (code, output) = Peers.Openspec(_ws.Repo("docs"), "status", "--change", "add-auth", "--json");
         var theirs = JsonDocument.Parse(output).RootElement.GetProperty("artifacts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!, a => a.GetProperty("status").GetString());
         foreach (var a in ff.Json.GetProperty("artifacts").EnumerateArray()) Assert.Equal(theirs[a.GetProperty("id").GetString()!], a.GetProperty("status").GetString());
 
@@ -203,11 +203,5 @@ public sealed class SpecNewTests : IDisposable
         var archived = (await _ws.Smctl("spec", "list", "--archived", "--json")).Json.GetProperty("changes").EnumerateArray().Single();
         Assert.Equal("2026-01-01-old", archived.GetProperty("name").GetString());
         Assert.Equal("complete", archived.GetProperty("status").GetString());
-    }
-
-    private static (int Code, string Output) Openspec(string cwd, params string[] args)
-    {
-        var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
-        return (code, stdout + stderr);
     }
 }

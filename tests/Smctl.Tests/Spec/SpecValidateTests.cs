@@ -15,7 +15,7 @@ public sealed class SpecValidateTests : IDisposable
     public SpecValidateTests()
     {
         File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("name = \"docs\"", "name = \"docs\"\nsmctl_home = true"));
-        var (code, output) = Openspec(Docs, "init", "--tools", "none", "--no-animation", ".");
+        var (code, output) = Peers.Openspec(Docs, "init", "--tools", "none", "--no-animation", ".");
         Assert.True(code == 0, output);
     }
 
@@ -28,7 +28,7 @@ public sealed class SpecValidateTests : IDisposable
     {
         SpecCorpus.Write(OpenspecDir);
         string[] flags = strict ? ["--all", "--json", "--strict"] : ["--all", "--json"];
-        var (_, theirsText) = Openspec(Docs, ["validate", .. flags]);
+        var (_, theirsText) = Peers.Openspec(Docs, ["validate", .. flags]);
         var theirs = JsonNode.Parse(theirsText)!;
         var ours = await _ws.Smctl(["spec", "validate", .. flags]);
         Assert.Equal(5, ours.ExitCode);
@@ -121,11 +121,5 @@ public sealed class SpecValidateTests : IDisposable
         var unknown = await _ws.Smctl("spec", "validate", "nope");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Unknown item 'nope'.", unknown.Stderr);
-    }
-
-    internal static (int Code, string Output) Openspec(string cwd, params string[] args)
-    {
-        var (code, stdout, stderr) = Peers.Run(Peers.Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
-        return (code, stdout + stderr);
     }
 }

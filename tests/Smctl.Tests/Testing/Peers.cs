@@ -36,6 +36,13 @@ public static class Peers
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>The openspec CLI (npm @fission-ai/openspec 1.13.2) in <paramref name="cwd"/>: exit code, stdout then stderr.</summary>
+    public static (int Code, string Output) Openspec(string cwd, params string[] args)
+    {
+        var (code, stdout, stderr) = Run(Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
+        return (code, stdout + stderr);
+    }
+
     private static string RepoRoot()
     {
         for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
