@@ -30,6 +30,8 @@ public sealed class DemoTests
         Assert.Equal("runtime", list.Json.GetProperty("repos")[2].GetProperty("dependsOn")[0].GetString());
         var build = await CliRun.RunAsync(ws, ["exec", "--", "sh build.sh && sh test.sh"]);
         Assert.Equal(0, build.ExitCode);
+        var validate = await CliRun.RunAsync(ws, ["spec", "validate", "--all", "--strict"]);
+        Assert.True(validate.ExitCode == 0, validate.ToString());
 
         var again = await CliRun.RunAsync(dir.Path, ["demo", "sample"]);
         Assert.Equal(2, again.ExitCode);

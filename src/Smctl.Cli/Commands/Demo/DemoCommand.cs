@@ -70,6 +70,7 @@ public static class DemoCommand
                      ("smctl config show --origin", "every setting and where it came from"),
                      ("smctl build --parallel", "build in dependency order; run it twice: the second is cached"),
                      ("smctl ss add-auth --repos gateway", "an OpenSpec change in gateway/openspec, and feature/add-auth"),
+                     ("smctl spec validate --all", "OpenSpec's checks and smctl's on every change and spec (as openspec validate)"),
                      ("smctl release plan", "the version each repo's commits call for"),
                      ("smctl mcp config --client claude", "let an AI assistant drive all of this (smctl serve --mcp)"),
                      ("smctl workspace status --json", "the same, for scripts and assistants"),
