@@ -199,7 +199,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             var steps = new List<Step>();
             if (f.TargetTip(model.Main, problems, steps) is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); continue; }
             steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", input.TagMessage ?? $"Release {version}"));
-            if (f.HasRemote && !input.NoPush) steps.Add(new TagPush(tag));
+            if (f.HasRemote && !input.NoPush) steps.Add(new RefsPush([], [tag], []));
             programs.Add(new RepoProgram(f.Repo.Name, steps));
         }
         problems.ThrowIfAny(label);

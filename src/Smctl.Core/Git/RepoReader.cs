@@ -223,10 +223,13 @@ public static class RepoReader
     }
 
     /// <summary>Whether the work tree at <paramref name="path"/> (main or linked) is in the middle of a merge (MERGE_HEAD is there).</summary>
-    public static bool MergeInProgress(string path)
+    public static bool MergeInProgress(string path) => HeadState(path).Operation == "merge";
+
+    /// <summary>Without a status scan: whether HEAD is detached, and the operation in progress (merge, rebase…) or null.</summary>
+    public static (bool Detached, string? Operation) HeadState(string path)
     {
         using var repo = new Repository(path);
-        return repo.Info.CurrentOperation == CurrentOperation.Merge;
+        return (repo.Info.IsHeadDetached, OperationName(repo.Info.CurrentOperation));
     }
 
     /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>

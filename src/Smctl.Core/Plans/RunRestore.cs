@@ -45,8 +45,7 @@ public static class RunRestore
             if (!push.Ok) { problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
         }
-        var pushedTags = program.Steps.OfType<TagPush>().Select(t => t.Tag).Concat(program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags));
-        foreach (var tag in pushedTags.Distinct().Where(t => before[$"refs/tags/{t}"] is null))
+        foreach (var tag in program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags).Distinct().Where(t => before[$"refs/tags/{t}"] is null))
         {
             var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, $"refs/tags/{tag}").ConfigureAwait(false);
             if (ls.Ok && ls.Stdout.Trim().Length > 0)
@@ -114,7 +113,7 @@ public static class RunRestore
         foreach (var merge in program.Steps.OfType<BranchMerge>())
             if (await repo.WorktreeOfAsync(merge.Into, ct).ConfigureAwait(false) is { } wt) folders.Add(wt);
         foreach (var folder in folders)
-            if ((await repo.Git.RunAsync(folder, ["rev-parse", "--verify", "--quiet", "MERGE_HEAD"], ct).ConfigureAwait(false)).Ok)
+            if (Git.RepoReader.MergeInProgress(folder))
                 await repo.Git.RunAsync(folder, ["merge", "--abort"], ct).ConfigureAwait(false);
     }
 

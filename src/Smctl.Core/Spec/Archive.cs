@@ -97,11 +97,13 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         var meta = ChangeMeta.Read(change.Dir);
         var model = FlowModel.From(context.Settings);
         var branch = meta?.Branch ?? model.Branch(FlowKind.Feature, change.Id);
-        var finishing = !input.NoFinish && branch == model.Branch(FlowKind.Feature, change.Id)
-            && ws.Repos.Any(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null);
+        // The repos holding the branch, read once: whether to finish, and which repos to plan that finish in.
+        var holders = branch == model.Branch(FlowKind.Feature, change.Id)
+            ? ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null).Select(r => r.Name).ToList() : [];
+        var finishing = !input.NoFinish && holders.Count > 0;
         var specRepo = root.Repo is { } name ? ws.Repo(name) : null;
         var touched = prepared.Where(p => p.Outcome is "retire" || (p.Outcome == "write" && p.Merged.Counts.Total > 0)).ToList();
-        var preview = await CheckFinishAsync(context, ws, change, root, specRepo, finishing, branch, input, refuse, ct).ConfigureAwait(false);
+        var preview = await CheckFinishAsync(context, change, root, specRepo, finishing ? holders : [], branch, input, refuse, ct).ConfigureAwait(false);
 
         var specs = new List<ArchivedSpec>();
         foreach (var p in prepared)
@@ -224,16 +226,18 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
     /// What finishing will refuse, checked before anything is written: the repo holding the specs may have uncommitted
     /// changes only in the change and the specs (they are committed with the archive); every other repo is planned now.
     /// </summary>
-    private static async Task<RunResult?> CheckFinishAsync(SmctlContext context, Workspace.Shared.Workspace ws, ChangeRef change, SpecRoot root,
-        Workspace.Shared.RepoEntry? specRepo, bool finishing, string branch, SpecArchiveInput input, Func<string, string?, SmctlException> refuse, CancellationToken ct)
+    /// <param name="holders">The repos whose branch will be finished (none: no finish).</param>
+    private static async Task<RunResult?> CheckFinishAsync(SmctlContext context, ChangeRef change, SpecRoot root,
+        Workspace.Shared.RepoEntry? specRepo, IReadOnlyList<string> holders, string branch, SpecArchiveInput input, Func<string, string?, SmctlException> refuse, CancellationToken ct)
     {
+        var finishing = holders.Count > 0;
         var specRepoDirty = false;
         if (specRepo is not null)
         {
-            var status = Git.RepoReader.Status(specRepo.Name, specRepo.FullPath);
-            if (status.Detached || status.Operation is not null)
-                throw refuse($"{specRepo.Name} is {(status.Detached ? "on a detached HEAD" : $"in the middle of a {status.Operation}")}: the archive is committed there",
-                    status.Detached ? "check out a branch first" : $"finish or abort the {status.Operation} first");
+            var (detached, operation) = Git.RepoReader.HeadState(specRepo.FullPath);
+            if (detached || operation is not null)
+                throw refuse($"{specRepo.Name} is {(detached ? "on a detached HEAD" : $"in the middle of a {operation}")}: the archive is committed there",
+                    detached ? "check out a branch first" : $"finish or abort the {operation} first");
             var owned = new[] { change.Dir, root.SpecsDir, Path.Combine(root.ChangesDir, "archive") };
             // Every file, untracked folders listed file by file, so a change folder nobody committed yet is not "foreign".
             var changed = (await context.Git.RunCheckedAsync(specRepo.FullPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"], specRepo.Name, ct).ConfigureAwait(false))
@@ -245,8 +249,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
                     "commit or stash them, or pass --no-finish");
         }
         if (!finishing) return null;
-        var checkable = ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null && !(specRepoDirty && r.Name == specRepo?.Name))
-            .Select(r => r.Name).ToList();
+        var checkable = holders.Where(r => !(specRepoDirty && r == specRepo?.Name)).ToList();
         if (checkable.Count == 0) return null;
         try
         {

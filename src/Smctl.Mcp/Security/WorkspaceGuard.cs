@@ -28,30 +28,12 @@ public sealed class WorkspaceGuard(string root)
         }
     }
 
-    /// <summary>True when <paramref name="path"/> (relative to the root) stays inside it, following every symlink that exists.</summary>
+    /// <summary>True when <paramref name="path"/> (relative to the root) stays inside it, lexically and with every symlink that exists followed.</summary>
     public bool IsInside(string path)
     {
         var full = Path.GetFullPath(path, _root);
-        if (!Within(full)) return false;
-        // Walk down from the root so a symlinked folder anywhere on the way is resolved.
-        var current = _root;
-        foreach (var part in Path.GetRelativePath(_root, full).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (part == ".") continue;
-            current = Path.Combine(current, part);
-            var info = new FileInfo(current);
-            if (!info.Exists && !Directory.Exists(current)) break;
-            if (info.LinkTarget is not null || new DirectoryInfo(current).LinkTarget is not null)
-            {
-                var target = (File.ResolveLinkTarget(current, returnFinalTarget: true) ?? Directory.ResolveLinkTarget(current, returnFinalTarget: true))?.FullName;
-                if (target is null || !Within(Path.GetFullPath(target))) return false;
-            }
-        }
-        return true;
+        return Core.IO.Paths.IsWithin(_root, full) && Core.IO.Paths.IsWithinReal(_root, full);
     }
-
-    private bool Within(string full) =>
-        full == _root || full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static bool IsRemoteUrl(string text) =>
         (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ssh" or "git")

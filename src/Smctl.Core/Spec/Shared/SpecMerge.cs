@@ -33,17 +33,22 @@ public static partial class SpecMerge
     private static partial Regex PurposeHeader();
 
     public static IReadOnlyList<SpecUpdate> FindUpdates(string changeDir, string mainSpecsDir) =>
-        [.. DeltaFiles.Discover(Path.Combine(changeDir, "specs")).Select(spec =>
+        UpdatesFor(DeltaFiles.Discover(Path.Combine(changeDir, "specs")), mainSpecsDir);
+
+    /// <summary>The main spec each discovered delta spec merges into.</summary>
+    public static IReadOnlyList<SpecUpdate> UpdatesFor(IReadOnlyList<SpecFile> deltas, string mainSpecsDir) =>
+        [.. deltas.Select(spec =>
         {
             var target = Path.Combine([mainSpecsDir, .. spec.Id.Split('/'), "spec.md"]);
             return new SpecUpdate(spec.Id, spec.Path, target, File.Exists(target));
         })];
 
-    /// <param name="readTarget">Reads the main spec (a validator passes its cache); null when it does not exist.</param>
-    public static MergedSpec Build(SpecUpdate update, string changeName, Func<string, string?>? readTarget = null)
+    /// <param name="read">Reads a delta or main spec (a validator passes what it has read already); null when it does not exist.</param>
+    public static MergedSpec Build(SpecUpdate update, string changeName, Func<string, string?>? read = null)
     {
+        read ??= ReadIfExists;
         var warnings = new List<string>();
-        var changeContent = SpecText.Read(update.Source);
+        var changeContent = read(update.Source) ?? throw new FileNotFoundException($"{update.Source} is gone", update.Source);
         var plan = DeltaSpec.Parse(changeContent);
         var spec = update.Id;
 
@@ -96,7 +101,7 @@ public static partial class SpecMerge
         var deltaPurpose = PurposeOf(changeContent);
         string target;
         var isNew = false;
-        if ((readTarget ?? ReadIfExists)(update.Target) is { } existingText)
+        if (read(update.Target) is { } existingText)
         {
             target = existingText;
             if (deltaPurpose is not null && PurposeOf(target) is { } existing && existing != deltaPurpose)

@@ -74,10 +74,12 @@ public sealed class SpecValidator
         var rootSpec = File.Exists(Path.Combine(specsDir, "spec.md"));
         if (rootSpec)
             issues.Add(SpecIssue.Err("spec.md", "Delta spec found at specs/spec.md. Delta specs must live under a capability path (e.g. specs/<capability-path>/spec.md) — a file at the specs/ root is ignored when the change is applied or archived."));
-        foreach (var file in DeltaFiles.Discover(specsDir))
+        var deltaFiles = DeltaFiles.Discover(specsDir);
+        var deltaTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in deltaFiles)
         {
             string content;
-            try { content = SpecText.Read(file.Path); }
+            try { deltaTexts[file.Path] = content = SpecText.Read(file.Path); }
             catch (IOException) { continue; }
             var plan = DeltaSpec.Parse(content);
             var entry = $"{file.Id}/spec.md";
@@ -139,7 +141,8 @@ public sealed class SpecValidator
         if (mainSpecsDir is not null)
         {
             var reported = issues.Where(i => i.Level == SpecIssue.Error).Select(i => i.Path).Concat(missingHeader).Concat(emptySections.Select(e => e.Path)).ToHashSet(StringComparer.Ordinal);
-            issues.AddRange(ArchiveBlockers(changeDir, mainSpecsDir, reported));
+            issues.AddRange(ArchiveBlockers(changeDir, SpecMerge.UpdatesFor(deltaFiles, mainSpecsDir), reported,
+                path => deltaTexts.TryGetValue(path, out var text) ? text : MainSpec(path)));
         }
         var unread = DeltaFiles.Unread(specsDir);
         foreach (var file in unread)
@@ -210,17 +213,14 @@ public sealed class SpecValidator
     }
 
     /// <summary>Archive's merge, dry-run: what it would refuse, as INFO (the verdict does not change).</summary>
-    private IEnumerable<SpecIssue> ArchiveBlockers(string changeDir, string mainSpecsDir, HashSet<string> alreadyReported)
+    private static List<SpecIssue> ArchiveBlockers(string changeDir, IReadOnlyList<SpecUpdate> updates, HashSet<string> alreadyReported, Func<string, string?> read)
     {
-        IReadOnlyList<SpecUpdate> updates;
-        try { updates = SpecMerge.FindUpdates(changeDir, mainSpecsDir); }
-        catch (Exception e) when (e is IOException or Errors.SmctlException) { return [SpecIssue.Note("specs", $"Could not check archive merge conflicts: {e.Message}")]; }
         var issues = new List<SpecIssue>();
         foreach (var update in updates)
         {
             var entry = $"{update.Id}/spec.md";
             if (alreadyReported.Contains(entry)) continue;
-            try { SpecMerge.Build(update, Path.GetFileName(changeDir), MainSpec); }
+            try { SpecMerge.Build(update, Path.GetFileName(changeDir), read); }
             catch (SpecMergeException e) { issues.Add(SpecIssue.Note(entry, $"Archive would refuse this delta: {e.Message}")); }
             catch (IOException) { }
         }
