@@ -64,18 +64,24 @@ measure() { # name start-cmd finish-cmd
 }
 
 measure smctl "$smctl -j 2 flow feature start x" "$smctl -j 2 flow feature finish x"
+measure smctl-no-fetch "$smctl -j 2 flow feature start --no-fetch x" "$smctl -j 2 flow feature finish --no-fetch x"
 measure avh 'for r in repo*; do (cd $r && git flow feature start x && git push -q -u origin feature/x); done' \
             'for r in repo*; do (cd $r && git flow feature finish --no-ff x && git push -q origin develop); done'
+# AVH fetching first (-F), as smctl does unless --no-fetch: the same work as smctl's default
+measure avh-fetch 'for r in repo*; do (cd $r && git flow feature start -F x && git push -q -u origin feature/x); done' \
+                  'for r in repo*; do (cd $r && git flow feature finish -F --no-ff x && git push -q origin develop); done'
 measure minimal "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} branch feature/x develop && git -C {} push -q -u origin feature/x'" \
                 "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} checkout -q develop && git -C {} merge -q --no-ff -m merge feature/x && git -C {} push -q origin develop && git -C {} branch -q -D feature/x && git -C {} push -q origin --delete feature/x'"
 
 printf '| %s | %s | %s |\n' "measurement ($n repos, mean of $runs)" "start (s)" "finish (s)"
 printf '| --- | ---: | ---: |\n'
-for name in smctl avh minimal; do
+for name in smctl smctl-no-fetch avh avh-fetch minimal; do
   printf '| %s | %.2f | %.2f |\n' "$name" "$(awk -v t="${total[$name,start]}" -v r="$runs" 'BEGIN{print t/r}')" "$(awk -v t="${total[$name,finish]}" -v r="$runs" 'BEGIN{print t/r}')"
 done
-for other in avh minimal; do
-  printf 'smctl / %s: start %.2fx, finish %.2fx\n' "$other" \
-    "$(awk -v a="${total[smctl,start]}" -v b="${total[$other,start]}" 'BEGIN{print a/b}')" \
-    "$(awk -v a="${total[smctl,finish]}" -v b="${total[$other,finish]}" 'BEGIN{print a/b}')"
-done
+ratio() { # ours other
+  printf '%s / %s: start %.2fx, finish %.2fx, both %.2fx\n' "$1" "$2" \
+    "$(awk -v a="${total[$1,start]}" -v b="${total[$2,start]}" 'BEGIN{print a/b}')" \
+    "$(awk -v a="${total[$1,finish]}" -v b="${total[$2,finish]}" 'BEGIN{print a/b}')" \
+    "$(awk -v a="${total[$1,start]}" -v b="${total[$2,start]}" -v c="${total[$1,finish]}" -v d="${total[$2,finish]}" 'BEGIN{print (a+c)/(b+d)}')"
+}
+ratio smctl avh; ratio smctl avh-fetch; ratio smctl-no-fetch avh; ratio smctl minimal; ratio smctl-no-fetch minimal

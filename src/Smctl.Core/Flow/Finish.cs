@@ -60,48 +60,54 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
                 return TrunkRelease(facts, model, name, input, problems, label);
             if (having.Count == 0 && problems.Count == 0)
                 throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
-            var programs = new List<RepoProgram>();
-            foreach (var f in having)
-            {
-                if (!f.CheckWorkTree(problems, needClean: true)) continue;
-                var worktreeSteps = new List<Step>();
-                if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) continue;
-                if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, token).ConfigureAwait(false)) continue;
-                var defaults = GitFlowDefaults(f);
-                var keep = input.Keep || defaults.Contains("keep");
-                var keepLocal = keep || defaults.Contains("keeplocal");
-                var keepRemote = keep || defaults.Contains("keepremote");
-                var squash = input.Squash || defaults.Contains("squash");
-                var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
-                var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
-                var tip = f.UpToDateTip(branch, problems);
-                var changelog = kind == FlowKind.Release && tip is not null && !input.NoChangelog;
-                var release = changelog ? await ReleaseCommitAsync(context, f, model, branch, name, tip!, problems, token).ConfigureAwait(false) : null;
-                if (changelog && release is null) continue;
-                var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
-                if (sign && Git.RepoReader.ConfigUnder(f.Repo.FullPath, "user.signingkey").Count == 0)
-                {
-                    problems.Add(f.Repo.Name, "release.sign is true but git has no user.signingkey here: set one (git config user.signingkey KEY) or turn signing off");
-                    continue;
-                }
-                var steps = kind == FlowKind.Feature
-                    ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, token).ConfigureAwait(false)
-                    : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, sign, release, problems, token).ConfigureAwait(false);
-                if (steps is null) continue;
-                steps.InsertRange(0, worktreeSteps);
-                if (!keepLocal) steps.Add(new BranchDelete(branch));
-                // What changed goes to the remote in one push: the merged branches, the tag, the finished branch's deletion.
-                if (f.HasRemote && !input.NoPush)
-                {
-                    var push = new RefsPush([.. steps.OfType<BranchMerge>().Select(m => m.Into).Distinct()], [.. steps.OfType<TagCreate>().Select(t => t.Tag)],
-                        !keepRemote && f.Remote(branch) is not null ? [branch] : []);
-                    if (push.Branches.Count + push.Tags.Count + push.DeleteBranches.Count > 0) steps.Add(push);
-                }
-                programs.Add(new RepoProgram(f.Repo.Name, steps));
-            }
+            // Each repo is planned on its own (in-process reads and merge checks), so the repos are planned in parallel.
+            var planned = await Workspace.Shared.RepoParallel.MapAsync(having, context.Jobs,
+                (f, t) => PlanRepoAsync(context, ws, f, model, branch, name, input, problems, t), token).ConfigureAwait(false);
+            var programs = planned.OfType<RepoProgram>().ToList();
             problems.ThrowIfAny(label);
             return new Plan(Plan.NewId(label), label, programs);
         }, ct);
+    }
+
+    /// <summary>One repo's steps, or null (with the reason in <paramref name="problems"/>) when it cannot be finished.</summary>
+    private async Task<RepoProgram?> PlanRepoAsync(SmctlContext context, Workspace.Shared.Workspace ws, RepoFacts f, FlowModel model, string branch, string name,
+        FlowFinishInput input, Problems problems, CancellationToken ct)
+    {
+        if (!f.CheckWorkTree(problems, needClean: true)) return null;
+        var worktreeSteps = new List<Step>();
+        if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) return null;
+        if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, ct).ConfigureAwait(false)) return null;
+        var defaults = GitFlowDefaults(f);
+        var keep = input.Keep || defaults.Contains("keep");
+        var keepLocal = keep || defaults.Contains("keeplocal");
+        var keepRemote = keep || defaults.Contains("keepremote");
+        var squash = input.Squash || defaults.Contains("squash");
+        var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
+        var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
+        var tip = f.UpToDateTip(branch, problems);
+        var changelog = kind == FlowKind.Release && tip is not null && !input.NoChangelog;
+        var release = changelog ? await ReleaseCommitAsync(context, f, model, branch, name, tip!, problems, ct).ConfigureAwait(false) : null;
+        if (changelog && release is null) return null;
+        var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
+        if (sign && Git.RepoReader.ConfigUnder(f.Repo.FullPath, "user.signingkey").Count == 0)
+        {
+            problems.Add(f.Repo.Name, "release.sign is true but git has no user.signingkey here: set one (git config user.signingkey KEY) or turn signing off");
+            return null;
+        }
+        var steps = kind == FlowKind.Feature
+            ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, ct).ConfigureAwait(false)
+            : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, sign, release, problems, ct).ConfigureAwait(false);
+        if (steps is null) return null;
+        steps.InsertRange(0, worktreeSteps);
+        if (!keepLocal) steps.Add(new BranchDelete(branch));
+        // What changed goes to the remote in one push: the merged branches, the tag, the finished branch's deletion.
+        if (f.HasRemote && !input.NoPush)
+        {
+            var push = new RefsPush([.. steps.OfType<BranchMerge>().Select(m => m.Into).Distinct()], [.. steps.OfType<TagCreate>().Select(t => t.Tag)],
+                !keepRemote && f.Remote(branch) is not null ? [branch] : []);
+            if (push.Branches.Count + push.Tags.Count + push.DeleteBranches.Count > 0) steps.Add(push);
+        }
+        return new RepoProgram(f.Repo.Name, steps);
     }
 
     private static async Task<List<Step>?> FeatureStepsAsync(RepoFacts f, FlowModel model, string branch, string? tip, bool squash, Problems problems, CancellationToken ct)

@@ -142,10 +142,18 @@ public static class RepoReader
         return (repo.Refs[$"refs/heads/{branch}"] is not null, repo.Refs[$"refs/remotes/origin/{branch}"] is not null);
     }
 
+    /// <summary>Whether the repo has this remote (false for a repo libgit2 cannot open: its status says why).</summary>
     public static bool HasRemote(string path, string remote)
     {
-        using var repo = new Repository(path);
-        return repo.Network.Remotes[remote] is not null;
+        try
+        {
+            using var repo = new Repository(path);
+            return repo.Network.Remotes[remote] is not null;
+        }
+        catch (LibGit2SharpException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>

@@ -27,11 +27,16 @@ public sealed class RunStore(string smctlDir)
     private RunState? _soon;
     private Task _writer = Task.CompletedTask;
     private bool _writing;
+    private TaskCompletionSource _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long a save waits after the previous write: a run's steps end in bursts, and each write is the whole state.</summary>
+    private static readonly TimeSpan SaveInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Saves the state without waiting for the disk: the steps of the other repos go on while it is written, and a burst
-    /// of saves becomes one write of the latest state. Safe because every step skips itself when already done, so a
-    /// state that lags a step behind (the process killed meanwhile) only makes 'continue' check that step again.
+    /// Saves the state without waiting for the disk: the steps of the other repos go on while it is written, and the
+    /// saves of a burst (at most one write per <see cref="SaveInterval"/>) become one write of the latest state. Safe
+    /// because every step skips itself when already done, so a state that lags a few steps behind (the process killed
+    /// meanwhile) only makes 'continue' check those steps again.
     /// </summary>
     public void SaveSoon(RunState state)
     {
@@ -40,34 +45,43 @@ public sealed class RunStore(string smctlDir)
             _soon = state;
             if (_writing) return;
             _writing = true;
-            _writer = Task.Run(WriteSoon);
+            _writer = Task.Run(WriteSoonAsync);
         }
     }
 
-    private void WriteSoon()
+    private async Task WriteSoonAsync()
     {
         while (true)
         {
             RunState next;
+            Task hurry;
             lock (_pending)
             {
                 if (_soon is null) { _writing = false; return; }
                 next = _soon;
                 _soon = null;
+                hurry = _hurry.Task;
             }
             lock (_saving) Write(RunFile, next);
+            // A write done, the next one waits: the steps finishing meanwhile are saved together.
+            await Task.WhenAny(Task.Delay(SaveInterval), hurry).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Waits until every state handed to <see cref="SaveSoon"/> is on disk.</summary>
+    /// <summary>Waits until every state handed to <see cref="SaveSoon"/> is on disk (without the pause between writes).</summary>
     public void Flush()
     {
+        lock (_pending) _hurry.TrySetResult();
         while (true)
         {
             Task writer;
             lock (_pending)
             {
-                if (!_writing && _soon is null) return;
+                if (!_writing && _soon is null)
+                {
+                    _hurry = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                    return;
+                }
                 writer = _writer;
             }
             writer.Wait();

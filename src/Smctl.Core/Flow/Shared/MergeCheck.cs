@@ -9,6 +9,14 @@ public static class MergeCheck
     /// <param name="keepCommit">Write the would-be merge commit (a back-merge is tried on top of it); false: only the verdict.</param>
     public static async Task<(string? Commit, IReadOnlyList<string> Conflicts)> TryAsync(StepContext git, string into, string from, CancellationToken ct, bool keepCommit = true)
     {
+        // When the target is an ancestor of what merges into it (the usual feature), the merge base is the target itself:
+        // the merge cannot conflict and its tree is the source's. No merge-tree process needed.
+        if (Git.RepoReader.IsAncestorRev(git.Path, into, from))
+        {
+            if (!keepCommit) return (null, []);
+            var direct = await git.RunAsync(ct, "commit-tree", from + "^{tree}", "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);
+            return (direct.Trim(), []);
+        }
         var result = await git.TryAsync(ct, "merge-tree", "--write-tree", "--name-only", "--no-messages", into, from).ConfigureAwait(false);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (result.ExitCode == 1) return (null, lines.Skip(1).Distinct().ToList());

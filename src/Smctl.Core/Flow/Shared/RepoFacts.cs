@@ -23,25 +23,28 @@ public sealed class RepoFacts
     public static async Task<RepoFacts[]> GatherAsync(SmctlContext context, IReadOnlyList<RepoEntry> repos, bool fetch, Problems problems, CancellationToken ct) =>
         await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
         {
-            var status = RepoReader.Status(repo.Name, repo.FullPath);
-            if (status.Missing || status.Error is not null)
-            {
-                problems.Add(repo.Name, status.Missing ? "not on disk (run 'smctl workspace init')" : status.Error!);
-                return new RepoFacts { Repo = repo, Status = status };
-            }
             var git = RunExecutor.ContextFor(context, repo);
-            var hasRemote = RepoReader.HasRemote(repo.FullPath, git.Remote);
-            string? fetchError = null;
+            var hasRemote = Directory.Exists(repo.FullPath) && RepoReader.IsRepository(repo.FullPath) && RepoReader.HasRemote(repo.FullPath, git.Remote);
+            // The fetch runs while the work tree is read in-process: only its refs are read after it (the snapshot below).
+            Task<ProcessResult>? fetching = null;
             if (fetch && hasRemote)
             {
                 context.Progress(new ProgressEvent(repo.Name, "fetching"));
                 // No auto-maintenance: git would start 'git maintenance run --auto' after every fetch, a process per repo per command.
-                var result = await git.TryAsync(token, "fetch", "--prune", "--quiet", "--no-auto-maintenance", git.Remote).ConfigureAwait(false);
-                if (!result.Ok)
-                {
-                    fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
-                    problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use --no-fetch to work locally)");
-                }
+                fetching = git.TryAsync(token, "fetch", "--prune", "--quiet", "--no-auto-maintenance", git.Remote);
+            }
+            var status = RepoReader.Status(repo.Name, repo.FullPath);
+            if (status.Missing || status.Error is not null)
+            {
+                if (fetching is not null) await fetching.ConfigureAwait(false);
+                problems.Add(repo.Name, status.Missing ? "not on disk (run 'smctl workspace init')" : status.Error!);
+                return new RepoFacts { Repo = repo, Status = status };
+            }
+            string? fetchError = null;
+            if (fetching is not null && await fetching.ConfigureAwait(false) is { Ok: false } result)
+            {
+                fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
+                problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use --no-fetch to work locally)");
             }
             var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);
             context.FreshSnapshots[repo.FullPath] = refs;
