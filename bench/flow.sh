@@ -39,43 +39,49 @@ commit_all() {
 }
 
 declare -A total
-measure() { # name start-cmd finish-cmd
+declare -A start_cmd finish_cmd
+tools=()
+tool() { tools+=("$1"); start_cmd[$1]=$2; finish_cmd[$1]=$3; }
+measure() { # name: one run of its start and finish on a fresh copy
   local name=$1 s f t0 t1
-  for ((i = 1; i <= runs; i++)); do
-    fresh
-    cd "$work/run/ws"
-    t0=$(now); eval "$2" >/dev/null 2>&1; t1=$(now)
-    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
-    # every repo must be on feature/x (checked out or at least created) before the commit
-    for d in repo*; do git -C "$d" switch -q feature/x; done
-    commit_all
-    t0=$(now); eval "$3" >/dev/null 2>&1; t1=$(now)
-    f=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
-    # sanity: the feature is merged into develop with a merge commit and gone, locally and on the remote
-    for d in repo*; do
-      if git -C "$d" rev-parse -q --verify refs/heads/feature/x >/dev/null; then echo "$name: feature/x left in $d" >&2; exit 1; fi
-      if git -C "$d" ls-remote --exit-code origin refs/heads/feature/x >/dev/null; then echo "$name: feature/x left on $d's remote" >&2; exit 1; fi
-      if [[ $(git -C "$d" rev-list --parents -n1 origin/develop | wc -w) != 3 ]]; then echo "$name: no merge commit pushed in $d" >&2; exit 1; fi
-    done
-    total[$name,start]=$(awk -v a="${total[$name,start]:-0}" -v b="$s" 'BEGIN{print a+b}')
-    total[$name,finish]=$(awk -v a="${total[$name,finish]:-0}" -v b="$f" 'BEGIN{print a+b}')
-    cd - >/dev/null
+  fresh
+  cd "$work/run/ws"
+  t0=$(now); eval "${start_cmd[$name]}" >/dev/null 2>&1; t1=$(now)
+  s=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+  # every repo must be on feature/x (checked out or at least created) before the commit
+  for d in repo*; do git -C "$d" switch -q feature/x; done
+  commit_all
+  t0=$(now); eval "${finish_cmd[$name]}" >/dev/null 2>&1; t1=$(now)
+  f=$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')
+  # sanity: the feature is merged into develop with a merge commit and gone, locally and on the remote
+  for d in repo*; do
+    if git -C "$d" rev-parse -q --verify refs/heads/feature/x >/dev/null; then echo "$name: feature/x left in $d" >&2; exit 1; fi
+    if git -C "$d" ls-remote --exit-code origin refs/heads/feature/x >/dev/null; then echo "$name: feature/x left on $d's remote" >&2; exit 1; fi
+    if [[ $(git -C "$d" rev-list --parents -n1 origin/develop | wc -w) != 3 ]]; then echo "$name: no merge commit pushed in $d" >&2; exit 1; fi
   done
+  total[$name,start]=$(awk -v a="${total[$name,start]:-0}" -v b="$s" 'BEGIN{print a+b}')
+  total[$name,finish]=$(awk -v a="${total[$name,finish]:-0}" -v b="$f" 'BEGIN{print a+b}')
+  cd - >/dev/null
 }
 
-measure smctl "$smctl -j 2 flow feature start x" "$smctl -j 2 flow feature finish x"
-measure smctl-no-fetch "$smctl -j 2 flow feature start --no-fetch x" "$smctl -j 2 flow feature finish --no-fetch x"
-measure avh 'for r in repo*; do (cd $r && git flow feature start x && git push -q -u origin feature/x); done' \
-            'for r in repo*; do (cd $r && git flow feature finish --no-ff x && git push -q origin develop); done'
+tool smctl "$smctl -j 2 flow feature start x" "$smctl -j 2 flow feature finish x"
+tool smctl-no-fetch "$smctl -j 2 flow feature start --no-fetch x" "$smctl -j 2 flow feature finish --no-fetch x"
+tool avh 'for r in repo*; do (cd $r && git flow feature start x && git push -q -u origin feature/x); done' \
+         'for r in repo*; do (cd $r && git flow feature finish --no-ff x && git push -q origin develop); done'
 # AVH fetching first (-F), as smctl does unless --no-fetch: the same work as smctl's default
-measure avh-fetch 'for r in repo*; do (cd $r && git flow feature start -F x && git push -q -u origin feature/x); done' \
-                  'for r in repo*; do (cd $r && git flow feature finish -F --no-ff x && git push -q origin develop); done'
-measure minimal "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} branch feature/x develop && git -C {} push -q -u origin feature/x'" \
-                "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} checkout -q develop && git -C {} merge -q --no-ff -m merge feature/x && git -C {} push -q origin develop && git -C {} branch -q -D feature/x && git -C {} push -q origin --delete feature/x'"
+tool avh-fetch 'for r in repo*; do (cd $r && git flow feature start -F x && git push -q -u origin feature/x); done' \
+               'for r in repo*; do (cd $r && git flow feature finish -F --no-ff x && git push -q origin develop); done'
+tool minimal "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} branch feature/x develop && git -C {} push -q -u origin feature/x'" \
+             "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} checkout -q develop && git -C {} merge -q --no-ff -m merge feature/x && git -C {} push -q origin develop && git -C {} branch -q -D feature/x && git -C {} push -q origin --delete feature/x'"
+
+# Runs interleave the tools, so a slow spell of the machine weighs on all of them alike.
+for ((i = 1; i <= runs; i++)); do
+  for name in "${tools[@]}"; do measure "$name"; done
+done
 
 printf '| %s | %s | %s |\n' "measurement ($n repos, mean of $runs)" "start (s)" "finish (s)"
 printf '| --- | ---: | ---: |\n'
-for name in smctl smctl-no-fetch avh avh-fetch minimal; do
+for name in "${tools[@]}"; do
   printf '| %s | %.2f | %.2f |\n' "$name" "$(awk -v t="${total[$name,start]}" -v r="$runs" 'BEGIN{print t/r}')" "$(awk -v t="${total[$name,finish]}" -v r="$runs" 'BEGIN{print t/r}')"
 done
 ratio() { # ours other

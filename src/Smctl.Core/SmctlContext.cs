@@ -37,6 +37,21 @@ public sealed class SmctlContext
     /// <summary>Ref snapshots validation just took (after its fetch), by repo folder: the run's "before" needs no second read.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, Plans.RefSnapshot> FreshSnapshots { get; } = new();
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<IDisposable> _handles = [];
+
+    /// <summary>Keeps a handle an operation opened for its reads (a repo's libgit2 handle) until <see cref="CloseHandles"/>.</summary>
+    public T Own<T>(T handle) where T : IDisposable
+    {
+        _handles.Add(handle);
+        return handle;
+    }
+
+    /// <summary>Closes what <see cref="Own"/> kept: the operation that read through them is over.</summary>
+    public void CloseHandles()
+    {
+        while (_handles.TryTake(out var handle)) handle.Dispose();
+    }
+
     /// <summary>With DryRun: keep the plan under .smctl/plans/ for 'plan apply'.</summary>
     public bool SavePlan { get; init; }
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>

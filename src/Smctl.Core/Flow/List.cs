@@ -36,6 +36,7 @@ public sealed class FlowList(FlowKind? kind) : IOperation<FlowListInput, FlowLis
         var ws = context.RequireWorkspace();
         var model = FlowModel.From(context.Settings);
         var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), fetch: false, new Problems(), ct).ConfigureAwait(false);
+        context.CloseHandles(); // everything below reads the snapshots
         var kinds = kind is { } k ? [k] : Enum.GetValues<FlowKind>();
         var found = new List<FlowBranch>();
         foreach (var each in kinds)

@@ -34,6 +34,19 @@ public static class RepoReader
         try
         {
             using var repo = new Repository(path);
+            return Status(repo, name, path);
+        }
+        catch (LibGit2SharpException e)
+        {
+            return new RepoStatus { Name = name, Path = path, Error = e.Message };
+        }
+    }
+
+    /// <summary>The status read through an open handle (see <see cref="Plans.StepContext.Read{T}"/>).</summary>
+    public static RepoStatus Status(Repository repo, string name, string path)
+    {
+        try
+        {
             int staged = 0, modified = 0, untracked = 0, conflicted = 0;
             foreach (var entry in repo.RetrieveStatus(Options))
             {
@@ -148,7 +161,7 @@ public static class RepoReader
         try
         {
             using var repo = new Repository(path);
-            return repo.Network.Remotes[remote] is not null;
+            return HasRemote(repo, remote);
         }
         catch (LibGit2SharpException)
         {
@@ -156,7 +169,8 @@ public static class RepoReader
         }
     }
 
-    /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>
+    public static bool HasRemote(Repository repo, string remote) => repo.Network.Remotes[remote] is not null;
+
     /// <summary>The exact text of <paramref name="file"/> in commit <paramref name="commit"/> (bytes kept: CRLF, no final newline), or null.</summary>
     public static string? FileAt(string path, string commit, string file)
     {
@@ -170,7 +184,8 @@ public static class RepoReader
         return ResolveIn(repo, rev);
     }
 
-    private static string? ResolveIn(Repository repo, string rev)
+    /// <summary>The commit a revision names (a sha, a ref, a tag — peeled), or null when there is none.</summary>
+    public static string? ResolveIn(Repository repo, string rev)
     {
         try
         {
@@ -186,6 +201,11 @@ public static class RepoReader
     public static bool IsAncestorRev(string path, string ancestorRev, string descendantRev)
     {
         using var repo = new Repository(path);
+        return IsAncestorRev(repo, ancestorRev, descendantRev);
+    }
+
+    public static bool IsAncestorRev(Repository repo, string ancestorRev, string descendantRev)
+    {
         var (a, d) = (ResolveIn(repo, ancestorRev), ResolveIn(repo, descendantRev));
         if (a is null || d is null) return false;
         if (a == d) return true;
@@ -215,6 +235,11 @@ public static class RepoReader
     public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(string path, string remote)
     {
         using var repo = new Repository(path);
+        return AllRefs(repo, remote);
+    }
+
+    public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(Repository repo, string remote)
+    {
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
         var remotePrefix = $"refs/remotes/{remote}/";
         foreach (var r in repo.Refs)
@@ -244,8 +269,10 @@ public static class RepoReader
     public static string? CurrentBranch(string path)
     {
         using var repo = new Repository(path);
-        return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
+        return CurrentBranch(repo);
     }
+
+    public static string? CurrentBranch(Repository repo) => repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
 
     /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null.</summary>
     public static string? WorktreeOf(string path, string branch) =>

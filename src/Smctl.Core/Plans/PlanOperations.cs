@@ -58,7 +58,7 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         using var held = context.DryRun ? null : store.Lock("plan apply " + input.Id);
         store.EnsureNoInterruptedRun();
         var now = await RepoParallel.MapAsync(saved.Plan.Repos, context.Jobs,
-            (p, token) => RefSnapshot.TakeAsync(RunExecutor.ContextFor(context, ws.Repo(p.Repo)), token), ct).ConfigureAwait(false);
+            (p, token) => RunExecutor.SnapshotAsync(context, ws.Repo(p.Repo), token), ct).ConfigureAwait(false);
         var problems = new Problems();
         for (var i = 0; i < now.Length; i++)
         {

@@ -9,7 +9,7 @@ public sealed record RefSnapshot(Dictionary<string, string> Refs, string? HeadBr
     /// <summary>Read in-process (libgit2; no git process): every ref, what the main work tree has checked out, the linked work trees.</summary>
     public static Task<RefSnapshot> TakeAsync(StepContext context, CancellationToken ct) => Task.Run(() =>
     {
-        var (refs, headBranch, headCommit) = Git.RepoReader.AllRefs(context.Path, context.Remote);
+        var (refs, headBranch, headCommit) = context.Read(repo => Git.RepoReader.AllRefs(repo, context.Remote));
         var worktrees = Git.RepoReader.Worktrees(context.Path).Skip(1).Where(w => !w.Stale).ToDictionary(w => w.Path, w => w.Branch ?? "");
         return new RefSnapshot(refs, headBranch, headCommit) { Worktrees = worktrees };
     }, ct);

@@ -8,6 +8,19 @@ public static class RunCommand
     public static async Task<RunResult> PlanAndRunAsync(SmctlContext context, string command,
         Func<Workspace.Shared.Workspace, CancellationToken, Task<Plan>> plan, CancellationToken ct)
     {
+        try
+        {
+            return await PlanAndRunOnceAsync(context, command, plan, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.CloseHandles();
+        }
+    }
+
+    private static async Task<RunResult> PlanAndRunOnceAsync(SmctlContext context, string command,
+        Func<Workspace.Shared.Workspace, CancellationToken, Task<Plan>> plan, CancellationToken ct)
+    {
         var ws = context.RequireWorkspace();
         var store = new RunStore(ws.SmctlDir);
         if (context.DryRun)

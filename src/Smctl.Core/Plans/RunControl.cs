@@ -48,7 +48,8 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 context.RequireConfirmation($"Give up the remaining steps in {string.Join(", ", state.Repos.Where(r => r.Error is not null).Select(r => r.Repo))}?");
                 foreach (var run in state.Repos.Where(r => r.Error is not null || r.Steps.Contains(StepStatus.Failed)))
                 {
-                    await RunRestore.AbortMergesAsync(RunExecutor.ContextFor(context, ws.Repo(run.Repo)), state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
+                    using (var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo)))
+                        await RunRestore.AbortMergesAsync(git, state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
                     for (var i = 0; i < run.Steps.Count; i++)
                         if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
                     run.Error = null;
@@ -83,7 +84,8 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
-            var problems = await RunRestore.RestoreAsync(RunExecutor.ContextFor(context, ws.Repo(run.Repo)), run, program, token).ConfigureAwait(false);
+            using var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
+            var problems = await RunRestore.RestoreAsync(git, run, program, token).ConfigureAwait(false);
             return problems.Select(p => $"{run.Repo}: {p}").ToList();
         }, ct).ConfigureAwait(false);
         return results.SelectMany(r => r).ToList();

@@ -16,11 +16,18 @@ public static class RunExecutor
     public static StepContext ContextFor(SmctlContext context, RepoEntry repo) =>
         new() { Repo = repo.Name, Path = repo.FullPath, Git = context.Git };
 
+    /// <summary>One repo's refs, read through a handle opened for this read only.</summary>
+    public static async Task<RefSnapshot> SnapshotAsync(SmctlContext context, RepoEntry repo, CancellationToken ct)
+    {
+        using var git = ContextFor(context, repo);
+        return await RefSnapshot.TakeAsync(git, ct).ConfigureAwait(false);
+    }
+
     public static async Task<RunState> StartAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, Plan plan, CancellationToken ct)
     {
         var repos = plan.Repos.Select(p => ws.Repo(p.Repo)).ToList();
         var snapshots = await RepoParallel.MapAsync(repos, context.Jobs, (r, token) =>
-            context.FreshSnapshots.TryRemove(r.FullPath, out var fresh) ? Task.FromResult(fresh) : RefSnapshot.TakeAsync(ContextFor(context, r), token), ct).ConfigureAwait(false);
+            context.FreshSnapshots.TryRemove(r.FullPath, out var fresh) ? Task.FromResult(fresh) : SnapshotAsync(context, r, token), ct).ConfigureAwait(false);
         var state = new RunState
         {
             Plan = plan,
@@ -43,9 +50,10 @@ public static class RunExecutor
     {
         state.Phase = RunPhase.Running;
         store.Save(state);
+        System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot> finals;
         try
         {
-            await RunStepsAsync(context, ws, store, state, ct).ConfigureAwait(false);
+            finals = await RunStepsAsync(context, ws, store, state, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -57,24 +65,25 @@ public static class RunExecutor
             store.Save(state);
             return;
         }
-        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
-        {
-            run.After = await RefSnapshot.TakeAsync(ContextFor(context, ws.Repo(run.Repo)), token).ConfigureAwait(false);
-            return 0;
-        }, ct).ConfigureAwait(false);
+        foreach (var run in state.Repos) run.After = finals[run.Repo];
         state.Phase = RunPhase.Completed;
         store.Finish(state);
     }
 
-    /// <summary>Each repo's steps in order, the repos in parallel; progress is recorded under the state's lock and saved soon after.</summary>
-    private static async Task RunStepsAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
+    /// <summary>
+    /// Each repo's steps in order, the repos in parallel; progress is recorded under the state's lock and saved soon after.
+    /// Returns the refs of each repo whose steps all ran (read right after its last step: no other repo's steps touch them).
+    /// </summary>
+    private static async Task<System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot>> RunStepsAsync(SmctlContext context,
+        Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
         var stepsDone = 0;
+        var finals = new System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot>();
         await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
-            var stepContext = ContextFor(context, ws.Repo(run.Repo));
+            using var stepContext = ContextFor(context, ws.Repo(run.Repo));
             lock (state) run.Error = null;
             for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
             {
@@ -104,8 +113,10 @@ public static class RunExecutor
                     Environment.Exit(137);
                 }
             }
+            finals[run.Repo] = await RefSnapshot.TakeAsync(stepContext, token).ConfigureAwait(false);
             context.Progress(new ProgressEvent(run.Repo, "done", Finished: true));
             return 0;
         }, ct).ConfigureAwait(false);
+        return finals;
     }
 }

@@ -16,7 +16,7 @@ public sealed class SavedPlans(string smctlDir)
     public async Task<string> SaveAsync(SmctlContext context, Workspace.Shared.Workspace ws, Plan plan, CancellationToken ct)
     {
         var snapshots = await RepoParallel.MapAsync(plan.Repos, context.Jobs,
-            (p, token) => RefSnapshot.TakeAsync(RunExecutor.ContextFor(context, ws.Repo(p.Repo)), token), ct).ConfigureAwait(false);
+            (p, token) => RunExecutor.SnapshotAsync(context, ws.Repo(p.Repo), token), ct).ConfigureAwait(false);
         var saved = new SavedPlan(plan, plan.Repos.Select((p, i) => (p.Repo, snapshots[i])).ToDictionary(x => x.Repo, x => x.Item2), DateTimeOffset.UtcNow);
         Directory.CreateDirectory(Dir);
         IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, StateJson.Default.SavedPlan));

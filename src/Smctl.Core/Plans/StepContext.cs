@@ -4,8 +4,11 @@ using Smctl.Core.Git;
 namespace Smctl.Core.Plans;
 
 /// <summary>What a step needs: the repo's folder, git, and the remote to use.</summary>
-public sealed class StepContext
+public sealed class StepContext : IDisposable
 {
+    private LibGit2Sharp.Repository? _handle;
+    private readonly Lock _handleLock = new();
+
     public required string Repo { get; init; }
     public required string Path { get; init; }
     public required GitRunner Git { get; init; }
@@ -17,17 +20,40 @@ public sealed class StepContext
 
     // Reads run in-process (no git process per question); everything that changes the repo goes through git.
 
+    /// <summary>
+    /// Runs an in-process read on this repo's libgit2 handle, opened on first use and then kept: opening one reads
+    /// every config file, which costs more than most reads. Refs, HEAD and new objects are read from disk each time,
+    /// so what git changed between steps is seen; config read this way may be stale once a step has changed it.
+    /// </summary>
+    public T Read<T>(Func<LibGit2Sharp.Repository, T> read)
+    {
+        lock (_handleLock)
+        {
+            _handle ??= new LibGit2Sharp.Repository(Path);
+            return read(_handle);
+        }
+    }
+
     /// <summary>The commit a ref or name points at, or null when there is none.</summary>
-    public Task<string?> ResolveAsync(string rev, CancellationToken ct) => Task.FromResult(RepoReader.Resolve(Path, rev));
+    public Task<string?> ResolveAsync(string rev, CancellationToken ct) => Task.FromResult(Read(repo => RepoReader.ResolveIn(repo, rev)));
 
     public Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
-        Task.FromResult(RepoReader.IsAncestorRev(Path, ancestor, descendant));
+        Task.FromResult(Read(repo => RepoReader.IsAncestorRev(repo, ancestor, descendant)));
 
     /// <summary>The folder of the worktree that has <paramref name="branch"/> checked out, or null.</summary>
     public Task<string?> WorktreeOfAsync(string branch, CancellationToken ct) => Task.FromResult(RepoReader.WorktreeOf(Path, branch));
 
     /// <summary>The branch checked out in this work tree, or null when HEAD is detached.</summary>
-    public string? CurrentBranch() => RepoReader.CurrentBranch(Path);
+    public string? CurrentBranch() => Read(RepoReader.CurrentBranch);
+
+    public void Dispose()
+    {
+        lock (_handleLock)
+        {
+            _handle?.Dispose();
+            _handle = null;
+        }
+    }
 
     public SmctlException Fail(string message, string? suggestion = null) => SmctlException.Git(message, Repo, suggestion);
 }

@@ -11,7 +11,7 @@ public static class MergeCheck
     {
         // When the target is an ancestor of what merges into it (the usual feature), the merge base is the target itself:
         // the merge cannot conflict and its tree is the source's. No merge-tree process needed.
-        if (Git.RepoReader.IsAncestorRev(git.Path, into, from))
+        if (await git.IsAncestorAsync(into, from, ct).ConfigureAwait(false))
         {
             if (!keepCommit) return (null, []);
             var direct = await git.RunAsync(ct, "commit-tree", from + "^{tree}", "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);

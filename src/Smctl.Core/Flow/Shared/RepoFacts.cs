@@ -19,12 +19,14 @@ public sealed class RepoFacts
     public string? Tag(string tag) => Refs[$"refs/tags/{tag}"];
     public bool HasBranch(string branch) => Local(branch) is not null || Remote(branch) is not null;
 
-    /// <summary>Reads every selected repo in parallel, fetching first unless told not to.</summary>
+    /// <summary>Reads every selected repo in parallel, fetching first unless told not to (the handles are the context's: see SmctlContext.CloseHandles).</summary>
     public static async Task<RepoFacts[]> GatherAsync(SmctlContext context, IReadOnlyList<RepoEntry> repos, bool fetch, Problems problems, CancellationToken ct) =>
         await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
         {
-            var git = RunExecutor.ContextFor(context, repo);
-            var hasRemote = Directory.Exists(repo.FullPath) && RepoReader.IsRepository(repo.FullPath) && RepoReader.HasRemote(repo.FullPath, git.Remote);
+            var git = context.Own(RunExecutor.ContextFor(context, repo));
+            var isRepo = Directory.Exists(repo.FullPath) && RepoReader.IsRepository(repo.FullPath);
+            // Status, refs and the plan's later questions share one libgit2 handle (see StepContext.Read).
+            var hasRemote = isRepo && TryRead(git, handle => RepoReader.HasRemote(handle, git.Remote), _ => false);
             // The fetch runs while the work tree is read in-process: only its refs are read after it (the snapshot below).
             Task<ProcessResult>? fetching = null;
             if (fetch && hasRemote)
@@ -33,7 +35,9 @@ public sealed class RepoFacts
                 // No auto-maintenance: git would start 'git maintenance run --auto' after every fetch, a process per repo per command.
                 fetching = git.TryAsync(token, "fetch", "--prune", "--quiet", "--no-auto-maintenance", git.Remote);
             }
-            var status = RepoReader.Status(repo.Name, repo.FullPath);
+            var status = isRepo
+                ? TryRead(git, handle => RepoReader.Status(handle, repo.Name, repo.FullPath), e => new RepoStatus { Name = repo.Name, Path = repo.FullPath, Error = e.Message })
+                : RepoReader.Status(repo.Name, repo.FullPath);
             if (status.Missing || status.Error is not null)
             {
                 if (fetching is not null) await fetching.ConfigureAwait(false);
@@ -50,6 +54,19 @@ public sealed class RepoFacts
             context.FreshSnapshots[repo.FullPath] = refs;
             return new RepoFacts { Repo = repo, Status = status, Refs = refs, HasRemote = hasRemote, FetchError = fetchError, Git = git };
         }, ct).ConfigureAwait(false);
+
+    /// <summary>A read whose failure (a repo libgit2 cannot open) becomes a value: the status then says what is wrong.</summary>
+    private static T TryRead<T>(StepContext git, Func<LibGit2Sharp.Repository, T> read, Func<LibGit2Sharp.LibGit2SharpException, T> failed)
+    {
+        try
+        {
+            return git.Read(read);
+        }
+        catch (LibGit2Sharp.LibGit2SharpException e)
+        {
+            return failed(e);
+        }
+    }
 
     /// <summary>The common refusals: a merge or rebase in progress, a detached HEAD, uncommitted changes.</summary>
     public bool CheckWorkTree(Problems problems, bool needClean)

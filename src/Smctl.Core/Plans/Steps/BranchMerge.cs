@@ -40,7 +40,7 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
 
     private async Task MergeInWorktreeAsync(StepContext context, string worktree, string from, CancellationToken ct)
     {
-        var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
+        using var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
         if (Git.RepoReader.MergeInProgress(worktree))
         {
             // A conflict from an earlier attempt: done once the user has resolved every file.

@@ -9,7 +9,7 @@ public sealed record BranchRebase(string Branch, string Onto) : Step
     {
         var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false)
             ?? throw context.Fail($"{Branch} is not checked out anywhere, so it cannot be rebased here", $"check it out (git switch {Branch}) and run 'smctl continue'");
-        var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
+        using var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
         var gitDir = (await inWorktree.RunAsync(ct, "rev-parse", "--git-dir").ConfigureAwait(false)).Trim();
         var rebasing = Directory.Exists(Path.Combine(worktree, gitDir, "rebase-merge")) || Directory.Exists(Path.Combine(worktree, gitDir, "rebase-apply"));
         if (rebasing)

@@ -20,7 +20,7 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
         var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
         if (worktree is not null)
         {
-            var there = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
+            using var there = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
             foreach (var file in Files) IO.AtomicFile.WriteAllText(System.IO.Path.Combine(worktree, file.Path), file.Content, durable: false);
             await there.RunAsync(ct, ["add", "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
             await there.RunAsync(ct, ["commit", "--quiet", "-m", Message, "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
@@ -35,7 +35,7 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
                 Timeout = context.Git.Timeout,
                 Trace = context.Git.Trace,
             };
-            var inRepo = new StepContext { Repo = context.Repo, Path = context.Path, Git = git, Remote = context.Remote };
+            using var inRepo = new StepContext { Repo = context.Repo, Path = context.Path, Git = git, Remote = context.Remote };
             await inRepo.RunAsync(ct, "read-tree", tip).ConfigureAwait(false);
             foreach (var file in Files)
             {
