@@ -2,7 +2,8 @@
 # Whole-process time of `smctl flow feature start x` and `smctl flow feature finish x` across 50 clean repos
 # with local bare remotes, against (a) AVH `git flow feature start/finish` repo by repo plus the same pushes,
 # (AVH's finish deletes the remote branch itself; --no-ff so it makes the merge commit smctl makes),
-# and (b) a minimal script doing only the necessary git commands with the same parallelism (2).
+# and (b) a minimal script doing only the necessary git commands with the same parallelism (2). Also measured:
+# smctl --no-fetch, AVH with -F (fetching first, as smctl does), and (c) the git commands of smctl's plan alone.
 #
 #   bench/flow.sh [WORKDIR] [RUNS]      (defaults: /tmp/smctl-bench-flow, 3)
 #
@@ -73,6 +74,9 @@ tool avh-fetch 'for r in repo*; do (cd $r && git flow feature start -F x && git 
                'for r in repo*; do (cd $r && git flow feature finish -F --no-ff x && git push -q origin develop); done'
 tool minimal "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} branch feature/x develop && git -C {} push -q -u origin feature/x'" \
              "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} checkout -q develop && git -C {} merge -q --no-ff -m merge feature/x && git -C {} push -q origin develop && git -C {} branch -q -D feature/x && git -C {} push -q origin --delete feature/x'"
+# (c) the git commands smctl's plan runs, without its validation or run state: the floor for smctl's default
+tool same-git "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} fetch -q --prune --no-auto-maintenance origin && git -C {} switch -q -c feature/x develop && git -C {} push -q -u origin feature/x'" \
+              "ls -d repo* | xargs -P2 -I{} sh -c 'git -C {} fetch -q --prune --no-auto-maintenance origin && git -C {} switch -q develop && git -C {} merge -q --no-ff -m merge feature/x && git -C {} branch -q -D feature/x && git -C {} push -q --atomic origin develop :feature/x'"
 
 # Runs interleave the tools, so a slow spell of the machine weighs on all of them alike.
 for ((i = 1; i <= runs; i++)); do
@@ -90,4 +94,4 @@ ratio() { # ours other
     "$(awk -v a="${total[$1,finish]}" -v b="${total[$2,finish]}" 'BEGIN{print a/b}')" \
     "$(awk -v a="${total[$1,start]}" -v b="${total[$2,start]}" -v c="${total[$1,finish]}" -v d="${total[$2,finish]}" 'BEGIN{print (a+c)/(b+d)}')"
 }
-ratio smctl avh; ratio smctl avh-fetch; ratio smctl-no-fetch avh; ratio smctl minimal; ratio smctl-no-fetch minimal
+ratio smctl avh; ratio smctl avh-fetch; ratio smctl-no-fetch avh; ratio smctl minimal; ratio smctl-no-fetch minimal; ratio smctl same-git; ratio same-git avh

@@ -42,61 +42,98 @@ public static class RepoReader
         }
     }
 
-    /// <summary>The status read through an open handle (see <see cref="Plans.StepContext.Read{T}"/>).</summary>
-    public static RepoStatus Status(Repository repo, string name, string path)
+    private static RepoStatus Status(Repository repo, string name, string path)
+    {
+        var (staged, modified, untracked, conflicted) = Count(repo.RetrieveStatus(Options));
+        var info = repo.Info;
+        var head = repo.Head;
+        var detached = info.IsHeadDetached;
+        var unborn = info.IsHeadUnborn;
+        var tip = unborn ? null : head.Tip; // each Tip read resolves HEAD again: read it once
+        string? upstream = null;
+        int? ahead = null, behind = null;
+        var gone = false;
+        if (!detached && tip is not null && Upstream(repo, head.FriendlyName) is var (upName, upRef) && upName is not null)
+        {
+            upstream = upName;
+            if (upRef is null || repo.Lookup<Commit>(upRef.ResolveToDirectReference()?.TargetIdentifier) is not { } upTip) gone = true;
+            else
+            {
+                if (upTip.Id == tip.Id) (ahead, behind) = (0, 0); // the common case: no history walk
+                else
+                {
+                    var divergence = repo.ObjectDatabase.CalculateHistoryDivergence(tip, upTip);
+                    ahead = divergence.AheadBy;
+                    behind = divergence.BehindBy;
+                }
+            }
+        }
+        return new RepoStatus
+        {
+            Name = name,
+            Path = path,
+            Branch = detached ? null : head.FriendlyName,
+            Detached = detached,
+            Unborn = unborn,
+            Head = tip?.Sha,
+            Upstream = upstream,
+            UpstreamGone = gone,
+            Ahead = ahead,
+            Behind = behind,
+            Staged = staged,
+            Modified = modified,
+            Untracked = untracked,
+            Conflicted = conflicted,
+            Operation = OperationName(info.CurrentOperation),
+            Stashes = StashCount(repo),
+        };
+    }
+
+    /// <summary>Files by kind as git status counts them: a conflicted or untracked file counts only as that.</summary>
+    private static (int Staged, int Modified, int Untracked, int Conflicted) Count(RepositoryStatus entries)
+    {
+        int staged = 0, modified = 0, untracked = 0, conflicted = 0;
+        foreach (var entry in entries)
+        {
+            var s = entry.State;
+            if ((s & FileStatus.Conflicted) != 0) { conflicted++; continue; }
+            if ((s & FileStatus.NewInWorkdir) != 0) { untracked++; continue; }
+            if ((s & StagedFlags) != 0) staged++;
+            if ((s & ModifiedFlags) != 0) modified++;
+        }
+        return (staged, modified, untracked, conflicted);
+    }
+
+    private static readonly StatusOptions TrackedOnly = new()
+    {
+        IncludeUntracked = false,
+        IncludeIgnored = false,
+        DetectRenamesInIndex = false,
+        DetectRenamesInWorkDir = false,
+        ExcludeSubmodules = true,
+    };
+
+    /// <summary>
+    /// What multi-repo validation asks of a work tree, without what it does not (no untracked scan, renames, upstream
+    /// or stashes): staged, modified and conflicted files, a detached HEAD, an operation in progress. Untracked is 0.
+    /// </summary>
+    public static RepoStatus TrackedStatus(Repository repo, string name, string path)
     {
         try
         {
-            int staged = 0, modified = 0, untracked = 0, conflicted = 0;
-            foreach (var entry in repo.RetrieveStatus(Options))
-            {
-                var s = entry.State;
-                if ((s & FileStatus.Conflicted) != 0) { conflicted++; continue; }
-                if ((s & FileStatus.NewInWorkdir) != 0) { untracked++; continue; }
-                if ((s & StagedFlags) != 0) staged++;
-                if ((s & ModifiedFlags) != 0) modified++;
-            }
+            var (staged, modified, _, conflicted) = Count(repo.RetrieveStatus(TrackedOnly));
             var info = repo.Info;
-            var head = repo.Head;
-            var detached = info.IsHeadDetached;
-            var unborn = info.IsHeadUnborn;
-            var tip = unborn ? null : head.Tip; // each Tip read resolves HEAD again: read it once
-            string? upstream = null;
-            int? ahead = null, behind = null;
-            var gone = false;
-            if (!detached && tip is not null && Upstream(repo, head.FriendlyName) is var (upName, upRef) && upName is not null)
-            {
-                upstream = upName;
-                if (upRef is null || repo.Lookup<Commit>(upRef.ResolveToDirectReference()?.TargetIdentifier) is not { } upTip) gone = true;
-                else
-                {
-                    if (upTip.Id == tip.Id) (ahead, behind) = (0, 0); // the common case: no history walk
-                    else
-                    {
-                        var divergence = repo.ObjectDatabase.CalculateHistoryDivergence(tip, upTip);
-                        ahead = divergence.AheadBy;
-                        behind = divergence.BehindBy;
-                    }
-                }
-            }
             return new RepoStatus
             {
                 Name = name,
                 Path = path,
-                Branch = detached ? null : head.FriendlyName,
-                Detached = detached,
-                Unborn = unborn,
-                Head = tip?.Sha,
-                Upstream = upstream,
-                UpstreamGone = gone,
-                Ahead = ahead,
-                Behind = behind,
+                Branch = info.IsHeadDetached ? null : repo.Head.FriendlyName,
+                Detached = info.IsHeadDetached,
+                Unborn = info.IsHeadUnborn,
                 Staged = staged,
                 Modified = modified,
-                Untracked = untracked,
                 Conflicted = conflicted,
                 Operation = OperationName(info.CurrentOperation),
-                Stashes = StashCount(repo),
             };
         }
         catch (LibGit2SharpException e)

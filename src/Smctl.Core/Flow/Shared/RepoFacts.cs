@@ -8,6 +8,7 @@ namespace Smctl.Core.Flow.Shared;
 public sealed class RepoFacts
 {
     public required RepoEntry Repo { get; init; }
+    /// <summary>The work tree as validation needs it: tracked changes, HEAD, operation (untracked files not counted).</summary>
     public required RepoStatus Status { get; init; }
     public RefSnapshot Refs { get; init; } = new([], null, null);
     public bool HasRemote { get; init; }
@@ -36,7 +37,7 @@ public sealed class RepoFacts
                 fetching = git.TryAsync(token, "fetch", "--prune", "--quiet", "--no-auto-maintenance", git.Remote);
             }
             var status = isRepo
-                ? TryRead(git, handle => RepoReader.Status(handle, repo.Name, repo.FullPath), e => new RepoStatus { Name = repo.Name, Path = repo.FullPath, Error = e.Message })
+                ? TryRead(git, handle => RepoReader.TrackedStatus(handle, repo.Name, repo.FullPath), e => new RepoStatus { Name = repo.Name, Path = repo.FullPath, Error = e.Message })
                 : RepoReader.Status(repo.Name, repo.FullPath);
             if (status.Missing || status.Error is not null)
             {
