@@ -89,7 +89,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         var release = changelog ? await ReleaseCommitAsync(context, f, model, branch, name, tip!, problems, ct).ConfigureAwait(false) : null;
         if (changelog && release is null) return null;
         var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
-        if (sign && Git.RepoReader.ConfigUnder(f.Repo.FullPath, "user.signingkey").Count == 0)
+        if (sign && f.Git.Read(repo => Git.RepoReader.ConfigUnder(repo, "user.signingkey")).Count == 0)
         {
             problems.Add(f.Repo.Name, "release.sign is true but git has no user.signingkey here: set one (git config user.signingkey KEY) or turn signing off");
             return null;
@@ -138,7 +138,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         if (main is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); return null; }
         if (!model.Trunk && develop is null) { problems.Add(f.Repo.Name, $"has no {model.Develop} branch"); return null; }
         if (tip is null) return null;
-        if (f.Tag(tag) is { } existing && !Git.RepoReader.IsAncestorRev(f.Repo.FullPath, tip, existing))
+        if (f.Tag(tag) is { } existing && !f.Git.Read(repo => Git.RepoReader.IsAncestorRev(repo, tip, existing)))
         {
             problems.Add(f.Repo.Name, $"tag {tag} already exists on another commit");
             return null;
@@ -251,7 +251,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
     private HashSet<string> GitFlowDefaults(RepoFacts f)
     {
         var prefix = $"gitflow.{kind.ToString().ToLowerInvariant()}.finish.";
-        return Git.RepoReader.ConfigUnder(f.Repo.FullPath, prefix)
+        return f.Git.Read(repo => Git.RepoReader.ConfigUnder(repo, prefix))
             .Where(e => e.Value.ToLowerInvariant() is "true" or "yes" or "on" or "1")
             .Select(e => e.Key[prefix.Length..]).ToHashSet();
     }

@@ -116,30 +116,25 @@ public static class RepoReader
     /// <summary>
     /// What multi-repo validation asks of a work tree, without what it does not (no untracked scan, renames, upstream
     /// or stashes): staged, modified and conflicted files, a detached HEAD, an operation in progress. Untracked is 0.
+    /// A repo libgit2 cannot read throws; the caller says so in its report.
     /// </summary>
     public static RepoStatus TrackedStatus(Repository repo, string name, string path)
     {
-        try
+        var (staged, modified, _, conflicted) = Count(repo.RetrieveStatus(TrackedOnly));
+        var info = repo.Info;
+        return new RepoStatus
         {
-            var (staged, modified, _, conflicted) = Count(repo.RetrieveStatus(TrackedOnly));
-            var info = repo.Info;
-            return new RepoStatus
-            {
-                Name = name,
-                Path = path,
-                Branch = info.IsHeadDetached ? null : repo.Head.FriendlyName,
-                Detached = info.IsHeadDetached,
-                Unborn = info.IsHeadUnborn,
-                Staged = staged,
-                Modified = modified,
-                Conflicted = conflicted,
-                Operation = OperationName(info.CurrentOperation),
-            };
-        }
-        catch (LibGit2SharpException e)
-        {
-            return new RepoStatus { Name = name, Path = path, Error = e.Message };
-        }
+            Name = name,
+            Path = path,
+            Branch = CurrentBranch(repo),
+            Detached = info.IsHeadDetached,
+            Unborn = info.IsHeadUnborn,
+            Staged = staged,
+            Modified = modified,
+            Conflicted = conflicted,
+            Operation = OperationName(info.CurrentOperation),
+        };
+        
     }
 
     /// <summary>
@@ -190,20 +185,6 @@ public static class RepoReader
     {
         using var repo = new Repository(path);
         return (repo.Refs[$"refs/heads/{branch}"] is not null, repo.Refs[$"refs/remotes/origin/{branch}"] is not null);
-    }
-
-    /// <summary>Whether the repo has this remote (false for a repo libgit2 cannot open: its status says why).</summary>
-    public static bool HasRemote(string path, string remote)
-    {
-        try
-        {
-            using var repo = new Repository(path);
-            return HasRemote(repo, remote);
-        }
-        catch (LibGit2SharpException)
-        {
-            return false;
-        }
     }
 
     public static bool HasRemote(Repository repo, string remote) => repo.Network.Remotes[remote] is not null;
@@ -269,12 +250,6 @@ public static class RepoReader
     /// Every branch, tag and remote-tracking ref of <paramref name="remote"/> (name → the object it points at, as
     /// for-each-ref's objectname), and what this work tree has checked out: its branch (when that exists) or its commit.
     /// </summary>
-    public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(string path, string remote)
-    {
-        using var repo = new Repository(path);
-        return AllRefs(repo, remote);
-    }
-
     public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(Repository repo, string remote)
     {
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -302,13 +277,7 @@ public static class RepoReader
         return (repo.Info.IsHeadDetached, OperationName(repo.Info.CurrentOperation));
     }
 
-    /// <summary>The current branch of the work tree at <paramref name="path"/>, or null when HEAD is detached.</summary>
-    public static string? CurrentBranch(string path)
-    {
-        using var repo = new Repository(path);
-        return CurrentBranch(repo);
-    }
-
+    /// <summary>The current branch of the work tree, or null when HEAD is detached.</summary>
     public static string? CurrentBranch(Repository repo) => repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
 
     /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null.</summary>
@@ -355,6 +324,11 @@ public static class RepoReader
     public static IReadOnlyDictionary<string, string> ConfigUnder(string path, string prefix)
     {
         using var repo = new Repository(path);
+        return ConfigUnder(repo, prefix);
+    }
+
+    public static IReadOnlyDictionary<string, string> ConfigUnder(Repository repo, string prefix)
+    {
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         // Enumerated from the widest level to the closest, so a repo's own setting overrides a global one.
         foreach (var entry in repo.Config.OrderBy(e => e.Level))

@@ -111,6 +111,6 @@ public sealed class RepoFacts
         else if (behind) problems.Add(Repo.Name, $"{branch} has diverged from origin/{branch}: reconcile them first");
         return local;
 
-        bool Behind(string a, string b) => !RepoReader.IsAncestorRev(Repo.FullPath, b, a);
+        bool Behind(string a, string b) => !Git.Read(handle => RepoReader.IsAncestorRev(handle, b, a));
     }
 }
