@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
@@ -107,45 +106,74 @@ public sealed class RunStore(string smctlDir)
     /// <summary>Refuses a new mutating command while a run waits for continue/skip/abort.</summary>
     public void EnsureNoInterruptedRun()
     {
+        if (Current() is { Phase: RunPhase.Aborting } aborting)
+            throw new SmctlException(ErrorKind.Workspace, $"the abort of '{aborting.Plan.Command}' ({aborting.Plan.Id}) was interrupted and is waiting",
+                suggestion: "run 'smctl abort' to put back the remaining repos");
         if (Current() is { } run)
             throw new SmctlException(ErrorKind.Workspace, $"the run '{run.Plan.Command}' ({run.Plan.Id}) was interrupted and is waiting",
                 suggestion: "run 'smctl continue' to finish it, 'smctl skip' to give up the failed repos' remaining steps, or 'smctl abort' to put everything back");
     }
 
-    /// <summary>One mutating run per workspace at a time.</summary>
+    /// <summary>Who holds the lock, for the message a refused command gives (the lock file itself cannot be read while locked).</summary>
+    public string OwnerFile => Path.Combine(StateDir, "lock.owner");
+
+    /// <summary>
+    /// One mutating command per workspace at a time, across processes and within one (the MCP server runs tool
+    /// calls concurrently). The lock is the kernel's (flock, which .NET takes for FileShare.None) on an open
+    /// file: it is released when its holder exits or dies, so a lock is never left behind, and no two takers
+    /// can both win, as they could with a lock file that a process creates, then writes its pid into, and that
+    /// another deletes when it finds no live pid in it (formal/run.pml, BROKEN_LOCK).
+    /// </summary>
     public IDisposable Lock(string command)
     {
         Directory.CreateDirectory(StateDir);
-        for (var attempt = 0; attempt < 2; attempt++)
+        FileStream held;
+        try
         {
-            try
-            {
-                var stream = new FileStream(LockFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                using (var writer = new StreamWriter(stream, leaveOpen: true)) writer.Write($"{Environment.ProcessId} {command}");
-                stream.Dispose();
-                return new Held(LockFile);
-            }
-            catch (IOException) when (File.Exists(LockFile))
-            {
-                var holder = File.ReadAllText(LockFile).Split(' ', 2);
-                if (int.TryParse(holder[0], out var pid) && Alive(pid) && pid != Environment.ProcessId)
-                    throw new SmctlException(ErrorKind.Workspace, $"another smctl (pid {pid}) is running '{(holder.Length > 1 ? holder[1] : "a command")}' in this workspace",
-                        suggestion: "wait for it to finish; if no smctl is running, delete " + LockFile);
-                File.Delete(LockFile); // left by a process that died
-            }
+            held = new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        throw new SmctlException(ErrorKind.Workspace, $"cannot take the workspace lock {LockFile}");
+        catch (IOException) when (File.Exists(LockFile))
+        {
+            throw Refused();
+        }
+        try
+        {
+            IO.AtomicFile.WriteAllText(OwnerFile, $"{Environment.ProcessId} {command}", durable: false);
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+        return new Held(held, OwnerFile);
+    }
+
+    private SmctlException Refused()
+    {
+        var owner = File.Exists(OwnerFile) ? File.ReadAllText(OwnerFile).Split(' ', 2) : [];
+        var suggestion = "wait for it to finish and try again";
+        // A stale owner file (its holder died, the new one has not written its own yet) names nobody.
+        if (owner.Length == 2 && int.TryParse(owner[0], out var pid) && Alive(pid))
+            return new SmctlException(ErrorKind.Workspace, pid == Environment.ProcessId
+                ? $"this smctl is already running '{owner[1]}' in this workspace"
+                : $"another smctl (pid {pid}) is running '{owner[1]}' in this workspace", suggestion: suggestion);
+        return new SmctlException(ErrorKind.Workspace, "another smctl is running a command in this workspace", suggestion: suggestion);
     }
 
     private static bool Alive(int pid)
     {
-        try { return !Process.GetProcessById(pid).HasExited; }
+        try { return !System.Diagnostics.Process.GetProcessById(pid).HasExited; }
         catch (ArgumentException) { return false; }
     }
 
-    private sealed class Held(string path) : IDisposable
+    private sealed class Held(FileStream stream, string ownerFile) : IDisposable
     {
-        public void Dispose() => File.Delete(path);
+        public void Dispose()
+        {
+            // The owner file goes first, while the lock still keeps the next holder from writing its own.
+            File.Delete(ownerFile);
+            stream.Dispose();
+        }
     }
 
     private static RunState? Read(string path)

@@ -97,20 +97,44 @@ public sealed class FlowMoreTests : IDisposable
     {
         await Ok("flow", "init");
         using var sleeper = Process.Start(new ProcessStartInfo("sleep", "30"))!;
-        var lockFile = Path.Combine(_ws.Ws, ".smctl", "state", "lock");
-        File.WriteAllText(lockFile, $"{sleeper.Id} flow feature finish other");
+        var store = new Smctl.Core.Plans.RunStore(Path.Combine(_ws.Ws, ".smctl"));
         try
         {
-            var run = await _ws.Smctl("flow", "feature", "start", "x");
-            Assert.Equal(4, run.ExitCode);
-            Assert.Contains($"another smctl (pid {sleeper.Id}) is running 'flow feature finish other'", run.Stderr);
+            using (store.Lock("flow feature finish other"))
+            {
+                // The holder's message names its process; here the test holds the lock for the sleeper.
+                File.WriteAllText(store.OwnerFile, $"{sleeper.Id} flow feature finish other");
+                var run = await _ws.Smctl("flow", "feature", "start", "x");
+                Assert.Equal(4, run.ExitCode);
+                Assert.Contains($"another smctl (pid {sleeper.Id}) is running 'flow feature finish other'", run.Stderr);
+                Assert.False(Directory.Exists(Path.Combine(_ws.Repo("a"), ".git", "refs", "heads", "feature")));
+            }
         }
         finally
         {
             sleeper.Kill();
         }
         await sleeper.WaitForExitAsync(TestContext.Current.CancellationToken);
-        // A lock left by a process that died is taken over.
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "start", "x")).ExitCode);
+    }
+
+    [Fact]
+    public async Task The_lock_holds_against_a_second_taker_in_the_same_process_and_whatever_its_file_says()
+    {
+        // The MCP server runs tool calls concurrently in one process; a lock file that is empty or names a dead
+        // process (its holder has not written its pid yet) must not let a second taker in either.
+        await Ok("flow", "init");
+        var store = new Smctl.Core.Plans.RunStore(Path.Combine(_ws.Ws, ".smctl"));
+        using (store.Lock("flow feature start one"))
+        {
+            var second = Assert.Throws<Smctl.Core.Errors.SmctlException>(() => store.Lock("flow feature start two"));
+            Assert.Contains("this smctl is already running 'flow feature start one'", second.Message);
+            File.WriteAllText(store.OwnerFile, "");
+            Assert.Throws<Smctl.Core.Errors.SmctlException>(() => store.Lock("flow feature start two"));
+            Assert.Equal(4, (await _ws.Smctl("flow", "feature", "start", "x")).ExitCode);
+        }
+        // Released: the next one takes it, in this process or another.
+        using (store.Lock("flow feature start three")) { }
         Assert.Equal(0, (await _ws.Smctl("flow", "feature", "start", "x")).ExitCode);
     }
 
