@@ -38,7 +38,10 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
 
         var state = store.Current() ?? throw new SmctlException(ErrorKind.General, "there is no interrupted run to " + Info.Name,
             store.Last() is { Phase: RunPhase.Completed } ? "the last run completed; 'smctl undo' reverses it" : null);
-        if (context.DryRun) return RunResult.FromState(state, "interrupted");
+        if (state.Phase == RunPhase.Aborting && verb != Verb.Abort)
+            throw new SmctlException(ErrorKind.General, $"the abort of '{state.Plan.Command}' was interrupted: some repos are already put back",
+                "run 'smctl abort' again to put back the others");
+        if (context.DryRun) return RunResult.FromState(state, state.Phase == RunPhase.Aborting ? "aborting" : "interrupted");
         switch (verb)
         {
             case Verb.Continue:
@@ -58,6 +61,9 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 return RunResult.FromState(state);
             default:
                 context.RequireConfirmation($"Put {state.Repos.Count} repo(s) back as they were before '{state.Plan.Command}'?");
+                // Marked first: once a repo is put back, continuing would redo only the steps after it (formal/run.pml, BROKEN_ABORT).
+                state.Phase = RunPhase.Aborting;
+                store.Save(state);
                 var problems = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
                 state.Phase = RunPhase.Aborted;
                 store.Discard(state);
@@ -79,13 +85,19 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         return RunResult.FromState(last, "undone", problems);
     }
 
+    /// <summary>Test hook: the process dies right after this many repos are put back (fault-injection tests).</summary>
+    public const string CrashAfterRestoreVariable = "SMCTL_TEST_CRASH_AFTER_RESTORE";
+
     private static async Task<IReadOnlyList<string>> RestoreAllAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunState state, CancellationToken ct)
     {
+        var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterRestoreVariable), out var n) ? n : -1;
+        var restored = 0;
         var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
             using var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
             var problems = await RunRestore.RestoreAsync(git, run, program, token).ConfigureAwait(false);
+            if (Interlocked.Increment(ref restored) == crashAfter) Environment.Exit(137);
             return problems.Select(p => $"{run.Repo}: {p}").ToList();
         }, ct).ConfigureAwait(false);
         return results.SelectMany(r => r).ToList();

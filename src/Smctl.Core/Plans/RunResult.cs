@@ -6,13 +6,14 @@ public sealed record StepView(string Op, string Command, string Status, string? 
 public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null);
 
 /// <summary>A plan or a run as data: every step per repo and where it stands.</summary>
-/// <param name="Phase">planned (dry run), running, interrupted, completed, aborted, undone.</param>
+/// <param name="Phase">planned (dry run), running, interrupted, aborting (an abort that stopped half-way), completed, aborted, undone.</param>
 public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null) : Operations.IOutcome
 {
     /// <summary>Set when the plan was saved (--dry-run --save-plan) or applied from a saved plan.</summary>
     public string? PlanId { get; init; }
 
-    public bool Interrupted => Phase == "interrupted";
+    /// <summary>The run waits for continue, skip or abort (or, when aborting, for abort).</summary>
+    public bool Interrupted => Phase is "interrupted" or "aborting";
 
     [System.Text.Json.Serialization.JsonIgnore]
     public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : null;

@@ -1,6 +1,7 @@
 namespace Smctl.Core.Plans;
 
-public enum RunPhase { Running, Interrupted, Completed, Aborted, Undone }
+/// <summary>Aborting: an abort has begun putting the repos back; only abort may go on from there.</summary>
+public enum RunPhase { Running, Interrupted, Completed, Aborted, Undone, Aborting }
 
 public enum StepStatus { Pending, Done, Failed, Skipped }
 

@@ -62,6 +62,35 @@ public abstract class FaultInjectionTests
             }
         }
     }
+
+    [Fact]
+    public async Task An_abort_killed_half_way_is_finished_by_abort_and_refused_by_everything_else()
+    {
+        var (start, _, steps) = await ReferenceAsync();
+        using var ws = await StartAsync();
+        var env = new Dictionary<string, string> { ["SMCTL_TEST_CRASH_AFTER_STEP"] = (steps - 1).ToString(), ["XDG_CONFIG_HOME"] = ws.UserConfigHome };
+        Assert.Equal(137, SmctlProcess.Run(ws.Ws, env, [.. FinishCommand, "-j", "1"]).Code);
+        env = new Dictionary<string, string> { ["SMCTL_TEST_CRASH_AFTER_RESTORE"] = "1", ["XDG_CONFIG_HOME"] = ws.UserConfigHome };
+        var halfAborted = SmctlProcess.Run(ws.Ws, env, ["abort", "--yes", "-j", "1"]);
+        Assert.True(halfAborted.Code == 137, halfAborted.Stderr);
+        Assert.NotEqual("", Refs.Diff(start, Refs.Of(ws, Names)));
+
+        // Continuing now would redo only the steps after the put-back repo's last recorded one.
+        var resumed = await ws.Smctl("continue");
+        Assert.Equal(1, resumed.ExitCode);
+        Assert.Contains("was interrupted: some repos are already put back", resumed.Stderr);
+        Assert.Equal(1, (await ws.Smctl("skip", "--yes")).ExitCode);
+        var other = await ws.Smctl("flow", "feature", "start", "other");
+        Assert.Equal(4, other.ExitCode);
+        Assert.Contains("run 'smctl abort' to put back the remaining repos", other.Stderr);
+        var status = await ws.Smctl("flow", "status", "--json");
+        Assert.Equal("aborting", status.Json.GetProperty("phase").GetString());
+
+        var aborted = await ws.Smctl("abort", "--yes");
+        Assert.True(aborted.ExitCode == 0, aborted.ToString());
+        var diff = Refs.Diff(start, Refs.Of(ws, Names));
+        Assert.True(diff == "", $"the finished abort differs from the start:\n{diff}");
+    }
 }
 
 public sealed class FeatureFinishFaultTests : FaultInjectionTests

@@ -29,7 +29,9 @@ public static class RunView
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
         if (planned && r.PlanId is not null) ui.Info($"Saved as plan {r.PlanId}: 'smctl plan apply {r.PlanId}' runs exactly this.");
-        if (r.Interrupted)
+        if (r.Phase == "aborting")
+            ui.Hint("the abort stopped half-way: 'smctl abort' puts back the remaining repos");
+        else if (r.Interrupted)
             ui.Hint("fix the problem above, then 'smctl continue'; or 'smctl skip' to give up those repos' remaining steps; or 'smctl abort' to put everything back");
         else if (r.Phase == "completed" && !planned)
             ui.Info("'smctl undo' reverses this run.");
@@ -48,6 +50,7 @@ public static class RunView
     {
         "completed" => "[green]done[/]",
         "interrupted" => "[red]interrupted[/]",
+        "aborting" => "[red]abort interrupted: some repos are put back, some not yet[/]",
         "aborted" => "[yellow]aborted: every repo is back as it was[/]",
         "undone" => "[yellow]undone: every repo is back as it was before it[/]",
         _ => phase,
