@@ -7,6 +7,8 @@ need_apt=()
 command -v git >/dev/null || need_apt+=(git)
 # AVH git-flow: the compatibility tests run it side by side with smctl.
 command -v git-flow >/dev/null || need_apt+=(git-flow)
+# spin checks the Promela models of formal/ (it compiles its verifier with the same C compiler).
+command -v spin >/dev/null || need_apt+=(spin)
 # NativeAOT links with the system C toolchain and zlib.
 { command -v clang >/dev/null || command -v gcc >/dev/null; } || need_apt+=(clang)
 [[ -e /usr/include/zlib.h ]] || need_apt+=(zlib1g-dev)

@@ -7,9 +7,6 @@ namespace Smctl.Tests.Cli;
 /// <summary>The committed CLI reference and man pages must be what the command tree generates now.</summary>
 public sealed class DocsTests
 {
-    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
-
     private static readonly bool Update = Environment.GetEnvironmentVariable("UPDATE_SMCTL_DOCS") == "1";
 
     private static Smctl.Cli.CliHost Host => new() { CurrentDirectory = "/", GetEnvironment = _ => null, Out = TextWriter.Null, Err = TextWriter.Null, Terminal = false };
@@ -17,7 +14,7 @@ public sealed class DocsTests
     [Fact]
     public void Cli_reference_is_current()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "cli.md");
+        var path = Path.Combine(Testing.TestEnvironment.RepoRoot(), "docs", "cli.md");
         var expected = CliReference.Markdown(SmctlApp.Build(Host));
         if (Update) File.WriteAllText(path, expected);
         Assert.True(File.Exists(path) && File.ReadAllText(path) == expected, "docs/cli.md is stale: run ./scripts/update-docs.sh");
@@ -26,7 +23,7 @@ public sealed class DocsTests
     [Fact]
     public void Man_pages_are_current()
     {
-        var dir = Path.Combine(RepoRoot(), "docs", "man");
+        var dir = Path.Combine(Testing.TestEnvironment.RepoRoot(), "docs", "man");
         var version = typeof(SmctlApp).Assembly.GetName().Version!.ToString(3);
         var pages = CliReference.ManPages(SmctlApp.Build(Host), version);
         if (Update)

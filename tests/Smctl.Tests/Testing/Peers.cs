@@ -6,7 +6,7 @@ namespace Smctl.Tests.Testing;
 /// <summary>The real peers from npm that test.sh installs into tests/peers (openspec, git-cliff, the MCP clients), and running them.</summary>
 public static class Peers
 {
-    public static readonly string Folder = Path.Combine(RepoRoot(), "tests", "peers");
+    public static readonly string Folder = Path.Combine(TestEnvironment.RepoRoot(), "tests", "peers");
 
     /// <summary>An installed program of node_modules/.bin, or a clear failure saying how to install it.</summary>
     public static string Bin(string name)
@@ -41,12 +41,5 @@ public static class Peers
     {
         var (code, stdout, stderr) = Run(Bin("openspec"), cwd, args, env: new Dictionary<string, string> { ["OPENSPEC_TELEMETRY"] = "0" });
         return (code, stdout + stderr);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-            if (File.Exists(Path.Combine(dir, "Smctl.slnx"))) return dir;
-        throw new InvalidOperationException("Smctl.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -7,6 +7,14 @@ public static class TestEnvironment
 {
     public static string Root { get; private set; } = "";
 
+    /// <summary>The checkout the tests were built from (where Smctl.slnx is).</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "Smctl.slnx"))) return dir;
+        throw new InvalidOperationException("Smctl.slnx not found above " + AppContext.BaseDirectory);
+    }
+
     [ModuleInitializer]
     public static void Init()
     {
