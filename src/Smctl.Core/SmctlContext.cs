@@ -114,14 +114,19 @@ public sealed class SmctlContext
         DryRun = true, _workspace = _workspace, _settings = _settings,
     };
 
-    /// <summary>git -c arguments giving a commit smctl makes the user config's identity, when the repo has none of its own.</summary>
-    public IReadOnlyList<string> CommitIdentity(string repoPath)
+    /// <summary>
+    /// The git runner for changing one repo: when the repo (with the user's global git config) has no identity, every
+    /// commit, merge and tag smctl makes there takes the user config's (ARCHITECTURE.md, "Configuration"). As -c
+    /// settings, so GIT_AUTHOR_* and GIT_COMMITTER_* in the environment still win, as they do over any git config.
+    /// </summary>
+    public GitRunner GitFor(string repoPath)
     {
-        if (Core.Git.RepoReader.ConfigUnder(repoPath, "user.email").Count > 0) return [];
         var args = new List<string>();
         if (Settings.String(ConfigKeys.UserName) is { Length: > 0 } name) args.AddRange(["-c", $"user.name={name}"]);
         if (Settings.String(ConfigKeys.UserEmail) is { Length: > 0 } email) args.AddRange(["-c", $"user.email={email}"]);
-        return args;
+        // The repo's config is read only when there is a fallback to give.
+        if (args.Count == 0 || Core.Git.RepoReader.ConfigUnder(repoPath, "user.email").Count > 0) return Git;
+        return Git.With(configArgs: args);
     }
 
     /// <summary>flags, environment, then (added by the workspace) the manifest, then the user config.</summary>

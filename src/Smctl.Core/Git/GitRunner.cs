@@ -26,11 +26,23 @@ public sealed class GitRunner
     /// <summary>Told every git command line before it runs (shown with -vv).</summary>
     public Action<string>? Trace { get; init; }
 
+    /// <summary>-c settings put before every command (a commit identity where the repo has none: see SmctlContext.GitFor).</summary>
+    public IReadOnlyList<string> ConfigArgs { get; init; } = [];
+
+    /// <summary>This runner with more -c settings before every command and more environment.</summary>
+    public GitRunner With(IReadOnlyList<string>? configArgs = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var env = new Dictionary<string, string>(Environment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) env[key] = value;
+        return new() { Environment = env, Timeout = Timeout, Trace = Trace, ConfigArgs = [.. ConfigArgs, .. configArgs ?? []] };
+    }
+
     /// <summary>Runs <c>git -C dir args…</c>; a non-zero exit is returned, not thrown.</summary>
     public Task<ProcessResult> RunAsync(string? dir, IReadOnlyList<string> args, CancellationToken ct = default, Action<string>? onStderrLine = null)
     {
-        var all = new List<string>(args.Count + 2);
+        var all = new List<string>(args.Count + ConfigArgs.Count + 2);
         if (dir is not null) { all.Add("-C"); all.Add(dir); }
+        all.AddRange(ConfigArgs);
         all.AddRange(args);
         Trace?.Invoke("git " + string.Join(' ', all.Select(a => a.Contains(' ') ? $"'{a}'" : a)));
         return ProcessRunner.RunAsync("git", all, workingDir: null, Environment, Timeout, ct, onStderrLine: onStderrLine);

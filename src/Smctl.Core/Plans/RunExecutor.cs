@@ -14,7 +14,7 @@ public static class RunExecutor
     public const string CrashAfterStepVariable = "SMCTL_TEST_CRASH_AFTER_STEP";
 
     public static StepContext ContextFor(SmctlContext context, RepoEntry repo) =>
-        new() { Repo = repo.Name, Path = repo.FullPath, Git = context.Git };
+        new() { Repo = repo.Name, Path = repo.FullPath, Git = context.GitFor(repo.FullPath) };
 
     /// <summary>One repo's refs, read through a handle opened for this read only.</summary>
     public static async Task<RefSnapshot> SnapshotAsync(SmctlContext context, RepoEntry repo, CancellationToken ct)

@@ -324,7 +324,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var paths = candidates.Where(c => Path.Exists(Path.Combine(repo.FullPath, c)) || tracked.Any(t => t == c || t.StartsWith(c + "/", StringComparison.Ordinal))).ToList();
         await context.Git.RunCheckedAsync(repo.FullPath, ["add", "-A", "--", .. paths], repo.Name, ct).ConfigureAwait(false);
-        await context.Git.RunCheckedAsync(repo.FullPath, [.. context.CommitIdentity(repo.FullPath), "commit", "--quiet", "-m", $"chore(spec): archive change {change.Id}", "--", .. paths],
+        await context.GitFor(repo.FullPath).RunCheckedAsync(repo.FullPath, ["commit", "--quiet", "-m", $"chore(spec): archive change {change.Id}", "--", .. paths],
             repo.Name, ct).ConfigureAwait(false);
         return (await context.Git.RunCheckedAsync(repo.FullPath, ["rev-parse", "HEAD"], repo.Name, ct).ConfigureAwait(false)).Trim();
     }

@@ -74,7 +74,8 @@ public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSync
         if (context.DryRun) return Done(R(diverged ? "would-rebase" : "would-fast-forward"));
 
         var args = diverged ? new[] { "rebase", "--quiet", "@{upstream}" } : new[] { "merge", "--ff-only", "--quiet", "@{upstream}" };
-        var run = await git.RunAsync(repo.FullPath, args, ct).ConfigureAwait(false);
+        // A rebase makes commits: where the repo has no identity, the user config's.
+        var run = await (diverged ? context.GitFor(repo.FullPath) : git).RunAsync(repo.FullPath, args, ct).ConfigureAwait(false);
         if (!run.Ok)
         {
             if (diverged) await git.RunAsync(repo.FullPath, ["rebase", "--abort"], ct).ConfigureAwait(false);

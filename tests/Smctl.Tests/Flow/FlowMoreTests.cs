@@ -139,6 +139,33 @@ public sealed class FlowMoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Merges_commits_and_tags_take_the_user_configs_identity_where_a_repo_has_none()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "release", "start", "1.0");
+        Testing.Git.Run(_ws.Repo("b"), "config", "user.name", "Repo Person");
+        Testing.Git.Run(_ws.Repo("b"), "config", "user.email", "repo@smctl.invalid");
+        // No identity anywhere else: git is told not to guess one, and neither git nor libgit2 finds a global one.
+        var home = Path.Combine(_ws.Root, "home");
+        Directory.CreateDirectory(home);
+        var noIdentity = Path.Combine(home, "gitconfig");
+        File.WriteAllText(noIdentity, "[user]\n\tuseConfigOnly = true\n[init]\n\tdefaultBranch = main\n[protocol \"file\"]\n\tallow = always\n");
+        Directory.CreateDirectory(Path.Combine(_ws.UserConfigHome, "smctl"));
+        File.WriteAllText(Path.Combine(_ws.UserConfigHome, "smctl", "config.toml"), "[user]\nname = \"Fallback Person\"\nemail = \"fallback@smctl.invalid\"\n");
+        var env = new Dictionary<string, string> { ["HOME"] = home, ["GIT_CONFIG_GLOBAL"] = noIdentity, ["XDG_CONFIG_HOME"] = _ws.UserConfigHome };
+
+        var run = SmctlProcess.Run(_ws.Ws, env, "flow", "release", "finish", "1.0");
+        Assert.True(run.Code == 0, run.Stderr);
+        string Who(string repo, params string[] args) => Testing.Git.Run(_ws.Repo(repo), args).Trim();
+        // The back-merge, the main merge, the release's changelog commit and the tag.
+        foreach (var rev in new[] { "develop", "main", "main^2" })
+            Assert.Equal("Fallback Person <fallback@smctl.invalid>", Who("a", "log", "-1", "--format=%an <%ae>", rev));
+        Assert.Equal("Fallback Person <fallback@smctl.invalid>", Who("a", "for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/v1.0.0"));
+        Assert.Equal("Repo Person <repo@smctl.invalid>", Who("b", "log", "-1", "--format=%an <%ae>", "main"));
+        Assert.Equal("Repo Person <repo@smctl.invalid>", Who("b", "for-each-ref", "--format=%(taggername) %(taggeremail)", "refs/tags/v1.0.0"));
+    }
+
+    [Fact]
     public async Task A_merge_in_progress_or_a_detached_head_is_refused()
     {
         await Ok("flow", "init");

@@ -29,12 +29,7 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
         var scratch = Directory.CreateTempSubdirectory("smctl-commit-");
         try
         {
-            var git = new Git.GitRunner
-            {
-                Environment = new Dictionary<string, string>(context.Git.Environment) { ["GIT_INDEX_FILE"] = System.IO.Path.Combine(scratch.FullName, "index") },
-                Timeout = context.Git.Timeout,
-                Trace = context.Git.Trace,
-            };
+            var git = context.Git.With(environment: new Dictionary<string, string> { ["GIT_INDEX_FILE"] = System.IO.Path.Combine(scratch.FullName, "index") });
             using var inRepo = new StepContext { Repo = context.Repo, Path = context.Path, Git = git, Remote = context.Remote };
             await inRepo.RunAsync(ct, "read-tree", tip).ConfigureAwait(false);
             foreach (var file in Files)
