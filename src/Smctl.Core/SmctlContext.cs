@@ -124,10 +124,13 @@ public sealed class SmctlContext
         var args = new List<string>();
         if (Settings.String(ConfigKeys.UserName) is { Length: > 0 } name) args.AddRange(["-c", $"user.name={name}"]);
         if (Settings.String(ConfigKeys.UserEmail) is { Length: > 0 } email) args.AddRange(["-c", $"user.email={email}"]);
-        // The repo's config is read only when there is a fallback to give.
-        if (args.Count == 0 || Core.Git.RepoReader.ConfigUnder(repoPath, "user.email").Count > 0) return Git;
-        return Git.With(configArgs: args);
+        // The repo's config is read only when there is a fallback to give, and once per repo per command
+        // (a command asks for each repo's runner several times: validation, snapshots, steps, restore).
+        if (args.Count == 0) return Git;
+        return _gitFor.GetOrAdd(repoPath, path => Core.Git.RepoReader.ConfigUnder(path, "user.email").Count > 0 ? Git : Git.With(configArgs: args));
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GitRunner> _gitFor = new(StringComparer.Ordinal);
 
     /// <summary>flags, environment, then (added by the workspace) the manifest, then the user config.</summary>
     private Settings BaseSettings()

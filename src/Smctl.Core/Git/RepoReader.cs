@@ -134,7 +134,6 @@ public static class RepoReader
             Conflicted = conflicted,
             Operation = OperationName(info.CurrentOperation),
         };
-        
     }
 
     /// <summary>

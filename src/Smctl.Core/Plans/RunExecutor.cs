@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Smctl.Core.Errors;
 using Smctl.Core.Workspace.Shared;
 
@@ -50,7 +51,7 @@ public static class RunExecutor
     {
         state.Phase = RunPhase.Running;
         store.Save(state);
-        System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot> finals;
+        ConcurrentDictionary<string, RefSnapshot> finals;
         try
         {
             finals = await RunStepsAsync(context, ws, store, state, ct).ConfigureAwait(false);
@@ -74,12 +75,12 @@ public static class RunExecutor
     /// Each repo's steps in order, the repos in parallel; progress is recorded under the state's lock and saved soon after.
     /// Returns the refs of each repo whose steps all ran (read right after its last step: no other repo's steps touch them).
     /// </summary>
-    private static async Task<System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot>> RunStepsAsync(SmctlContext context,
+    private static async Task<ConcurrentDictionary<string, RefSnapshot>> RunStepsAsync(SmctlContext context,
         Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
         var stepsDone = 0;
-        var finals = new System.Collections.Concurrent.ConcurrentDictionary<string, RefSnapshot>();
+        var finals = new ConcurrentDictionary<string, RefSnapshot>();
         await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);

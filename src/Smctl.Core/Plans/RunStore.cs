@@ -106,10 +106,11 @@ public sealed class RunStore(string smctlDir)
     /// <summary>Refuses a new mutating command while a run waits for continue/skip/abort.</summary>
     public void EnsureNoInterruptedRun()
     {
-        if (Current() is { Phase: RunPhase.Aborting } aborting)
-            throw new SmctlException(ErrorKind.Workspace, $"the abort of '{aborting.Plan.Command}' ({aborting.Plan.Id}) was interrupted and is waiting",
+        var run = Current();
+        if (run is { Phase: RunPhase.Aborting })
+            throw new SmctlException(ErrorKind.Workspace, $"the abort of '{run.Plan.Command}' ({run.Plan.Id}) was interrupted and is waiting",
                 suggestion: "run 'smctl abort' to put back the remaining repos");
-        if (Current() is { } run)
+        if (run is not null)
             throw new SmctlException(ErrorKind.Workspace, $"the run '{run.Plan.Command}' ({run.Plan.Id}) was interrupted and is waiting",
                 suggestion: "run 'smctl continue' to finish it, 'smctl skip' to give up the failed repos' remaining steps, or 'smctl abort' to put everything back");
     }
