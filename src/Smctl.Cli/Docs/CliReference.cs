@@ -83,7 +83,7 @@ public static class CliReference
         foreach (var o in options)
         {
             var names = string.Join(", ", new[] { o.Name }.Concat(o.Aliases.OrderBy(a => a.Length)).Select(n => $"`{n}`"));
-            var value = o.Arity.MaximumNumberOfValues == 0 || o.ValueType == typeof(bool) ? "" : $" `{o.HelpName ?? "VALUE"}`";
+            var value = o.Arity.MaximumNumberOfValues == 0 || o.ValueType == typeof(bool) ? "" : $" `{Cell(o.HelpName ?? "VALUE")}`";
             sb.Append($"| {names}{value} | {Cell(o.Description)} |\n");
         }
         sb.Append('\n');

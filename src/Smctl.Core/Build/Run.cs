@@ -6,36 +6,48 @@ using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Build;
 
-public sealed record BuildInput
+public sealed record BuildInput : ICheckedInput
 {
     [Description("Build these and everything they depend on (all repos when empty)")]
+    [Argument(0, Name = "repo", CommaSeparated = true, Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Run test_cmd after building")]
     public bool Test { get; init; }
-    [Description("Run clean_cmd first")]
+    [Description("Run clean_cmd first (and build even when cached)")]
     public bool Clean { get; init; }
     [Description("Run verify_cmd (model checkers, proofs, linters) and record the result")]
     public bool Verify { get; init; }
-    [Description("As many repos at once as cores (without it or jobs: one at a time)")]
+    [Description("As many repos at once as cores (else one at a time, unless a number of jobs is given)")]
     public bool Parallel { get; init; }
-    [Description("Repos at once; overrides parallel")]
+    [Description("Repos built at once (overrides parallel)")]
     public int? Jobs { get; init; }
     [Description("Build everything that does not depend on a failure")]
+    [Option(Alias = "-k")]
     public bool KeepGoing { get; init; }
-    [Description("Ignore the cache of successes")]
+    [Description("Build even what the cache says is done")]
     public bool NoCache { get; init; }
     [Description("Build the worktree set of this name instead of the main checkouts")]
+    [Option(HelpName = "NAME")]
     public string? Worktree { get; init; }
-    [Description("Seconds before a repo's command is stopped")]
+    [Description("Stop a repo's command after this many seconds")]
+    [Option("--timeout", HelpName = "SECONDS")]
     public int? TimeoutSeconds { get; init; }
-    [Description("Only the repos changed since `since` (default: their merge base with develop) and what depends on them")]
+    [Description("Only the repos changed since the given revision (default: each repo's merge base with develop) and what depends on them")]
     public bool Affected { get; init; }
-    [Description("A git ref for affected (default: the merge base with develop)")]
+    [Description("The revision affected compares with (implies affected; default: each repo's merge base with develop)")]
+    [Option(HelpName = "REF")]
     public string? Since { get; init; }
+
+    public void Check(Func<string, string> label)
+    {
+        InputRules.Positive(Jobs, label("jobs"));
+        InputRules.Positive(TimeoutSeconds, label("timeoutSeconds"));
+    }
 }
 
 /// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing.</param>
@@ -70,7 +82,8 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
     public async Task<BuildResult> RunAsync(SmctlContext context, BuildInput input, CancellationToken ct)
     {
         var ws = context.RequireWorkspace();
-        var selected = input.Affected ? AffectedRepos(context, ws, Closure(ws, input.Repos), input.Since) : Closure(ws, input.Repos);
+        // A revision to compare with asks for the affected repos by itself, from the CLI and MCP alike.
+        var selected = input.Affected || input.Since is not null ? AffectedRepos(context, ws, Closure(ws, input.Repos), input.Since) : Closure(ws, input.Repos);
         var jobs = Math.Max(1, input.Jobs ?? (input.Parallel ? context.Jobs : 1));
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-build";
         var logDir = Path.Combine(ws.SmctlDir, "logs", runId);

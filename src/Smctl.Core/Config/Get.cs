@@ -3,12 +3,14 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Config;
 
 public sealed record ConfigGetInput
 {
-    [Description("Dotted key, e.g. flow.model or build.jobs")]
+    [Description("A setting name, like flow.main_branch (see 'smctl config show')")]
+    [Argument(0, Suggest = Suggestions.ConfigKeys)]
     public required string Key { get; init; }
 }
 

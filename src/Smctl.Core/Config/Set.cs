@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Toml;
 using Smctl.Core.Workspace.Shared;
 
@@ -10,12 +12,21 @@ namespace Smctl.Core.Config;
 
 public sealed record ConfigSetInput
 {
-    [Description("Dotted key, e.g. flow.model")]
+    [Description("A setting name, like flow.main_branch (see 'smctl config show')")]
+    [Argument(0, Suggest = Suggestions.ConfigKeys)]
     public required string Key { get; init; }
     [Description("The new value (TOML types are inferred from the key)")]
+    [Argument(1)]
     public required string Value { get; init; }
-    [Description("\"workspace\" or \"user\"; default: the workspace manifest when in a workspace and the key may live there, else the user config")]
-    public string? Scope { get; init; }
+    [Description("Which file to write: the workspace manifest or the user config (default: the manifest when in a workspace and the key may live there, else the user config)")]
+    public SettingsFile? Scope { get; init; }
+}
+
+/// <summary>The two files settings are written to.</summary>
+public enum SettingsFile
+{
+    [JsonStringEnumMemberName("workspace")] Workspace,
+    [JsonStringEnumMemberName("user")] User,
 }
 
 public sealed record ConfigSetResult(string Key, string Value, string File, string Scope);
@@ -23,7 +34,7 @@ public sealed record ConfigSetResult(string Key, string Value, string File, stri
 /// <summary>Writes one setting into workspace.toml or the user config, keeping the file's comments and layout.</summary>
 public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
 {
-    public OperationInfo Info { get; } = new("config.set", "Set a setting in workspace.toml (--workspace) or the user config (--user), keeping comments and layout.",
+    public OperationInfo Info { get; } = new("config.set", "Set a setting in workspace.toml or the user config, keeping comments and layout.",
         OperationEffect.Mutating, Idempotent: true);
 
     public JsonTypeInfo<ConfigSetInput> InputJson => SmctlJson.Default.ConfigSetInput;
@@ -36,16 +47,15 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
         var manifest = context.FindManifest();
         var scope = input.Scope switch
         {
-            "workspace" => ConfigScope.Workspace,
-            "user" => ConfigScope.User,
-            null => manifest is not null && key.Scope.HasFlag(ConfigScope.Workspace) ? ConfigScope.Workspace : ConfigScope.User,
-            _ => throw SmctlException.Usage($"scope '{input.Scope}' is neither 'workspace' nor 'user'."),
+            SettingsFile.User => ConfigScope.User,
+            SettingsFile.Workspace => ConfigScope.Workspace,
+            _ => manifest is not null && key.Scope.HasFlag(ConfigScope.Workspace) ? ConfigScope.Workspace : ConfigScope.User,
         };
         if (!key.Scope.HasFlag(scope))
-            throw SmctlException.Usage($"'{key.Name}' can only be set in the {(key.Scope == ConfigScope.Workspace ? "workspace manifest (--workspace)" : "user config (--user)")}.");
+            throw SmctlException.Usage($"'{key.Name}' can only be set in the {(key.Scope == ConfigScope.Workspace ? "workspace manifest" : "user config")}.");
         string path;
         if (scope == ConfigScope.Workspace)
-            path = manifest ?? throw SmctlException.Workspace("--workspace needs a workspace, and none was found here", "run 'smctl workspace init' or pass -w PATH");
+            path = manifest ?? throw SmctlException.Workspace("writing to the workspace manifest needs a workspace, and none was found here", "run 'smctl workspace init' or pass -w PATH");
         else
             path = context.UserConfigFile;
 

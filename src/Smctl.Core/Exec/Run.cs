@@ -4,18 +4,24 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Exec;
 
-public sealed record ExecInput
+public sealed record ExecInput : ICheckedInput
 {
     [Description("One item runs through /bin/sh -c; several run as a program and its arguments, without a shell")]
+    [Argument(0)]
     public required IReadOnlyList<string> Command { get; init; }
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Seconds before a repo's command is stopped (default: 600)")]
+    [Option("--timeout", HelpName = "SECONDS")]
     public int? TimeoutSeconds { get; init; }
+
+    public void Check(Func<string, string> label) => InputRules.Positive(TimeoutSeconds, label("timeoutSeconds"));
 }
 
 public sealed record ExecRepoResult(string Name, string Path, int? ExitCode, string Stdout, string Stderr, long DurationMs, string? Error = null)

@@ -2,38 +2,80 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 
 namespace Smctl.Core.Flow;
 
-public sealed record FlowFinishInput
+/// <summary>What every flow finish takes; each kind's input adds its name or version and what applies to it alone.</summary>
+public abstract record FlowFinishInput
 {
-    [Description("Feature name, or release/hotfix version")]
-    public required string Name { get; init; }
     [Description("Only these of the repos that have the branch")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Do not fetch first")]
+    [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
-    [Description("Do not push what changed")]
+    [Description("Do not push or delete anything on the remote")]
     public bool NoPush { get; init; }
-    [Description("Keep the branch (locally and on the remote) after merging")]
+    [Description("Keep the branch (locally and on the remote) after merging (also gitflow.<kind>.finish.keep)")]
     public bool Keep { get; init; }
-    [Description("One squashed commit instead of a merge commit")]
+    [Description("One squashed commit instead of a merge commit (also gitflow.<kind>.finish.squash)")]
     public bool Squash { get; init; }
-    [Description("Message of the release tag (default: \"Release VERSION\")")]
-    public string? TagMessage { get; init; }
     [Description("Remove the branch's worktree set first (as 'smctl done'): the worktrees must be clean")]
     public bool RemoveWorktree { get; init; }
-    [Description("A release: do not commit a CHANGELOG.md section and version fields before merging (as AVH git-flow)")]
+
+    /// <summary>The feature's name or the version.</summary>
+    public abstract string Subject();
+    /// <summary>The release tag's message, where the kind has a tag.</summary>
+    public virtual string? Message() => null;
+    /// <summary>A release without the CHANGELOG.md and version commit.</summary>
+    public virtual bool SkipsChangelog() => false;
+}
+
+public sealed record FeatureFinishInput : FlowFinishInput
+{
+    [Description("Feature name")]
+    [Argument(0)]
+    public required string Name { get; init; }
+
+    public override string Subject() => Name;
+}
+
+public sealed record ReleaseFinishInput : FlowFinishInput
+{
+    [Description("Version")]
+    [Argument(0)]
+    public required string Version { get; init; }
+    [Description("Message of the release tag (default: \"Release VERSION\")")]
+    [Option(Alias = "-m", HelpName = "TEXT")]
+    public string? TagMessage { get; init; }
+    [Description("Do not commit a CHANGELOG.md section and version fields before merging (as AVH git-flow)")]
     public bool NoChangelog { get; init; }
+
+    public override string Subject() => Version;
+    public override string? Message() => TagMessage;
+    public override bool SkipsChangelog() => NoChangelog;
+}
+
+public sealed record HotfixFinishInput : FlowFinishInput
+{
+    [Description("Version")]
+    [Argument(0)]
+    public required string Version { get; init; }
+    [Description("Message of the release tag (default: \"Release VERSION\")")]
+    [Option(Alias = "-m", HelpName = "TEXT")]
+    public string? TagMessage { get; init; }
+
+    public override string Subject() => Version;
+    public override string? Message() => TagMessage;
 }
 
 /// <summary>
 /// Finishes a branch in every repo that has it: a feature merges into develop; a release or hotfix merges
 /// into main, is tagged there, and the tag merges back into develop. Branches are deleted and pushed.
 /// </summary>
-public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunResult>
+public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) : IOperation<TInput, RunResult> where TInput : FlowFinishInput
 {
     public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.finish", kind switch
     {
@@ -42,13 +84,13 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         _ => "Merge hotfix/<version> into main, tag it, merge the tag back into develop, push, and delete the branch, in every repo that has it.",
     }, OperationEffect.Destructive, OpenWorld: true, Idempotent: true);
 
-    public JsonTypeInfo<FlowFinishInput> InputJson => SmctlJson.Default.FlowFinishInput;
+    public JsonTypeInfo<TInput> InputJson => json;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 
-    public Task<RunResult> RunAsync(SmctlContext context, FlowFinishInput input, CancellationToken ct)
+    public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct)
     {
         var model = FlowModel.From(context.Settings);
-        var name = kind == FlowKind.Feature ? FlowModel.ValidateName(input.Name) : FlowModel.ValidateVersion(input.Name);
+        var name = kind == FlowKind.Feature ? FlowModel.ValidateName(input.Subject()) : FlowModel.ValidateVersion(input.Subject());
         var branch = model.Branch(kind, name);
         var label = $"flow {kind.ToString().ToLowerInvariant()} finish {name}";
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
@@ -85,7 +127,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         var noTag = kind != FlowKind.Feature && defaults.Contains("notag");
         var noBackmerge = kind != FlowKind.Feature && defaults.Contains("nobackmerge");
         var tip = f.UpToDateTip(branch, problems);
-        var changelog = kind == FlowKind.Release && tip is not null && !input.NoChangelog;
+        var changelog = kind == FlowKind.Release && tip is not null && !input.SkipsChangelog();
         var release = changelog ? await ReleaseCommitAsync(context, f, model, branch, name, tip!, problems, ct).ConfigureAwait(false) : null;
         if (changelog && release is null) return null;
         var sign = kind != FlowKind.Feature && context.Settings.Boolean(Config.Shared.ConfigKeys.ReleaseSign);
@@ -96,7 +138,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
         }
         var steps = kind == FlowKind.Feature
             ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, ct).ConfigureAwait(false)
-            : await ReleaseStepsAsync(f, model, branch, name, tip, input.TagMessage, squash, noTag, noBackmerge, sign, release, problems, ct).ConfigureAwait(false);
+            : await ReleaseStepsAsync(f, model, branch, name, tip, input.Message(), squash, noTag, noBackmerge, sign, release, problems, ct).ConfigureAwait(false);
         if (steps is null) return null;
         steps.InsertRange(0, worktreeSteps);
         if (!keepLocal) steps.Add(new BranchDelete(branch));
@@ -204,7 +246,7 @@ public sealed class FlowFinish(FlowKind kind) : IOperation<FlowFinishInput, RunR
             if (f.Tag(tag) is not null) { problems.Add(f.Repo.Name, $"tag {tag} already exists"); continue; }
             var steps = new List<Step>();
             if (f.TargetTip(model.Main, problems, steps) is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); continue; }
-            steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", input.TagMessage ?? $"Release {version}"));
+            steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", input.Message() ?? $"Release {version}"));
             if (f.HasRemote && !input.NoPush) steps.Add(new RefsPush([], [tag], []));
             programs.Add(new RepoProgram(f.Repo.Name, steps));
         }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 
@@ -10,8 +11,9 @@ namespace Smctl.Core.Flow;
 public sealed record FlowInitInput
 {
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Do not fetch first")]
+    [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
     [Description("Do not push develop")]
     public bool NoPush { get; init; }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 
 namespace Smctl.Core.Flow;
@@ -10,6 +11,7 @@ namespace Smctl.Core.Flow;
 public sealed record FlowListInput
 {
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

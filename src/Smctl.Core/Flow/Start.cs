@@ -2,16 +2,17 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 
 namespace Smctl.Core.Flow;
 
-public sealed record FlowStartInput
+/// <summary>What every flow start takes; each kind's input adds its name or version.</summary>
+public abstract record FlowStartInput
 {
-    [Description("Feature name, or release/hotfix version (semver; a hotfix without one takes the next patch version)")]
-    public string? Name { get; init; }
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
@@ -21,10 +22,48 @@ public sealed record FlowStartInput
     public bool NoCheckout { get; init; }
     [Description("Check the branch out in a linked worktree per repo (<base_dir>/<kind>-<name>/<repo>) instead")]
     public bool Worktree { get; init; }
+
+    /// <summary>The feature's name or the version, when one was given.</summary>
+    public abstract string? Subject();
+}
+
+public sealed record FeatureStartInput : FlowStartInput
+{
+    [Description("Feature name: lower-case letters, digits, '.', '_', '-'")]
+    [Argument(0)]
+    public required string Name { get; init; }
+
+    public override string? Subject() => Name;
+}
+
+public sealed record ReleaseStartInput : FlowStartInput, ICheckedInput
+{
+    [Description("Version (semver; 1.4 means 1.4.0); without it, the release plan's (see 'smctl release plan')")]
+    [Argument(0)]
+    public string? Version { get; init; }
+    [Description("Take the version from the release plan (the same as giving none)")]
+    public bool Auto { get; init; }
+
+    public override string? Subject() => Version;
+
+    public void Check(Func<string, string> label)
+    {
+        if (Auto && Version is not null)
+            throw Errors.SmctlException.Usage($"{label("auto")} takes the version from the release plan: give either it or {Version}, not both.");
+    }
+}
+
+public sealed record HotfixStartInput : FlowStartInput
+{
+    [Description("Version (semver; 1.4 means 1.4.0); without it, the next patch after the latest release tag")]
+    [Argument(0)]
+    public string? Version { get; init; }
+
+    public override string? Subject() => Version;
 }
 
 /// <summary>Starts a feature, release or hotfix branch in every selected repo, from an up-to-date base, and pushes it.</summary>
-public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunResult>
+public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) : IOperation<TInput, RunResult> where TInput : FlowStartInput
 {
     public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.start", kind switch
     {
@@ -33,28 +72,29 @@ public sealed class FlowStart(FlowKind kind) : IOperation<FlowStartInput, RunRes
         _ => "Start hotfix/<version> from main in every selected repo (version: the next patch after the latest release tag when omitted).",
     }, OperationEffect.Mutating, OpenWorld: true);
 
-    public JsonTypeInfo<FlowStartInput> InputJson => SmctlJson.Default.FlowStartInput;
+    public JsonTypeInfo<TInput> InputJson => json;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 
-    public Task<RunResult> RunAsync(SmctlContext context, FlowStartInput input, CancellationToken ct)
+    public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct)
     {
+        var given = input.Subject();
         var model = FlowModel.From(context.Settings);
-        if (kind == FlowKind.Feature && input.Name is null) throw Errors.SmctlException.Usage("a feature needs a name.");
+        if (kind == FlowKind.Feature && given is null) throw Errors.SmctlException.Usage("a feature needs a name.");
         if (kind == FlowKind.Release && model.Trunk)
-            throw Errors.SmctlException.Usage("in the trunk model there are no release branches: a release is a tag on main.", $"run 'smctl flow release finish {input.Name}' to tag it");
-        var label = $"flow {kind.ToString().ToLowerInvariant()} start {input.Name ?? (kind == FlowKind.Release ? "(from the release plan)" : "(next patch)")}".TrimEnd();
+            throw Errors.SmctlException.Usage("in the trunk model there are no release branches: a release is a tag on main.", $"run 'smctl flow release finish {given}' to tag it");
+        var label = $"flow {kind.ToString().ToLowerInvariant()} start {given ?? (kind == FlowKind.Release ? "(from the release plan)" : "(next patch)")}".TrimEnd();
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {
             var problems = new Problems();
             var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
             // A release without a version takes the release plan's: one for all (lockstep) or each repo its own.
-            var planned = kind == FlowKind.Release && input.Name is null
+            var planned = kind == FlowKind.Release && given is null
                 ? await PlannedVersionsAsync(context, facts, token).ConfigureAwait(false) : null;
             var name = kind switch
             {
-                FlowKind.Feature => FlowModel.ValidateName(input.Name!),
-                FlowKind.Release => input.Name is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(input.Name),
-                _ => input.Name is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(input.Name),
+                FlowKind.Feature => FlowModel.ValidateName(given!),
+                FlowKind.Release => given is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(given),
+                _ => given is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(given),
             };
             var baseBranch = model.Base(kind);
             var programs = new List<RepoProgram>();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 
@@ -10,12 +11,14 @@ namespace Smctl.Core.Flow;
 public sealed record FlowUpdateInput
 {
     [Description("Feature name")]
+    [Argument(0)]
     public required string Name { get; init; }
     [Description("Only these of the repos that have the branch")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Rebase the feature onto develop instead of merging develop into it")]
+    [Description("Rebase the feature onto develop (pushed with --force-with-lease) instead of merging develop into it")]
     public bool Rebase { get; init; }
-    [Description("Do not fetch first")]
+    [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
     [Description("Do not push the updated branch")]
     public bool NoPush { get; init; }

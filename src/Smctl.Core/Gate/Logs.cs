@@ -3,18 +3,23 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateLogsInput
 {
     [Description("Only the lines about this model")]
+    [Option(HelpName = "MODEL")]
     public string? Model { get; init; }
     [Description("How many recent lines (default 100)")]
+    [Option(Alias = "-n")]
     public int? Lines { get; init; }
     [Description("Keep printing lines as the gateway logs them, until interrupted (a terminal only)")]
+    [Option(Alias = "-f")]
     public bool Follow { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

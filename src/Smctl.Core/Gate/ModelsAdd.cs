@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
@@ -11,12 +12,14 @@ public sealed record GateModelsAddInput
 {
     [Description("The ONNX model file to add")]
     [WorkspacePath]
+    [Argument(0)]
     public required string Path { get; init; }
     [Description("Model name (default: from the path: <name>/<version>/model.onnx, else the file's name)")]
     public string? Name { get; init; }
     [Description("Version to add it as (default: from the path, else 1)")]
     public string? Version { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

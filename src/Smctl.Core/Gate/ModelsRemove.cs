@@ -2,14 +2,17 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateModelsRemoveInput
 {
     [Description("The model to take out of service")]
+    [Argument(0)]
     public required string Name { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

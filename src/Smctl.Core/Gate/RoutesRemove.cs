@@ -3,14 +3,17 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateRoutesRemoveInput
 {
     [Description("The model whose route goes")]
+    [Argument(0)]
     public required string Model { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

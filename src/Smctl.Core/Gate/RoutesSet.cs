@@ -3,16 +3,20 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateRoutesSetInput
 {
     [Description("The model whose requests are routed")]
+    [Argument(0)]
     public required string Model { get; init; }
     [Description("Where they go: another V2 server (http://host:port), or a local version number")]
+    [Argument(1)]
     public required string Endpoint { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

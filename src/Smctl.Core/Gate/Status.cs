@@ -3,12 +3,14 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateStatusInput
 {
     [Description("One server to ask instead of the configured instances ([gate] instances; default http://127.0.0.1:8080)")]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

@@ -5,23 +5,30 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Gate;
 
 public sealed record GateTestInput
 {
     [Description("The model to run")]
+    [Argument(0)]
     public required string Model { get; init; }
     [Description("A JSON file: a V2 inference request, or a plain (flat or nested) array of values for the model's only input")]
     [WorkspacePath]
+    [Option(Alias = "-i", HelpName = "FILE")]
     public required string Input { get; init; }
     [Description("Shape of a plain array input, e.g. [1,3] or 1,3 (default: from the array's nesting, or the model's fixed shape)")]
+    [Option(HelpName = "SHAPE")]
     public string? Shape { get; init; }
     [Description("Datatype of a plain array input, e.g. FP32 (default: the model's)")]
+    [Option(HelpName = "TYPE")]
     public string? Datatype { get; init; }
     [Description("The model version (default: the server's choice)")]
+    [Option(HelpName = "VERSION")]
     public string? Version { get; init; }
     [Description(GateTargets.UrlDescription)]
+    [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }
 

@@ -1,16 +1,27 @@
+using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Mcp;
+
+/// <summary>The assistants whose client configuration smctl writes.</summary>
+public enum McpClient
+{
+    [JsonStringEnumMemberName("claude")] Claude,
+    [JsonStringEnumMemberName("cursor")] Cursor,
+    [JsonStringEnumMemberName("windsurf")] Windsurf,
+    [JsonStringEnumMemberName("vscode")] Vscode,
+}
 
 public sealed record McpConfigInput
 {
     [Description("claude (Claude Code, .mcp.json), cursor (.cursor/mcp.json), windsurf (~/.codeium/windsurf/mcp_config.json) or vscode (.vscode/mcp.json)")]
-    public required string Client { get; init; }
+    public required McpClient Client { get; init; }
     [Description("Write it into the client's configuration file (other servers in it are kept); default: only print it")]
     public bool Write { get; init; }
 }
@@ -22,8 +33,6 @@ public sealed record McpConfigResult(string Client, string Path, string Content,
 /// <summary>The configuration an assistant's client needs to start smctl as its MCP server over stdio.</summary>
 public sealed class McpConfig : IOperation<McpConfigInput, McpConfigResult>
 {
-    public static readonly IReadOnlyList<string> Clients = ["claude", "cursor", "windsurf", "vscode"];
-
     public OperationInfo Info { get; } = new("mcp.config",
         "Print (or write into the project) the client configuration that starts smctl as an MCP server: Claude Code, Cursor, Windsurf, VS Code.",
         OperationEffect.Mutating, Idempotent: true);
@@ -32,9 +41,7 @@ public sealed class McpConfig : IOperation<McpConfigInput, McpConfigResult>
 
     public Task<McpConfigResult> RunAsync(SmctlContext context, McpConfigInput input, CancellationToken ct)
     {
-        var client = input.Client.Trim().ToLowerInvariant();
-        if (!Clients.Contains(client))
-            throw SmctlException.Usage($"unknown MCP client '{input.Client}'", $"use one of: {string.Join(", ", Clients)}");
+        var client = input.Client.ToString().ToLowerInvariant();
         var root = context.FindHome() ?? context.CurrentDirectory;
         var path = client switch
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
@@ -30,15 +29,8 @@ public interface IOperation<TInput, TResult> : IOperation
 
     async Task<OperationOutput> IOperation.RunJsonAsync(SmctlContext context, JsonObject input, CancellationToken ct)
     {
-        TInput typed;
-        try
-        {
-            typed = input.Deserialize(InputJson) ?? throw new JsonException("the input is null");
-        }
-        catch (JsonException e)
-        {
-            throw Errors.SmctlException.Usage($"invalid arguments for {Info.ToolName}: {e.Message}", "see the tool's input schema");
-        }
+        // The same reader as the CLI's: one refusal of unknown or ill-typed arguments, then the input's own rules.
+        var typed = Inputs.InputReader.Read(InputJson, input, f => f.JsonName);
         var result = await RunAsync(context, typed, ct).ConfigureAwait(false);
         return new OperationOutput(OperationJson.Serialize(result, ResultJson), (result as IOutcome)?.FailureKind);
     }

@@ -23,15 +23,15 @@ public static class OperationCatalog
     public static readonly ConfigSet ConfigSet = new();
 
     public static readonly FlowInit FlowInit = new();
-    public static readonly FlowStart FeatureStart = new(FlowKind.Feature);
-    public static readonly FlowFinish FeatureFinish = new(FlowKind.Feature);
+    public static readonly FlowStart<FeatureStartInput> FeatureStart = new(FlowKind.Feature, SmctlJson.Default.FeatureStartInput);
+    public static readonly FlowFinish<FeatureFinishInput> FeatureFinish = new(FlowKind.Feature, SmctlJson.Default.FeatureFinishInput);
     public static readonly FlowList FeatureList = new(FlowKind.Feature);
     public static readonly FlowUpdate FeatureUpdate = new();
-    public static readonly FlowStart ReleaseStart = new(FlowKind.Release);
-    public static readonly FlowFinish ReleaseFinish = new(FlowKind.Release);
+    public static readonly FlowStart<ReleaseStartInput> ReleaseStart = new(FlowKind.Release, SmctlJson.Default.ReleaseStartInput);
+    public static readonly FlowFinish<ReleaseFinishInput> ReleaseFinish = new(FlowKind.Release, SmctlJson.Default.ReleaseFinishInput);
     public static readonly FlowList ReleaseList = new(FlowKind.Release);
-    public static readonly FlowStart HotfixStart = new(FlowKind.Hotfix);
-    public static readonly FlowFinish HotfixFinish = new(FlowKind.Hotfix);
+    public static readonly FlowStart<HotfixStartInput> HotfixStart = new(FlowKind.Hotfix, SmctlJson.Default.HotfixStartInput);
+    public static readonly FlowFinish<HotfixFinishInput> HotfixFinish = new(FlowKind.Hotfix, SmctlJson.Default.HotfixFinishInput);
     public static readonly FlowList HotfixList = new(FlowKind.Hotfix);
     public static readonly FlowList FlowBranches = new(null);
     public static readonly RunControl Continue = new(RunControl.Verb.Continue);

@@ -2,13 +2,15 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Plans;
 
 public sealed record PlanInput
 {
-    [Description("Plan id (from a dry run)")]
+    [Description("The plan's id (printed by a dry run that saved it)")]
+    [Argument(0)]
     public required string Id { get; init; }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Release.Shared;
 
 namespace Smctl.Core.Release;
@@ -9,10 +10,13 @@ namespace Smctl.Core.Release;
 public sealed record ReleaseNotesInput
 {
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Start after this tag (default: each repo's last release tag)")]
+    [Option(HelpName = "TAG")]
     public string? From { get; init; }
     [Description("Up to this ref (default: develop; main in the trunk model)")]
+    [Option(HelpName = "REF")]
     public string? To { get; init; }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Release.Shared;
 
 namespace Smctl.Core.Release;
@@ -9,8 +10,10 @@ namespace Smctl.Core.Release;
 public sealed record ReleasePlanInput
 {
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]
+    [Option(HelpName = "REF")]
     public string? To { get; init; }
 }
 

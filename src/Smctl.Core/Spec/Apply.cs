@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -10,10 +11,13 @@ namespace Smctl.Core.Spec;
 public sealed record SpecApplyInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
+    [Argument(0)]
     public string? Id { get; init; }
     [Description("Tasks to tick: a task's number as written (1.2) or its position in tasks.md (3)")]
+    [Option(HelpName = "N", SpaceSeparated = true)]
     public IReadOnlyList<string>? Done { get; init; }
     [Description("Tasks to untick, named as for done")]
+    [Option(HelpName = "N", SpaceSeparated = true)]
     public IReadOnlyList<string>? Undo { get; init; }
 }
 

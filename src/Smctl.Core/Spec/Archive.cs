@@ -5,6 +5,7 @@ using Smctl.Core.Errors;
 using Smctl.Core.Flow;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Spec.Shared;
 
@@ -13,6 +14,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecArchiveInput
 {
     [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    [Argument(0)]
     public string? Id { get; init; }
     [Description("Move the change to the archive without merging its delta specs into the main specs")]
     public bool SkipSpecs { get; init; }
@@ -130,7 +132,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         {
             try
             {
-                finish = await OperationCatalog.FeatureFinish.RunAsync(context, new FlowFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+                finish = await OperationCatalog.FeatureFinish.RunAsync(context, new FeatureFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
             }
             catch (SmctlException e)
             {
@@ -254,7 +256,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         try
         {
             return await OperationCatalog.FeatureFinish.RunAsync(context.Planning(),
-                new FlowFinishInput { Name = change.Id, Repos = checkable, NoFetch = true, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+                new FeatureFinishInput { Name = change.Id, Repos = checkable, NoFetch = true, NoPush = input.NoPush }, ct).ConfigureAwait(false);
         }
         catch (SmctlException e) when (e.Kind == ErrorKind.Git)
         {

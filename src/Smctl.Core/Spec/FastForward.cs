@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -9,6 +10,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecFastForwardInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
+    [Argument(0)]
     public string? Id { get; init; }
 }
 

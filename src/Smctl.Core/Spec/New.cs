@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Flow;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Spec.Shared;
 
@@ -11,15 +13,26 @@ namespace Smctl.Core.Spec;
 public sealed record SpecNewInput
 {
     [Description("Change id: kebab-case, lowercase letters, digits and single hyphens (as 'openspec new change')")]
+    [Argument(0)]
     public required string Id { get; init; }
     [Description("The repos the change concerns: feature/<id> starts there (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Create the change only; start no branch")]
     public bool NoBranch { get; init; }
     [Description("Put the change in this repo's openspec/ instead of the workspace's OpenSpec root")]
+    [Option(HelpName = "REPO", Suggest = Suggestions.RepoNames)]
     public string? In { get; init; }
     [Description("Safety class: critical or high changes must reference formal artifacts (default: normal)")]
-    public string? Safety { get; init; }
+    public SafetyClass? Safety { get; init; }
+}
+
+/// <summary>How much proof a change needs: high and critical changes must reference formal artifacts.</summary>
+public enum SafetyClass
+{
+    [JsonStringEnumMemberName("normal")] Normal,
+    [JsonStringEnumMemberName("high")] High,
+    [JsonStringEnumMemberName("critical")] Critical,
 }
 
 /// <param name="Change">The change's folder.</param>
@@ -44,7 +57,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
     public async Task<SpecNewResult> RunAsync(SmctlContext context, SpecNewInput input, CancellationToken ct)
     {
         var id = ChangeId.Validate(input.Id);
-        var safety = input.Safety ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
+        var safety = input.Safety?.ToString().ToLowerInvariant() ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
         if (!SafetyClasses.Contains(safety)) throw SmctlException.Usage($"unknown safety class '{safety}'", "use normal, high or critical");
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos).Select(r => r.Name).ToList();
@@ -63,7 +76,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
         // start still gets its change ('smctl continue' finishes the branch; the folder is untracked and goes along).
         RunResult? run = null;
         if (!input.NoBranch)
-            run = await OperationCatalog.FeatureStart.RunAsync(context, new FlowStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
+            run = await OperationCatalog.FeatureStart.RunAsync(context, new FeatureStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
         if (!context.DryRun)
         {
             // Written in a scratch folder and moved in whole: a failure leaves no half-made change.

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -8,6 +9,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecStatusInput
 {
     [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    [Argument(0)]
     public string? Id { get; init; }
 }
 

@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -10,6 +12,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecValidateInput
 {
     [Description("A change or spec id, or repo:id when it is in two roots (default: the only active change)")]
+    [Argument(0)]
     public string? Id { get; init; }
     [Description("Every change and every spec of every OpenSpec root")]
     public bool All { get; init; }
@@ -20,7 +23,14 @@ public sealed record SpecValidateInput
     [Description("Warnings fail validation too (as openspec validate --strict)")]
     public bool Strict { get; init; }
     [Description("What the id names when a change and a spec share it: change or spec")]
-    public string? Type { get; init; }
+    public SpecItemType? Type { get; init; }
+}
+
+/// <summary>The two things OpenSpec validates.</summary>
+public enum SpecItemType
+{
+    [JsonStringEnumMemberName("change")] Change,
+    [JsonStringEnumMemberName("spec")] Spec,
 }
 
 /// <param name="Id">The change id, or the spec's capability path.</param>
@@ -67,8 +77,7 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
         var roots = SpecRoots.Require(context, ws);
         var bulk = input.All || input.Changes || input.Specs;
         if (bulk && input.Id is not null) throw SmctlException.Usage("name one item or use --all, --changes or --specs, not both");
-        if (input.Type is not (null or "change" or "spec")) throw SmctlException.Usage($"unknown type '{input.Type}'", "use --type change or --type spec");
-        var targets = bulk ? Everything(roots, input.All || input.Changes, input.All || input.Specs) : [One(roots, input.Id, input.Type)];
+        var targets = bulk ? Everything(roots, input.All || input.Changes, input.All || input.Specs) : [One(roots, input.Id, input.Type?.ToString().ToLowerInvariant())];
         var validator = new SpecValidator();
         var rules = new RuleSettings(context, ws);
         var items = new SpecValidationItem[targets.Count];

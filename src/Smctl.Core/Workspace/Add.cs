@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Toml;
 using Smctl.Core.Workspace.Shared;
 
@@ -10,21 +11,28 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceAddInput
 {
-    [Description("Clone url (or local path) of the repo")]
+    [Description("Where to clone from (https://, ssh://, git@host:, file:// or a local path)")]
     [WorkspacePath(AllowUrl = true)]
+    [Argument(0)]
     public required string Url { get; init; }
-    [Description("Repo name (default: from the url)")]
+    [Description("Repo name (default: the url's last part without .git)")]
+    [Option(HelpName = "NAME")]
     public string? Name { get; init; }
     [Description("Folder relative to the workspace root (default: the name)")]
     [WorkspacePath]
+    [Option(HelpName = "PATH")]
     public string? Path { get; init; }
-    [Description("Branch to check out after cloning")]
+    [Description("Branch to check out after cloning, recorded as the repo's default_branch")]
+    [Option(HelpName = "BRANCH")]
     public string? Branch { get; init; }
     [Description("Repos this one depends on (build order)")]
+    [Option(Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? DependsOn { get; init; }
     [Description("Command that builds the repo")]
+    [Option(HelpName = "CMD")]
     public string? BuildCmd { get; init; }
     [Description("Command that tests the repo")]
+    [Option(HelpName = "CMD")]
     public string? TestCmd { get; init; }
 }
 

@@ -3,17 +3,20 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceCheckoutInput
 {
-    [Description("Branch to check out in every repo")]
+    [Description("The branch to check out in every selected repo")]
+    [Argument(0)]
     public required string Branch { get; init; }
     [Description("Create the branch from the current HEAD where it does not exist")]
     public bool Create { get; init; }
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }
 

@@ -5,6 +5,7 @@ using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.IO;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Toml;
 using Smctl.Core.Workspace.Shared;
 
@@ -12,10 +13,11 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceInitInput
 {
-    [Description("Workspace name (default: the folder name)")]
+    [Description("Workspace name (default: the folder's name)")]
     public string? Name { get; init; }
     [Description("A manifest to start from: a file path, or an http(s)/file url")]
     [WorkspacePath(AllowUrl = true)]
+    [Option(HelpName = "FILE_OR_URL")]
     public string? From { get; init; }
     [Description("Adopt the git clones already below the folder")]
     public bool Scan { get; init; }

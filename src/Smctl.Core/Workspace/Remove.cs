@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Toml;
 using Smctl.Core.Workspace.Shared;
 
@@ -11,8 +12,9 @@ namespace Smctl.Core.Workspace;
 public sealed record WorkspaceRemoveInput
 {
     [Description("Name of the repo to remove from the manifest")]
+    [Argument(0, Suggest = Suggestions.RepoNames)]
     public required string Repo { get; init; }
-    [Description("Also delete the repo's folder")]
+    [Description("Also delete the repo's folder (asks first; --yes when not at a terminal)")]
     public bool DeleteFiles { get; init; }
     [Description("Delete the folder even when it holds uncommitted or unpushed work")]
     public bool Force { get; init; }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Workspace;
@@ -9,6 +10,7 @@ namespace Smctl.Core.Workspace;
 public sealed record WorkspaceSyncInput
 {
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Rebase a clean diverged branch onto its upstream instead of only reporting it")]
     public bool Rebase { get; init; }

@@ -4,6 +4,7 @@ using Smctl.Core.Errors;
 using Smctl.Core.Flow.Shared;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 using Smctl.Core.Worktree.Shared;
@@ -13,12 +14,15 @@ namespace Smctl.Core.Worktree;
 public sealed record WorktreeAddInput
 {
     [Description("Name of the worktree set (the flow branch name)")]
+    [Argument(0)]
     public required string Name { get; init; }
-    [Description("feature (default), release or hotfix")]
-    public string Kind { get; init; } = "feature";
+    [Description("The kind of flow branch the set is for")]
+    public FlowKind Kind { get; init; }
     [Description("Only these repos (default: all)")]
+    [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Where a missing branch starts (default: its flow base, develop or main)")]
+    [Option(HelpName = "BRANCH")]
     public string? From { get; init; }
 }
 
@@ -32,19 +36,11 @@ public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
     public JsonTypeInfo<WorktreeAddInput> InputJson => SmctlJson.Default.WorktreeAddInput;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 
-    public static FlowKind ParseKind(string kind) => kind switch
-    {
-        "feature" => FlowKind.Feature,
-        "release" => FlowKind.Release,
-        "hotfix" => FlowKind.Hotfix,
-        _ => throw SmctlException.Usage($"'{kind}' is not a kind of worktree: use feature, release or hotfix."),
-    };
-
     public static string NameFor(FlowKind kind, string name) => kind == FlowKind.Feature ? FlowModel.ValidateName(name) : FlowModel.ValidateVersion(name);
 
     public Task<RunResult> RunAsync(SmctlContext context, WorktreeAddInput input, CancellationToken ct)
     {
-        var kind = ParseKind(input.Kind);
+        var kind = input.Kind;
         var name = NameFor(kind, input.Name);
         if (input.From is not null) BranchName.Validate(input.From, "--from branch");
         var label = $"worktree add {name}";

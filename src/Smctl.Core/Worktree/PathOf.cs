@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Worktree.Shared;
 
 namespace Smctl.Core.Worktree;
@@ -9,11 +10,13 @@ namespace Smctl.Core.Worktree;
 public sealed record WorktreePathInput
 {
     [Description("Name of the worktree set")]
+    [Argument(0)]
     public required string Name { get; init; }
     [Description("A repo of the set: its worktree's folder; without it, the set's folder")]
+    [Argument(1, Suggest = Suggestions.RepoNames)]
     public string? Repo { get; init; }
-    [Description("feature, release or hotfix")]
-    public string? Kind { get; init; }
+    [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
+    public Flow.Shared.FlowKind? Kind { get; init; }
 }
 
 public sealed record WorktreePathResult(string Path);
@@ -30,7 +33,7 @@ public sealed class WorktreePath : IOperation<WorktreePathInput, WorktreePathRes
     {
         var ws = context.RequireWorkspace();
         var layout = new WorktreeLayout(ws, context.Settings);
-        var kind = input.Kind is null ? (Flow.Shared.FlowKind?)null : WorktreeAdd.ParseKind(input.Kind);
+        var kind = input.Kind;
         var set = layout.Find(input.Name, kind) ?? throw SmctlException.Usage($"there is no worktree set '{input.Name}'.", "see 'smctl worktree list'");
         if (input.Repo is null) return Task.FromResult(new WorktreePathResult(set.Dir));
         var folder = layout.FolderFor(set.Dir, ws.Repo(input.Repo));

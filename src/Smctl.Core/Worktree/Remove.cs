@@ -3,6 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 using Smctl.Core.Worktree.Shared;
@@ -12,9 +13,10 @@ namespace Smctl.Core.Worktree;
 public sealed record WorktreeRemoveInput
 {
     [Description("Name of the worktree set")]
+    [Argument(0)]
     public required string Name { get; init; }
-    [Description("feature, release or hotfix; default: whichever kind has a set of that name")]
-    public string? Kind { get; init; }
+    [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
+    public Flow.Shared.FlowKind? Kind { get; init; }
     [Description("Remove even worktrees with uncommitted or unpushed work")]
     public bool Force { get; init; }
     [Description("Also delete the branch each worktree had checked out")]
@@ -37,7 +39,7 @@ public sealed class WorktreeRemove : IOperation<WorktreeRemoveInput, RunResult>
         return RunCommand.PlanAndRunAsync(context, label, (ws, token) =>
         {
             var layout = new WorktreeLayout(ws, context.Settings);
-            var kind = input.Kind is null ? (Flow.Shared.FlowKind?)null : WorktreeAdd.ParseKind(input.Kind);
+            var kind = input.Kind;
             var name = kind is { } k ? WorktreeAdd.NameFor(k, input.Name) : input.Name;
             var set = layout.Find(name, kind)
                 ?? throw SmctlException.Usage($"there is no worktree set '{input.Name}' under {layout.BaseDir}.", "see 'smctl worktree list'");

@@ -61,11 +61,11 @@ public sealed class ConfigTests : IDisposable
         Assert.StartsWith(before, after);
         Assert.EndsWith("[flow]\ndevelop_branch = \"dev\"\n", after);
 
-        var again = await _ws.Smctl("config", "set", "flow.develop_branch", "integration", "--workspace");
+        var again = await _ws.Smctl("config", "set", "flow.develop_branch", "integration", "--scope", "workspace");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(before + "\n[flow]\ndevelop_branch = \"integration\"\n", File.ReadAllText(_ws.Manifest));
 
-        var user = await _ws.Smctl("config", "set", "user.email", "me@example.com", "--user");
+        var user = await _ws.Smctl("config", "set", "user.email", "me@example.com", "--scope", "user");
         Assert.Equal(0, user.ExitCode);
         Assert.Contains("[user]\nemail = \"me@example.com\"", File.ReadAllText(UserConfig));
         Assert.Equal("me@example.com", (await _ws.Smctl("config", "get", "user.email")).Stdout.Trim());
@@ -75,7 +75,7 @@ public sealed class ConfigTests : IDisposable
     [InlineData(new[] { "config", "set", "no.such", "x" }, "not a setting smctl knows")]
     [InlineData(new[] { "config", "set", "core.jobs", "many" }, "must be a positive integer")]
     [InlineData(new[] { "config", "set", "flow.model", "waterfall" }, "must be one of git-flow, trunk")]
-    [InlineData(new[] { "config", "set", "workspace.name", "x", "--user" }, "can only be set in the workspace manifest")]
+    [InlineData(new[] { "config", "set", "workspace.name", "x", "--scope", "user" }, "can only be set in the workspace manifest")]
     [InlineData(new[] { "config", "get", "nope" }, "not a setting smctl knows")]
     public async Task Bad_config_input_is_a_usage_error_and_changes_nothing(string[] args, string message)
     {

@@ -13,40 +13,12 @@ public static class BuildCommand
 {
     public static SmctlCommand Create(CliHost host, string name = "build", bool alias = false)
     {
-        var repos = new Argument<string[]>("repo") { Arity = ArgumentArity.ZeroOrMore, Description = "Repos to build, with everything they depend on (default: all)" };
-        repos.CompletionSources.Add(ctx => RepoOptions.CompleteRepoList(host, ctx));
-        var test = new Option<bool>("--test") { Description = "Then run test_cmd" };
-        var clean = new Option<bool>("--clean") { Description = "Run clean_cmd first (and build even when cached)" };
-        var verify = new Option<bool>("--verify") { Description = "Then run verify_cmd (model checkers, proofs, linters); see 'smctl build status'" };
-        var parallel = new Option<bool>("--parallel") { Description = "As many repos at once as cores (else one at a time, or -j N)" };
-        var keepGoing = new Option<bool>("--keep-going", "-k") { Description = "Build everything that does not depend on a failure" };
-        var noCache = new Option<bool>("--no-cache") { Description = "Build even what the cache says is done" };
+        // View options: how the result is shown, never what is built.
         var explain = new Option<bool>("--explain") { Description = "Say for each rebuilt repo which part of its cache key changed" };
-        var worktree = new Option<string?>("--worktree") { Description = "Build this worktree set instead of the main checkouts", HelpName = "NAME" };
-        var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
-        var affected = new Option<bool>("--affected") { Description = "Only repos changed since --since (default: their merge base with develop) and what depends on them" };
-        var since = new Option<string?>("--since") { Description = "The revision --affected compares with", HelpName = "REF" };
         var graph = new Option<bool>("--graph") { Description = "Print the dependency graph instead of building (same as 'smctl build graph')" };
-        var format = new Option<string>("--format") { Description = "Graph format: text or dot", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong("text", "dot");
-        var command = OperationCommand.Create(host, OperationCatalog.Build, name,
-            [repos, test, clean, verify, parallel, keepGoing, noCache, explain, worktree, timeout, affected, since, graph, format],
-            p => new BuildInput
-            {
-                Repos = OperationCommand.List(p.GetValue(repos)),
-                Test = p.GetValue(test),
-                Clean = p.GetValue(clean),
-                Verify = p.GetValue(verify),
-                Parallel = p.GetValue(parallel),
-                Jobs = p.GetValue(GlobalOptions.Jobs),
-                KeepGoing = p.GetValue(keepGoing),
-                NoCache = p.GetValue(noCache),
-                Worktree = p.GetValue(worktree),
-                TimeoutSeconds = p.GetValue(timeout),
-                Affected = p.GetValue(affected) || p.GetValue(since) is not null,
-                Since = p.GetValue(since),
-            },
-            (r, ui, p) => Render(r, ui, p.GetValue(explain)), showProgress: true);
+        var format = Format();
+        var command = OperationCommand.Create(host, OperationCatalog.Build, name, (r, ui, p) => Render(r, ui, p.GetValue(explain)),
+            showProgress: true, view: [explain, graph, format]);
         // --graph answers without building.
         var build = command.Action!;
         command.SetAction((p, ct) => p.GetValue(graph)
@@ -55,16 +27,24 @@ public static class BuildCommand
         command.IsAlias = alias;
         if (!alias)
         {
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildGraph, "graph", [format], _ => new BuildGraphInput(), (r, ui, p) => RenderGraph(r, ui, p.GetValue(format)!))
+            var graphFormat = Format();
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildGraph, "graph", (r, ui, p) => RenderGraph(r, ui, p.GetValue(graphFormat)!), view: [graphFormat])
                 .WithExamples("smctl build graph", "smctl build graph --format dot | dot -Tsvg > deps.svg"));
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildStatus, "status", [], _ => new BuildStatusInput(), RenderStatus)
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildStatus, "status", RenderStatus)
                 .WithExamples("smctl build status", "smctl build status --json"));
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildCleanCache, "clean-cache", [], _ => new BuildCleanCacheInput(),
+            command.Add(OperationCommand.Create(host, OperationCatalog.BuildCleanCache, "clean-cache",
                 (r, ui) => ui.Info($"forgot the recorded builds of {r.Forgotten} repo(s)")).WithExamples("smctl build clean-cache"));
         }
         return command.WithExamples(
             "smctl build", "smctl build gateway --test", "smctl build --parallel --keep-going", "smctl build -j 4 --explain",
             "smctl build --verify && smctl build status", "smctl build --worktree gpu-accel", "smctl build --affected --since v1.4.0");
+    }
+
+    private static Option<string> Format()
+    {
+        var format = new Option<string>("--format") { Description = "Graph format: text or dot", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
+        format.AcceptOnlyFromAmong("text", "dot");
+        return format;
     }
 
     private static void Render(BuildResult result, Ui ui, bool explain)

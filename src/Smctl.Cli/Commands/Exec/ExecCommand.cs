@@ -11,18 +11,9 @@ public static class ExecCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var command = new Argument<string[]>("command")
-        {
-            Description = "The command, after --. One argument runs through /bin/sh -c; several run without a shell",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        var repos = RepoOptions.Repos(host);
         var stream = new Option<bool>("--stream") { Description = "Print lines as they come, prefixed with the repo, instead of grouped per repo" };
-        var timeout = new Option<int?>("--timeout") { Description = "Stop a repo's command after this many seconds", HelpName = "SECONDS" };
-        // --stream prints each line as it comes, prefixed with its repo, instead of grouping at the end.
-        var exec = OperationCommand.Create(host, OperationCatalog.Exec, "exec", [command, repos, stream, timeout],
-            p => new ExecInput { Command = p.GetValue(command) ?? [], Repos = OperationCommand.List(p.GetValue(repos)), TimeoutSeconds = p.GetValue(timeout) },
-            (r, ui, p) => Render(r, ui, grouped: !p.GetValue(stream)),
+        var exec = OperationCommand.Create(host, OperationCatalog.Exec, "exec", (r, ui, p) => Render(r, ui, grouped: !p.GetValue(stream)),
+            view: [stream],
             outputLine: (p, ui) =>
             {
                 if (!p.GetValue(stream) || ui.Json) return null;

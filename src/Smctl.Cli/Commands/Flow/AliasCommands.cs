@@ -1,13 +1,12 @@
-using System.CommandLine;
+using System.Text.Json.Nodes;
 using Smctl.Cli.Commands.Shared;
-using Smctl.Core.Flow;
 using Smctl.Core.Operations;
 
 namespace Smctl.Cli.Commands.Flow;
 
 /// <summary>
 /// The seed's short forms: feat = flow feature start + worktree add; done = worktree remove + flow feature finish,
-/// each one validated plan; ss = spec new; sb = build.
+/// each one validated plan; ss = spec new; sb = build. Each is its operation with one input fixed.
 /// </summary>
 public static class AliasCommands
 {
@@ -15,25 +14,18 @@ public static class AliasCommands
 
     private static SmctlCommand Feat(CliHost host)
     {
-        var name = new Argument<string>("name") { Description = "Feature name" };
-        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
-        var noPush = new Option<bool>("--no-push") { Description = "Do not push the new branch" };
-        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", [name, repos, noPush],
-            p => new FlowStartInput { Name = p.GetValue(name), Repos = OperationCommand.List(p.GetValue(repos)), NoPush = p.GetValue(noPush), Worktree = true },
-            (r, ui, _) => RunView.Render(r, ui), showProgress: true,
-            description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).");
+        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", (r, ui, _) => RunView.Render(r, ui), showProgress: true,
+            description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).",
+            presets: new Dictionary<string, JsonNode> { ["worktree"] = true });
         command.IsAlias = true;
         return command.WithExamples("smctl feat gpu-accel", "cd \"$(smctl worktree path gpu-accel kernel)\"");
     }
 
     private static SmctlCommand Done(CliHost host)
     {
-        var name = new Argument<string>("name") { Description = "Feature name" };
-        var noPush = new Option<bool>("--no-push") { Description = "Do not push or delete anything on the remote" };
-        var command = OperationCommand.Create(host, OperationCatalog.FeatureFinish, "done", [name, noPush],
-            p => new FlowFinishInput { Name = p.GetValue(name)!, NoPush = p.GetValue(noPush), RemoveWorktree = true },
-            (r, ui, _) => RunView.Render(r, ui), showProgress: true,
-            description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).");
+        var command = OperationCommand.Create(host, OperationCatalog.FeatureFinish, "done", (r, ui, _) => RunView.Render(r, ui), showProgress: true,
+            description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).",
+            presets: new Dictionary<string, JsonNode> { ["removeWorktree"] = true });
         command.IsAlias = true;
         return command.WithExamples("smctl done gpu-accel", "smctl done gpu-accel --dry-run");
     }

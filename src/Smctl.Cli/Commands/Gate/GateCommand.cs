@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
@@ -32,12 +31,9 @@ public static class GateCommand
             "smctl gate models list --url http://triton:8000");
     }
 
-    private static Option<string?> Url() => new("--url") { Description = GateTargets.UrlDescription, HelpName = "URL" };
-
     private static SmctlCommand Status(CliHost host)
     {
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateStatus, "status", [url], p => new GateStatusInput { Url = p.GetValue(url) }, RenderStatus)
+        return OperationCommand.Create(host, OperationCatalog.GateStatus, "status", RenderStatus)
             .WithExamples("smctl gate status", "smctl gate status --url http://127.0.0.1:8000 --json");
     }
 
@@ -56,8 +52,7 @@ public static class GateCommand
 
     private static SmctlCommand ModelsList(CliHost host)
     {
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateModelsList, "list", [url], p => new GateModelsListInput { Url = p.GetValue(url) }, RenderModels)
+        return OperationCommand.Create(host, OperationCatalog.GateModelsList, "list", RenderModels)
             .WithExamples("smctl gate models list", "smctl gate models list --json");
     }
 
@@ -80,50 +75,32 @@ public static class GateCommand
 
     private static SmctlCommand ModelsAdd(CliHost host)
     {
-        var path = new Argument<string>("path") { Description = "The ONNX model file" };
-        var name = new Option<string?>("--name") { Description = "Model name (default: <name>/<version>/model.onnx's, else the file's name)" };
-        var version = new Option<string?>("--version") { Description = "Version (default: from the path, else 1)" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateModelsAdd, "add", [path, name, version, url],
-            p => new GateModelsAddInput { Path = p.GetValue(path)!, Name = p.GetValue(name), Version = p.GetValue(version), Url = p.GetValue(url) },
-            (r, ui) => ui.Line($"{(r.Model.State == "PLANNED" ? "would add" : "added")} {r.Name} version {r.Version} ({r.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes) to {r.Url}"
+        return OperationCommand.Create(host, OperationCatalog.GateModelsAdd, "add", (r, ui) => ui.Line($"{(r.Model.State == "PLANNED" ? "would add" : "added")} {r.Name} version {r.Version} ({r.Bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes) to {r.Url}"
                 + (r.Model.Inputs is null ? "" : $": inputs {Tensors(r.Model.Inputs)}; outputs {Tensors(r.Model.Outputs)}")))
             .WithExamples("smctl gate models add ./add.onnx", "smctl gate models add models/resnet/3/model.onnx --url http://gpu-box:8080");
     }
 
     private static SmctlCommand ModelsRemove(CliHost host)
     {
-        var name = new Argument<string>("name") { Description = "The model" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateModelsRemove, "remove", [name, url],
-            p => new GateModelsRemoveInput { Name = p.GetValue(name)!, Url = p.GetValue(url) },
-            (r, ui) => ui.Line(r.Removed ? $"{r.Name} is no longer served by {r.Url} (its files stay; 'gate models add' or a load brings it back)" : $"would unload {r.Name} from {r.Url}"))
+        return OperationCommand.Create(host, OperationCatalog.GateModelsRemove, "remove", (r, ui) => ui.Line(r.Removed ? $"{r.Name} is no longer served by {r.Url} (its files stay; 'gate models add' or a load brings it back)" : $"would unload {r.Name} from {r.Url}"))
             .WithExamples("smctl gate models remove add --yes");
     }
 
     private static SmctlCommand RoutesList(CliHost host)
     {
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateRoutesList, "list", [url], p => new GateRoutesListInput { Url = p.GetValue(url) }, RenderRoutes)
+        return OperationCommand.Create(host, OperationCatalog.GateRoutesList, "list", RenderRoutes)
             .WithExamples("smctl gate routes list");
     }
 
     private static SmctlCommand RoutesSet(CliHost host)
     {
-        var model = new Argument<string>("model") { Description = "The model" };
-        var endpoint = new Argument<string>("endpoint") { Description = "Another V2 server (http://host:port), or a local version number" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateRoutesSet, "set", [model, endpoint, url],
-            p => new GateRoutesSetInput { Model = p.GetValue(model)!, Endpoint = p.GetValue(endpoint)!, Url = p.GetValue(url) }, RenderRoutes)
+        return OperationCommand.Create(host, OperationCatalog.GateRoutesSet, "set", RenderRoutes)
             .WithExamples("smctl gate routes set resnet http://gpu-box:8000", "smctl gate routes set add 1");
     }
 
     private static SmctlCommand RoutesRemove(CliHost host)
     {
-        var model = new Argument<string>("model") { Description = "The model" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateRoutesRemove, "remove", [model, url],
-            p => new GateRoutesRemoveInput { Model = p.GetValue(model)!, Url = p.GetValue(url) }, RenderRoutes)
+        return OperationCommand.Create(host, OperationCatalog.GateRoutesRemove, "remove", RenderRoutes)
             .WithExamples("smctl gate routes remove resnet");
     }
 
@@ -140,18 +117,7 @@ public static class GateCommand
 
     private static SmctlCommand Test(CliHost host)
     {
-        var model = new Argument<string>("model") { Description = "The model" };
-        var input = new Option<string>("--input", "-i") { Description = "A JSON file: a V2 request, or an array of values", Required = true, HelpName = "FILE" };
-        var shape = new Option<string?>("--shape") { Description = "Shape of a plain array, e.g. 1,3", HelpName = "DIMS" };
-        var datatype = new Option<string?>("--datatype") { Description = "Datatype of a plain array, e.g. FP32", HelpName = "TYPE" };
-        var version = new Option<string?>("--version") { Description = "Model version" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateTest, "test", [model, input, shape, datatype, version, url],
-            p => new GateTestInput
-            {
-                Model = p.GetValue(model)!, Input = p.GetValue(input)!, Shape = p.GetValue(shape), Datatype = p.GetValue(datatype),
-                Version = p.GetValue(version), Url = p.GetValue(url),
-            }, RenderTest)
+        return OperationCommand.Create(host, OperationCatalog.GateTest, "test", RenderTest)
             .WithExamples("smctl gate test add --input request.json", "echo '[1,2,3]' > x.json && smctl gate test scale --input x.json --shape 1,3 --datatype FP32");
     }
 
@@ -164,18 +130,12 @@ public static class GateCommand
 
     private static SmctlCommand Logs(CliHost host)
     {
-        var model = new Option<string?>("--model") { Description = "Only this model's lines" };
-        var lines = new Option<int?>("--lines", "-n") { Description = "How many recent lines (default 100)" };
-        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing lines as they are logged (Ctrl-C stops)" };
-        var url = Url();
-        return OperationCommand.Create(host, OperationCatalog.GateLogs, "logs", [model, lines, follow, url],
-            p => new GateLogsInput { Model = p.GetValue(model), Lines = p.GetValue(lines), Follow = p.GetValue(follow), Url = p.GetValue(url) },
-            (r, ui, p) =>
+        return OperationCommand.Create(host, OperationCatalog.GateLogs, "logs", (r, ui, p) =>
             {
-                if (p.GetValue(follow)) return;
+                if (p.GetValue<bool>("--follow")) return;
                 foreach (var line in r.Lines) ui.Line(GateLogs.Format(line));
             },
-            outputLine: (p, ui) => p.GetValue(follow) && !ui.Json ? (_, line, _) => ui.Out.WriteLine(line) : null)
+            outputLine: (p, ui) => p.GetValue<bool>("--follow") && !ui.Json ? (_, line, _) => ui.Out.WriteLine(line) : null)
             .WithExamples("smctl gate logs", "smctl gate logs --follow --model add", "smctl gate logs -n 20 --json");
     }
 }

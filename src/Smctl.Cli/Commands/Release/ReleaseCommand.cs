@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Operations;
@@ -18,24 +17,13 @@ public static class ReleaseCommand
         return release.WithExamples("smctl release plan", "smctl release notes --repos kernel", "smctl flow release start --auto && smctl flow release finish 1.5.0");
     }
 
-    private static SmctlCommand Plan(CliHost host)
-    {
-        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
-        var to = new Option<string?>("--to") { Description = "The ref the release would be cut from (default: develop; main in the trunk model)", HelpName = "REF" };
-        return OperationCommand.Create(host, OperationCatalog.ReleasePlan, "plan", [repos, to],
-            p => new ReleasePlanInput { Repos = OperationCommand.List(p.GetValue(repos)), To = p.GetValue(to) }, RenderPlan)
+    private static SmctlCommand Plan(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.ReleasePlan, "plan", RenderPlan)
             .WithExamples("smctl release plan", "smctl release plan --repos kernel,runtime --json");
-    }
 
-    private static SmctlCommand Notes(CliHost host)
-    {
-        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
-        var from = new Option<string?>("--from") { Description = "Start after this tag (default: each repo's last release tag)", HelpName = "TAG" };
-        var to = new Option<string?>("--to") { Description = "Up to this ref (default: develop; main in the trunk model)", HelpName = "REF" };
-        return OperationCommand.Create(host, OperationCatalog.ReleaseNotes, "notes", [repos, from, to],
-            p => new ReleaseNotesInput { Repos = OperationCommand.List(p.GetValue(repos)), From = p.GetValue(from), To = p.GetValue(to) }, RenderNotes)
+    private static SmctlCommand Notes(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.ReleaseNotes, "notes", RenderNotes)
             .WithExamples("smctl release notes", "smctl release notes --from v1.2.0 --to v1.3.0 --repos kernel");
-    }
 
     private static void RenderPlan(ReleasePlanResult plan, Ui ui)
     {

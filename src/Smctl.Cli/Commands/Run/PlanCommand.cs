@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Core.Operations;
 using Smctl.Core.Plans;
@@ -12,15 +11,12 @@ public static class PlanCommand
     public static SmctlCommand Create(CliHost host)
     {
         var plan = new SmctlCommand("plan", "Plans saved with --dry-run --save-plan: list, show, and apply exactly as planned.");
-        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanList, "list", [], _ => new PlanListInput(),
+        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanList, "list",
             (r, ui) => ui.Table(["id", "command", "repos"], r.Plans.Select(p => (IReadOnlyList<string>)[Markup.Escape(p.Id), Markup.Escape(p.Command), Markup.Escape(string.Join(", ", p.Repos))])))
             .WithExamples("smctl plan list"));
-        var showId = new Argument<string>("id") { Description = "The plan's id (printed by --save-plan)" };
-        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanShow, "show", [showId], p => new PlanInput { Id = p.GetValue(showId)! }, RunView.Render)
+        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanShow, "show", RunView.Render)
             .WithExamples("smctl plan show 20261125-101500-flow-feature-finish-login"));
-        var applyId = new Argument<string>("id") { Description = "The plan's id (printed by --save-plan)" };
-        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanApply, "apply", [applyId], p => new PlanInput { Id = p.GetValue(applyId)! },
-                RunView.Render, showProgress: true)
+        plan.Add(OperationCommand.Create(host, OperationCatalog.PlanApply, "apply", RunView.Render, showProgress: true)
             .WithExamples("smctl flow feature finish login --dry-run --save-plan", "smctl plan apply 20261125-101500-flow-feature-finish-login"));
         return plan.WithExamples("smctl flow release finish 1.4.0 --dry-run --save-plan", "smctl plan apply <id>");
     }

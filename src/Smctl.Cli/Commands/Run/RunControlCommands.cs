@@ -10,7 +10,7 @@ public static class RunControlCommands
     public static SmctlCommand Create(CliHost host, RunControl op, bool alias = false)
     {
         var name = op.Info.Name.Split('.')[^1];
-        var command = OperationCommand.Create(host, op, name, [], _ => new RunControlInput(), RunView.Render, showProgress: true);
+        var command = OperationCommand.Create(host, op, name, RunView.Render, showProgress: true);
         command.IsAlias = alias;
         return command.WithExamples(name switch
         {

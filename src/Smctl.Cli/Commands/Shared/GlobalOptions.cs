@@ -10,12 +10,7 @@ public static class GlobalOptions
         Description = "Workspace folder or manifest (else SMCTL_WORKSPACE, else the nearest .smctl/workspace.toml above the current folder)",
         HelpName = "PATH",
         Recursive = true,
-        // Without a PATH, "--workspace" is 'config set's choice of the workspace file.
-        Arity = ArgumentArity.ZeroOrOne,
     };
-
-    /// <summary>"--workspace" given with no path: config set's "write to the workspace manifest".</summary>
-    public static bool WorkspaceFlagWithoutPath(ParseResult p) => p.GetResult(Workspace) is { Implicit: false } r && r.Tokens.Count == 0;
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the result as JSON on stdout", Recursive = true };
     public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be done; change nothing", Recursive = true };
@@ -40,6 +35,9 @@ public static class GlobalOptions
     };
 
     public static IEnumerable<Option> All => [Workspace, Json, DryRun, SavePlan, Verbose, Verbose2, Verbose3, Quiet, NoColor, Config, Yes, Jobs];
+
+    /// <summary>The global option of this name ("--jobs"), which an input field of the same name reads instead of declaring its own.</summary>
+    public static Option? Named(string name) => All.FirstOrDefault(o => o.Name == name);
 
     public static int VerbosityOf(ParseResult p) =>
         p.GetValue(Verbose3) ? 3 : p.GetValue(Verbose2) ? 2 : p.GetValue(Verbose) ? 1 : 0;

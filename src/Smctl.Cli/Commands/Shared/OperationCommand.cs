@@ -1,25 +1,33 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Smctl.Cli.Output;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Cli.Commands.Shared;
 
-/// <summary>Builds the CLI face of a catalog operation: its options bind an input record, its renderer shows the result.</summary>
+/// <summary>
+/// Builds the CLI face of a catalog operation: its options come from the operation's input record (see
+/// <see cref="InputOptions"/>), its renderer shows the result. A binder adds only rendering, examples and
+/// view options (display switches such as --explain that never reach Core).
+/// </summary>
 public static class OperationCommand
 {
-    public static SmctlCommand Create<TIn, TOut>(CliHost host, IOperation<TIn, TOut> op, string name,
-        IEnumerable<Symbol> symbols, Func<ParseResult, TIn> bind, Action<TOut, Ui> render,
+    public static SmctlCommand Create<TIn, TOut>(CliHost host, IOperation<TIn, TOut> op, string name, Action<TOut, Ui> render,
         Func<TOut, int>? exitCode = null, bool showProgress = false) =>
-        Create(host, op, name, symbols, bind, (r, ui, _) => render(r, ui), exitCode, showProgress);
+        Create(host, op, name, (r, ui, _) => render(r, ui), exitCode, showProgress);
 
-    /// <summary>As above, for renderers that read display-only flags from the command line.</summary>
-    public static SmctlCommand Create<TIn, TOut>(CliHost host, IOperation<TIn, TOut> op, string name,
-        IEnumerable<Symbol> symbols, Func<ParseResult, TIn> bind, Action<TOut, Ui, ParseResult> render,
+    /// <summary>As above, for renderers that read view options from the command line.</summary>
+    /// <param name="view">Display-only options of this command (no input field).</param>
+    /// <param name="presets">Input fields an alias fixes, as JSON: they are not offered as options.</param>
+    public static SmctlCommand Create<TIn, TOut>(CliHost host, IOperation<TIn, TOut> op, string name, Action<TOut, Ui, ParseResult> render,
         Func<TOut, int>? exitCode = null, bool showProgress = false, string? description = null,
-        Func<ParseResult, Ui, Action<string, string, bool>?>? outputLine = null)
+        Func<ParseResult, Ui, Action<string, string, bool>?>? outputLine = null, IReadOnlyList<Option>? view = null,
+        IReadOnlyDictionary<string, JsonNode>? presets = null)
     {
-        var command = new SmctlCommand(name, description ?? op.Info.Summary) { Operation = op };
-        foreach (var symbol in symbols)
+        var inputs = new InputOptions(host, op.InputJson, presets);
+        var command = new SmctlCommand(name, description ?? op.Info.Summary) { Operation = op, Inputs = inputs };
+        foreach (var symbol in inputs.Symbols)
         {
             switch (symbol)
             {
@@ -27,12 +35,16 @@ public static class OperationCommand
                 case Option o: command.Add(o); break;
             }
         }
-        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, bind, render, exitCode, showProgress, ct, outputLine));
+        foreach (var option in view ?? [])
+        {
+            command.Add(option);
+            command.ViewOptions.Add(option);
+        }
+        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, q => Bind(op, inputs, q), render, exitCode, showProgress, ct, outputLine));
         return command;
     }
 
-    /// <summary>Splits "a,b" (and repeated options) into names.</summary>
-    public static IReadOnlyList<string>? List(string[]? values) =>
-        values is null || values.Length == 0 ? null
-            : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    /// <summary>The parsed command line as the operation's input, through the same reader as MCP arguments.</summary>
+    public static TIn Bind<TIn, TOut>(IOperation<TIn, TOut> op, InputOptions inputs, ParseResult p) =>
+        InputReader.Read(op.InputJson, inputs.Read(p), f => f.CliLabel);
 }

@@ -5,21 +5,9 @@ using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Cli.Commands.Shared;
 
-/// <summary>The --repos option, completing the workspace's repo names.</summary>
+/// <summary>Completion of the workspace's repo names (for --repos and every other field that names repos).</summary>
 public static class RepoOptions
 {
-    public static Option<string[]> Repos(CliHost host, string description = "Only these repos (comma-separated or repeated)")
-    {
-        var option = new Option<string[]>("--repos", "-r")
-        {
-            Description = description,
-            HelpName = "a,b",
-            AllowMultipleArgumentsPerToken = false,
-        };
-        option.CompletionSources.Add(ctx => CompleteRepoList(host, ctx));
-        return option;
-    }
-
     /// <summary>Repo names for completion: for "a,b,c" the last item is completed and the rest kept.</summary>
     public static IEnumerable<CompletionItem> CompleteRepoList(CliHost host, CompletionContext ctx)
     {

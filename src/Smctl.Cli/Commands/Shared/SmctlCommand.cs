@@ -11,6 +11,12 @@ public class SmctlCommand(string name, string description) : Command(name, descr
     /// <summary>The catalog operation this command runs, or null for front-end helpers (completions, demo, config edit).</summary>
     public IOperation? Operation { get; init; }
 
+    /// <summary>The options and arguments made from the operation's input record.</summary>
+    public InputOptions? Inputs { get; init; }
+
+    /// <summary>Display switches of this command alone: they change how the result is shown, never the result.</summary>
+    public List<Option> ViewOptions { get; } = [];
+
     /// <summary>A second path to an operation that has its own command elsewhere (smctl flow abort = smctl abort).</summary>
     public bool IsAlias { get; set; }
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Operations;
@@ -27,49 +26,20 @@ public static class SpecCommand
     /// <summary>spec new, also reachable as the ss alias.</summary>
     public static SmctlCommand New(CliHost host, string name, bool alias = false)
     {
-        var id = new Argument<string>("id") { Description = "Change id: kebab-case (lowercase letters, digits, single hyphens)" };
-        var repos = RepoOptions.Repos(host, "The repos the change concerns: feature/<id> starts there (default: all)");
-        var noBranch = new Option<bool>("--no-branch") { Description = "Create the change only; start no branch" };
-        var inRepo = new Option<string?>("--in") { Description = "Put the change in this repo's openspec/ instead of the workspace's OpenSpec root", HelpName = "REPO" };
-        var safety = new Option<string?>("--safety") { Description = "Safety class: normal (default), high or critical (these must reference formal artifacts)", HelpName = "CLASS" };
-        safety.AcceptOnlyFromAmong(SpecNew.SafetyClasses);
-        var command = OperationCommand.Create(host, OperationCatalog.SpecNew, name, [id, repos, noBranch, inRepo, safety],
-            p => new SpecNewInput
-            {
-                Id = p.GetValue(id)!,
-                Repos = OperationCommand.List(p.GetValue(repos)),
-                NoBranch = p.GetValue(noBranch),
-                In = p.GetValue(inRepo),
-                Safety = p.GetValue(safety),
-            }, (r, ui, _) => RenderNew(r, ui), showProgress: true,
+        var command = OperationCommand.Create(host, OperationCatalog.SpecNew, name, (r, ui, _) => RenderNew(r, ui), showProgress: true,
             description: alias ? "Short for 'smctl spec new': create an OpenSpec change and start its feature branch." : null);
         command.IsAlias = alias;
         return command.WithExamples($"smctl {name} add-login", $"smctl {name} add-login --repos gateway --safety high", $"smctl {name} fix-typo --no-branch --dry-run");
     }
 
-    private static SmctlCommand List(CliHost host)
-    {
-        var archived = new Option<bool>("--archived") { Description = "List the archived changes instead" };
-        return OperationCommand.Create(host, OperationCatalog.SpecList, "list", [archived],
-            p => new SpecListInput { Archived = p.GetValue(archived) }, RenderList).WithExamples("smctl spec list", "smctl spec list --json");
-    }
+    private static SmctlCommand List(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecList, "list", RenderList).WithExamples("smctl spec list", "smctl spec list --json");
 
-    private static Argument<string?> ChangeArgument() =>
-        new("id") { Description = "Change id, or repo:id when the id is in two roots (default: the only active change)", Arity = ArgumentArity.ZeroOrOne };
+    private static SmctlCommand Status(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecStatus, "status", RenderStatus).WithExamples("smctl spec status add-login", "smctl spec status docs:add-login --json");
 
-    private static SmctlCommand Status(CliHost host)
-    {
-        var id = ChangeArgument();
-        return OperationCommand.Create(host, OperationCatalog.SpecStatus, "status", [id],
-            p => new SpecStatusInput { Id = p.GetValue(id) }, RenderStatus).WithExamples("smctl spec status add-login", "smctl spec status docs:add-login --json");
-    }
-
-    private static SmctlCommand FastForward(CliHost host)
-    {
-        var id = ChangeArgument();
-        return OperationCommand.Create(host, OperationCatalog.SpecFastForward, "ff", [id],
-            p => new SpecFastForwardInput { Id = p.GetValue(id) }, RenderFastForward).WithExamples("smctl spec ff add-login", "smctl spec ff --dry-run");
-    }
+    private static SmctlCommand FastForward(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecFastForward, "ff", RenderFastForward).WithExamples("smctl spec ff add-login", "smctl spec ff --dry-run");
 
     private static void RenderFastForward(SpecFastForwardResult r, Ui ui)
     {
@@ -83,31 +53,13 @@ public static class SpecCommand
     private static string Brief(ValidationBrief v) =>
         $"validation: {(v.Valid ? "valid" : "invalid")} ({v.Errors} error{(v.Errors == 1 ? "" : "s")}, {v.Warnings} warning{(v.Warnings == 1 ? "" : "s")}; 'smctl spec validate' for details)";
 
-    private static SmctlCommand Apply(CliHost host)
-    {
-        var id = ChangeArgument();
-        var done = new Option<string[]>("--done") { Description = "Tick these tasks: the number written (1.2) or the position (3)", HelpName = "N", AllowMultipleArgumentsPerToken = true };
-        var undo = new Option<string[]>("--undo") { Description = "Untick these tasks", HelpName = "N", AllowMultipleArgumentsPerToken = true };
-        return OperationCommand.Create(host, OperationCatalog.SpecApply, "apply", [id, done, undo],
-            p => new SpecApplyInput { Id = p.GetValue(id), Done = OperationCommand.List(p.GetValue(done)), Undo = OperationCommand.List(p.GetValue(undo)) }, RenderApply)
+    private static SmctlCommand Apply(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecApply, "apply", RenderApply)
             .WithExamples("smctl spec apply add-login", "smctl spec apply add-login --done 1.1 1.2", "smctl spec apply --undo 1.2");
-    }
 
-    private static SmctlCommand Validate(CliHost host)
-    {
-        var id = new Argument<string?>("id") { Description = "A change or spec id, or repo:id (default: the only active change)", Arity = ArgumentArity.ZeroOrOne };
-        var all = new Option<bool>("--all") { Description = "Every change and spec of every OpenSpec root" };
-        var changes = new Option<bool>("--changes") { Description = "Every change" };
-        var specs = new Option<bool>("--specs") { Description = "Every spec" };
-        var strict = new Option<bool>("--strict") { Description = "Warnings fail validation too" };
-        var type = new Option<string?>("--type") { Description = "What the id names when a change and a spec share it", HelpName = "change|spec" };
-        type.AcceptOnlyFromAmong("change", "spec");
-        return OperationCommand.Create(host, OperationCatalog.SpecValidate, "validate", [id, all, changes, specs, strict, type],
-            p => new SpecValidateInput
-            {
-                Id = p.GetValue(id), All = p.GetValue(all), Changes = p.GetValue(changes), Specs = p.GetValue(specs), Strict = p.GetValue(strict), Type = p.GetValue(type),
-            }, RenderValidate).WithExamples("smctl spec validate add-login", "smctl spec validate --all --strict --json", "smctl spec validate auth --type spec");
-    }
+    private static SmctlCommand Validate(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecValidate, "validate", RenderValidate)
+            .WithExamples("smctl spec validate add-login", "smctl spec validate --all --strict --json", "smctl spec validate auth --type spec");
 
     private static void RenderValidate(SpecValidateResult r, Ui ui)
     {
@@ -127,22 +79,9 @@ public static class SpecCommand
         ui.Line(t.Items == 0 ? "No items found to validate." : $"Totals: {t.Passed} passed, {t.Failed} failed ({t.Items} items)");
     }
 
-    private static SmctlCommand Archive(CliHost host)
-    {
-        var id = ChangeArgument();
-        var skipSpecs = new Option<bool>("--skip-specs") { Description = "Archive without merging the delta specs into the main specs" };
-        var noFinish = new Option<bool>("--no-finish") { Description = "Do not finish feature/<id> afterwards" };
-        var noValidate = new Option<bool>("--no-validate") { Description = "Skip validation (not recommended)" };
-        var noFetch = new Option<bool>("--no-fetch") { Description = "Finishing: do not fetch first" };
-        var noPush = new Option<bool>("--no-push") { Description = "Finishing: do not push what changed" };
-        return OperationCommand.Create(host, OperationCatalog.SpecArchive, "archive", [id, skipSpecs, noFinish, noValidate, noFetch, noPush],
-            p => new SpecArchiveInput
-            {
-                Id = p.GetValue(id), SkipSpecs = p.GetValue(skipSpecs), NoFinish = p.GetValue(noFinish), NoValidate = p.GetValue(noValidate),
-                NoFetch = p.GetValue(noFetch), NoPush = p.GetValue(noPush),
-            }, RenderArchive, showProgress: true)
+    private static SmctlCommand Archive(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.SpecArchive, "archive", RenderArchive, showProgress: true)
             .WithExamples("smctl spec archive add-login --dry-run", "smctl spec archive add-login --yes", "smctl spec archive fix-typo --skip-specs --no-finish");
-    }
 
     private static void RenderArchive(SpecArchiveResult r, Ui ui)
     {

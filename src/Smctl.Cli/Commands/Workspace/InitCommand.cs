@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
-using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Workspace;
 
@@ -11,12 +9,7 @@ public static class InitCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var name = new Option<string?>("--name") { Description = "Workspace name (default: the folder's name)", HelpName = "NAME" };
-        var from = new Option<string?>("--from") { Description = "Start from this manifest (a file, or an http(s)/file url)", HelpName = "FILE_OR_URL" };
-        var scan = new Option<bool>("--scan") { Description = "Adopt the git clones already below this folder" };
-        return OperationCommand.Create(host, OperationCatalog.WorkspaceInit, "init", [name, from, scan],
-            p => new WorkspaceInitInput { Name = p.GetValue(name), From = p.GetValue(from), Scan = p.GetValue(scan) },
-            Render, showProgress: true).WithExamples(
+        return OperationCommand.Create(host, OperationCatalog.WorkspaceInit, "init", Render, showProgress: true).WithExamples(
                 "smctl workspace init --name platform",
                 "smctl workspace init --scan",
                 "smctl workspace init --from ../team/workspace.toml",

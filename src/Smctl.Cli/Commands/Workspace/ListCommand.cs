@@ -9,7 +9,7 @@ namespace Smctl.Cli.Commands.Workspace;
 public static class ListCommand
 {
     public static SmctlCommand Create(CliHost host) =>
-        OperationCommand.Create(host, OperationCatalog.WorkspaceList, "list", [], _ => new WorkspaceListInput(), Render)
+        OperationCommand.Create(host, OperationCatalog.WorkspaceList, "list", Render)
             .WithExamples("smctl workspace list", "smctl workspace list --json");
 
     private static void Render(WorkspaceListResult result, Ui ui)

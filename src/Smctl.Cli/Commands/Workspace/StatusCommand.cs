@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Git;
@@ -11,10 +10,7 @@ public static class StatusCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var repos = RepoOptions.Repos(host);
-        return OperationCommand.Create(host, OperationCatalog.WorkspaceStatus, "status", [repos],
-            p => new WorkspaceStatusInput { Repos = OperationCommand.List(p.GetValue(repos)) },
-            Render).WithExamples(
+        return OperationCommand.Create(host, OperationCatalog.WorkspaceStatus, "status", Render).WithExamples(
                 "smctl workspace status",
                 "smctl workspace status --repos api,web",
                 "smctl workspace status --json | jq '.repos[] | select(.dirty)'");

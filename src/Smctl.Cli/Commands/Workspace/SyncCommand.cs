@@ -1,7 +1,5 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
-using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Workspace;
 using Spectre.Console;
@@ -12,11 +10,7 @@ public static class SyncCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var repos = RepoOptions.Repos(host);
-        var rebase = new Option<bool>("--rebase") { Description = "Rebase clean diverged branches onto their upstream" };
-        return OperationCommand.Create(host, OperationCatalog.WorkspaceSync, "sync", [repos, rebase],
-            p => new WorkspaceSyncInput { Repos = OperationCommand.List(p.GetValue(repos)), Rebase = p.GetValue(rebase) },
-            Render, showProgress: true).WithExamples(
+        return OperationCommand.Create(host, OperationCatalog.WorkspaceSync, "sync", Render, showProgress: true).WithExamples(
                 "smctl workspace sync",
                 "smctl workspace sync --rebase --repos api",
                 "smctl workspace sync --dry-run");

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Operations;
@@ -22,33 +21,12 @@ public static class WorktreeCommand
         return command.WithExamples("smctl worktree add gpu-accel --repos kernel,runtime", "cd \"$(smctl worktree path gpu-accel kernel)\"", "smctl worktree remove gpu-accel");
     }
 
-    private static Option<string> KindOption(bool withDefault)
-    {
-        var kind = new Option<string>("--kind") { Description = "feature, release or hotfix", HelpName = "KIND" };
-        if (withDefault) kind.DefaultValueFactory = _ => "feature";
-        kind.AcceptOnlyFromAmong("feature", "release", "hotfix");
-        return kind;
-    }
-
-    private static SmctlCommand Add(CliHost host)
-    {
-        var name = new Argument<string>("name") { Description = "Feature name, or release/hotfix version" };
-        var kind = KindOption(withDefault: true);
-        var repos = RepoOptions.Repos(host, "Only these repos (default: all)");
-        var from = new Option<string?>("--from") { Description = "Branch a missing flow branch starts from (default: its base)", HelpName = "BRANCH" };
-        return OperationCommand.Create(host, OperationCatalog.WorktreeAdd, "add", [name, kind, repos, from],
-            p => new WorktreeAddInput { Name = p.GetValue(name)!, Kind = p.GetValue(kind)!, Repos = OperationCommand.List(p.GetValue(repos)), From = p.GetValue(from) },
-            RunView.Render, showProgress: true)
+    private static SmctlCommand Add(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.WorktreeAdd, "add", RunView.Render, showProgress: true)
             .WithExamples("smctl worktree add gpu-accel", "smctl worktree add 1.4.1 --kind hotfix --repos kernel", "smctl worktree add spike --from main");
-    }
 
-    private static SmctlCommand List(CliHost host)
-    {
-        var repos = RepoOptions.Repos(host);
-        return OperationCommand.Create(host, OperationCatalog.WorktreeList, "list", [repos], p => new WorktreeListInput { Repos = OperationCommand.List(p.GetValue(repos)) }, Render)
-            .WithExamples("smctl worktree list", "smctl worktree list --json");
-    }
-
+    private static SmctlCommand List(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.WorktreeList, "list", Render).WithExamples("smctl worktree list", "smctl worktree list --json");
     private static void Render(WorktreeListResult result, Ui ui)
     {
         if (result.Sets.Count == 0)
@@ -66,38 +44,21 @@ public static class WorktreeCommand
         ])));
     }
 
-    private static SmctlCommand Remove(CliHost host)
-    {
-        var name = new Argument<string>("name") { Description = "The set's name (feature name or version)" };
-        var kind = KindOption(withDefault: false);
-        var force = new Option<bool>("--force") { Description = "Remove even with uncommitted or unpushed work (asks first)" };
-        var deleteBranch = new Option<bool>("--delete-branch") { Description = "Also delete each worktree's branch" };
-        return OperationCommand.Create(host, OperationCatalog.WorktreeRemove, "remove", [name, kind, force, deleteBranch],
-            p => new WorktreeRemoveInput { Name = p.GetValue(name)!, Kind = p.GetValue(kind), Force = p.GetValue(force), DeleteBranch = p.GetValue(deleteBranch) },
-            RunView.Render).WithExamples("smctl worktree remove gpu-accel", "smctl worktree remove gpu-accel --force --delete-branch --yes");
-    }
+    private static SmctlCommand Remove(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.WorktreeRemove, "remove", RunView.Render)
+            .WithExamples("smctl worktree remove gpu-accel", "smctl worktree remove gpu-accel --force --delete-branch --yes");
 
     private static SmctlCommand PathCommand(CliHost host)
     {
-        var name = new Argument<string>("name") { Description = "The set's name" };
-        var repo = new Argument<string?>("repo") { Description = "A repo of the set (default: the set's folder)", Arity = ArgumentArity.ZeroOrOne };
-        repo.CompletionSources.Add(ctx => RepoOptions.CompleteRepoList(host, ctx));
-        var kind = KindOption(withDefault: false);
-        var command = OperationCommand.Create(host, OperationCatalog.WorktreePath, "path", [name, repo, kind],
-            p => new WorktreePathInput { Name = p.GetValue(name)!, Repo = p.GetValue(repo), Kind = p.GetValue(kind) },
-            (r, ui) => ui.Line(r.Path));
+        var command = OperationCommand.Create(host, OperationCatalog.WorktreePath, "path", (r, ui) => ui.Line(r.Path));
         command.Aliases.Add("cd");
         return command.WithExamples("cd \"$(smctl worktree path gpu-accel kernel)\"", "smctl worktree cd gpu-accel");
     }
 
-    private static SmctlCommand Prune(CliHost host)
-    {
-        var repos = RepoOptions.Repos(host);
-        return OperationCommand.Create(host, OperationCatalog.WorktreePrune, "prune", [repos], p => new WorktreePruneInput { Repos = OperationCommand.List(p.GetValue(repos)) },
-            (r, ui) =>
+    private static SmctlCommand Prune(CliHost host) =>
+        OperationCommand.Create(host, OperationCatalog.WorktreePrune, "prune", (r, ui) =>
             {
                 foreach (var w in r.Pruned) ui.Line($"{w.Repo}: forgot {w.Path}");
                 ui.Info($"{r.Pruned.Count} stale worktree(s) {(r.Pruned.Count == 0 ? "" : "pruned")}".Trim());
             }).WithExamples("smctl worktree prune");
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Semver;
 using Smctl.Core.Config.Shared;
@@ -6,7 +7,12 @@ using Smctl.Core.Git;
 
 namespace Smctl.Core.Flow.Shared;
 
-public enum FlowKind { Feature, Release, Hotfix }
+public enum FlowKind
+{
+    [JsonStringEnumMemberName("feature")] Feature,
+    [JsonStringEnumMemberName("release")] Release,
+    [JsonStringEnumMemberName("hotfix")] Hotfix,
+}
 
 /// <summary>The branch model in force: branch names, prefixes and where each kind starts and finishes.</summary>
 public sealed partial record FlowModel(string Main, string Develop, string FeaturePrefix, string ReleasePrefix, string HotfixPrefix, string TagPrefix, bool Trunk)
