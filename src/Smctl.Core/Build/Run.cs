@@ -50,12 +50,14 @@ public sealed record BuildInput : ICheckedInput
     }
 }
 
-/// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing.</param>
+/// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing; would-build in a dry run.</param>
+/// <param name="Commands">In a dry run: the commands a build would run, in order.</param>
 /// <param name="Reasons">Why it was rebuilt: which part of its cache key changed.</param>
 public sealed record RepoBuildResult(string Name, string Status, long StartedMs, long DurationMs, int? ExitCode = null, string? FailedCommand = null,
-    string? Log = null, IReadOnlyList<string>? LogTail = null, IReadOnlyList<string>? Reasons = null);
+    string? Log = null, IReadOnlyList<string>? LogTail = null, IReadOnlyList<string>? Reasons = null, IReadOnlyList<string>? Commands = null);
 
-public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos) : IOutcome
+/// <param name="DryRun">Nothing was built or written: the statuses say what a build would do.</param>
+public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos, bool DryRun = false) : IOutcome
 {
     public int Failed => Repos.Count(r => r.Status is "failed" or "missing");
     [System.Text.Json.Serialization.JsonIgnore]
@@ -89,6 +91,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var logDir = Path.Combine(ws.SmctlDir, "logs", runId);
         var folders = Folders(ws, context, selected, input.Worktree);
         var cache = new BuildCache(ws.SmctlDir);
+        if (context.DryRun) return Planned(selected, folders, input, cache, jobs, runId);
         var verify = new VerifyResults(ws.SmctlDir);
         var shared = context.Settings.String(ConfigKeys.SharedTargetDir);
         var clock = Stopwatch.StartNew();
@@ -135,6 +138,37 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         new LastBuild(ws.SmctlDir).Write(summary);
         durations.Record(summary.Repos);
         return summary;
+    }
+
+    /// <summary>
+    /// What a build would do, writing nothing: the repos in an order the scheduler may take, each one's cache
+    /// verdict with the reason, and the commands it would run. A key depends on the tree and the dependencies'
+    /// keys, not on their outputs, so every key is known without building.
+    /// </summary>
+    private static BuildResult Planned(IReadOnlyList<RepoEntry> selected, Dictionary<string, string> folders, BuildInput input, BuildCache cache, int jobs, string runId)
+    {
+        var keys = new Dictionary<string, BuildKeyParts>();
+        var planned = new List<RepoBuildResult>();
+        var left = selected.ToList();
+        while (left.Count > 0)
+        {
+            var repo = left.First(r => r.DependsOn.All(d => keys.ContainsKey(d) || selected.All(s => s.Name != d)));
+            left.Remove(repo);
+            var folder = folders[repo.Name];
+            var parts = keys[repo.Name] = KeyOf(repo, folder, input, [.. repo.DependsOn.Where(keys.ContainsKey).Select(d => keys[d])]);
+            var commands = Commands(repo, input).Select(c => c.Command).ToList();
+            if (!Directory.Exists(folder))
+            {
+                planned.Add(new RepoBuildResult(repo.Name, "missing", 0, 0, Reasons: ["not on disk (run 'smctl workspace init')"]));
+                continue;
+            }
+            var entry = cache.Read(repo.Name);
+            var hit = !input.NoCache && !input.Clean && entry.Successes.Contains(parts.Key);
+            planned.Add(hit
+                ? new RepoBuildResult(repo.Name, "cached", 0, 0, Reasons: ["its cache key matches a recorded success"])
+                : new RepoBuildResult(repo.Name, "would-build", 0, 0, Reasons: input.NoCache ? ["--no-cache"] : input.Clean ? ["--clean"] : parts.ChangedSince(entry.Last), Commands: commands));
+        }
+        return new BuildResult(runId, jobs, 0, planned, DryRun: true);
     }
 
     /// <summary>The repos whose files differ from <paramref name="since"/> (committed or not), and every repo depending on them.</summary>

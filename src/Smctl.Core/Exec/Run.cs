@@ -24,12 +24,15 @@ public sealed record ExecInput : ICheckedInput
     public void Check(Func<string, string> label) => InputRules.Positive(TimeoutSeconds, label("timeoutSeconds"));
 }
 
+/// <param name="ExitCode">Null when the command did not run: it failed to start (<paramref name="Error"/>), or this was a dry run.</param>
 public sealed record ExecRepoResult(string Name, string Path, int? ExitCode, string Stdout, string Stderr, long DurationMs, string? Error = null)
 {
-    public bool Ok => ExitCode == 0;
+    /// <summary>Nothing failed: the command exited 0, or it was not run and nothing stopped it (a dry run).</summary>
+    public bool Ok => ExitCode == 0 || (ExitCode is null && Error is null);
 }
 
-public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<ExecRepoResult> Repos) : IOutcome
+/// <param name="DryRun">Nothing ran: each repo is where the command would run.</param>
+public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<ExecRepoResult> Repos, bool DryRun = false) : IOutcome
 {
     public int Failed => Repos.Count(r => !r.Ok);
     [System.Text.Json.Serialization.JsonIgnore]
@@ -54,7 +57,8 @@ public sealed class ExecRun : IOperation<ExecInput, ExecResult>
         var (file, args) = input.Command.Count == 1 ? ("/bin/sh", new[] { "-c", input.Command[0] }) : (input.Command[0], input.Command.Skip(1).ToArray());
         var timeout = input.TimeoutSeconds is > 0 ? TimeSpan.FromSeconds(input.TimeoutSeconds.Value) : GitRunner.DefaultTimeout;
         if (context.DryRun)
-            return new ExecResult(input.Command, repos.Select(r => new ExecRepoResult(r.Name, r.Path, null, "", "", 0, "dry run: not run")).ToList());
+            return new ExecResult(input.Command, repos.Select(r => new ExecRepoResult(r.Name, r.Path, null, "", "", 0,
+                Directory.Exists(r.FullPath) ? null : "not on disk")).ToList(), DryRun: true);
 
         var results = await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
         {

@@ -84,6 +84,7 @@ public static class ProcessRunner
         Action<string>? onStdoutLine = null,
         Action<string>? onStderrLine = null)
     {
+        if (!(fileName == "git" && Operations.DryRun.ReadsOnly(args))) Operations.DryRun.Refuse($"{fileName} {string.Join(' ', args.Take(4))}");
         var psi = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,

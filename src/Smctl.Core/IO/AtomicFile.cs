@@ -10,6 +10,7 @@ public static class AtomicFile
     /// <param name="durable">Flush to the disk before the rename (user files); bookkeeping rewritten after every step skips it.</param>
     public static void WriteAllText(string path, string content, bool durable = true)
     {
+        Operations.DryRun.Refuse("writing " + path);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

@@ -31,7 +31,7 @@ public interface IOperation<TInput, TResult> : IOperation
     {
         // The same reader as the CLI's: one refusal of unknown or ill-typed arguments, then the input's own rules.
         var typed = Inputs.InputReader.Read(InputJson, input, f => f.JsonName);
-        var result = await RunAsync(context, typed, ct).ConfigureAwait(false);
+        var result = await this.InvokeAsync(context, typed, ct).ConfigureAwait(false);
         return new OperationOutput(OperationJson.Serialize(result, ResultJson), (result as IOutcome)?.FailureKind);
     }
 }

@@ -28,7 +28,7 @@ public static class RunCommand
             store.EnsureNoInterruptedRun();
             var planned = await plan(ws, ct).ConfigureAwait(false);
             var result = RunResult.FromPlan(planned);
-            return context.SavePlan ? result with { PlanId = await new SavedPlans(ws.SmctlDir).SaveAsync(context, ws, planned, ct).ConfigureAwait(false) } : result;
+            return context.SavePlan ? result with { PlanId = await Operations.DryRun.SavingPlanAsync(() => new SavedPlans(ws.SmctlDir).SaveAsync(context, ws, planned, ct)).ConfigureAwait(false) } : result;
         }
         using var held = store.Lock(command);
         store.EnsureNoInterruptedRun();

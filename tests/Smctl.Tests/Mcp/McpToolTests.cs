@@ -129,7 +129,7 @@ public sealed class McpToolTests
 
         var wrongType = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repos": 5}"""), cancellationToken: Ct);
         Assert.True(wrongType.IsError);
-        Assert.Contains("invalid arguments for smctl_workspace_status", wrongType.StructuredContent!.Value.GetProperty("message").GetString());
+        Assert.Contains("repos must be a list of texts, not 5", wrongType.StructuredContent!.Value.GetProperty("message").GetString());
 
         var unknownArgument = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repoz": ["alpha"]}"""), cancellationToken: Ct);
         Assert.True(unknownArgument.IsError);

@@ -49,7 +49,8 @@ public static class BuildCommand
 
     private static void Render(BuildResult result, Ui ui, bool explain)
     {
-        var why = explain || result.Repos.Any(r => r.Status is "skipped" or "missing");
+        var planned = result.Repos.Any(r => r.Status == "would-build");
+        var why = explain || planned || result.Repos.Any(r => r.Status is "skipped" or "missing");
         ui.Table(why ? ["repo", "result", "time", "why"] : ["repo", "result", "time"], result.Repos.Select(r =>
         {
             var row = new List<string>
@@ -58,9 +59,16 @@ public static class BuildCommand
                 r.Status switch { "built" => "[green]built[/]", "cached" => "[grey]cached[/]", "failed" => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{r.Status}[/]" },
                 r.Status == "cached" ? "" : $"{r.DurationMs / 1000.0:0.0} s",
             };
-            if (why) row.Add(explain || r.Status is "skipped" or "missing" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "");
+            if (why) row.Add(explain || r.Status is "skipped" or "missing" or "would-build" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "");
             return (IReadOnlyList<string>)row;
         }));
+        if (result.DryRun)
+        {
+            foreach (var r in result.Repos.Where(r => r.Commands is { Count: > 0 }))
+                foreach (var command in r.Commands!) ui.Line($"{r.Name}: would run {command}");
+            ui.Info($"dry run: {result.Repos.Count(r => r.Status == "would-build")} to build, {result.Repos.Count(r => r.Status == "cached")} cached (-j {result.Jobs}); nothing was run or written");
+            return;
+        }
         foreach (var f in result.Repos.Where(r => r.Status == "failed"))
         {
             ui.Error($"{f.Name}: '{f.FailedCommand}' exited with {f.ExitCode?.ToString() ?? "an error"}; last lines of {f.Log}:");

@@ -29,6 +29,13 @@ public static class ExecCommand
 
     private static void Render(ExecResult result, Ui ui, bool grouped)
     {
+        if (result.DryRun)
+        {
+            var shown = result.Command.Count == 1 ? result.Command[0] : string.Join(' ', result.Command);
+            foreach (var r in result.Repos)
+                ui.Line(r.Error is null ? $"would run in {r.Name} ({r.Path}): {shown}" : $"{r.Name}: {r.Error}");
+            return;
+        }
         if (grouped)
         {
             foreach (var r in result.Repos)

@@ -73,9 +73,9 @@ public static class CommandRuntime
             var lines = outputLine?.Invoke(p, ui);
             TOut result;
             if (showProgress && ui.CanPrompt && !ui.Json && !ui.Quiet)
-                result = await WithProgressAsync(ui, progress => op.RunAsync(ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
+                result = await WithProgressAsync(ui, progress => op.InvokeAsync(ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
             else
-                result = await op.RunAsync(ContextFor(p, host, ui, outputLine: lines), input, ct).ConfigureAwait(false);
+                result = await op.InvokeAsync(ContextFor(p, host, ui, outputLine: lines), input, ct).ConfigureAwait(false);
             if (ui.Json) ui.WriteJson(result, op.ResultJson);
             else render(result, ui, p);
             return exitCode?.Invoke(result) ?? Outcome.ExitCode(result);

@@ -30,7 +30,8 @@ public sealed class RepoFacts
             var hasRemote = isRepo && TryRead(git, handle => RepoReader.HasRemote(handle, git.Remote), _ => false);
             // The fetch runs while the work tree is read in-process: only its refs are read after it (the snapshot below).
             Task<ProcessResult>? fetching = null;
-            if (fetch && hasRemote)
+            // A dry run changes nothing, remote-tracking refs included: it plans from what was fetched last.
+            if (fetch && hasRemote && !context.DryRun)
             {
                 context.Progress(new ProgressEvent(repo.Name, "fetching"));
                 // No auto-maintenance: git would start 'git maintenance run --auto' after every fetch, a process per repo per command.
