@@ -13,7 +13,7 @@ public static class GlobalOptions
     };
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the result as JSON on stdout", Recursive = true };
-    public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be done; change nothing", Recursive = true };
+    public static readonly Option<bool> DryRun = new("--dry-run") { Description = "Show what would be done; change nothing (not even a fetch)", Recursive = true };
     public static readonly Option<bool> SavePlan = new("--save-plan") { Description = "With --dry-run: keep the plan for 'smctl plan apply'", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "More detail (-vv also shows each git command)", Recursive = true };
     public static readonly Option<bool> Verbose2 = new("-vv") { Hidden = true, Recursive = true };
