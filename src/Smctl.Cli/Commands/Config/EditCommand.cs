@@ -15,16 +15,18 @@ public static class EditCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var user = new Option<bool>("--user") { Description = "Edit the user config instead of the workspace manifest" };
-        var command = new SmctlCommand("edit", "Edit workspace.toml (or the user config with --user) in $SMCTL_EDITOR / $EDITOR; the file is replaced only if it still reads correctly.");
-        command.Add(user);
+        // The same choice, and spelling, as config set's scope.
+        var scope = new Option<string?>("--scope") { Description = "Which file to edit: the workspace manifest (default in a workspace) or the user config", HelpName = "workspace|user" };
+        scope.AcceptOnlyFromAmong("workspace", "user");
+        var command = new SmctlCommand("edit", "Edit workspace.toml (or the user config with --scope user) in $SMCTL_EDITOR / $EDITOR; the file is replaced only if it still reads correctly.");
+        command.Add(scope);
         command.SetAction((p, ct) =>
         {
             var ui = CommandRuntime.UiFor(p, host);
             return CommandRuntime.GuardAsync(ui, async () =>
             {
                 var context = CommandRuntime.ContextFor(p, host, ui);
-                var isManifest = !p.GetValue(user) && context.FindManifest() is not null;
+                var isManifest = p.GetValue(scope) != "user" && context.FindManifest() is not null;
                 var path = isManifest ? context.FindManifest()! : context.UserConfigFile;
                 var original = File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "# smctl user configuration\n";
                 var editor = context.Settings.String(ConfigKeys.Editor) ?? "vi";
@@ -69,6 +71,6 @@ public static class EditCommand
                 return 0;
             });
         });
-        return command.WithExamples("smctl config edit", "EDITOR=nano smctl config edit --user");
+        return command.WithExamples("smctl config edit", "EDITOR=nano smctl config edit --scope user");
     }
 }
