@@ -42,7 +42,8 @@ public sealed record FeatureFinishInput : FlowFinishInput
     public override string Subject() => Name;
 }
 
-public sealed record ReleaseFinishInput : FlowFinishInput
+/// <summary>What release and hotfix finishes share: a version, and the tag made for it.</summary>
+public abstract record TaggedFinishInput : FlowFinishInput
 {
     [Description("Version")]
     [Argument(0)]
@@ -50,26 +51,20 @@ public sealed record ReleaseFinishInput : FlowFinishInput
     [Description("Message of the release tag (default: \"Release VERSION\")")]
     [Option(Alias = "-m", HelpName = "TEXT")]
     public string? TagMessage { get; init; }
+
+    public override string Subject() => Version;
+    public override string? Message() => TagMessage;
+}
+
+public sealed record ReleaseFinishInput : TaggedFinishInput
+{
     [Description("Do not commit a CHANGELOG.md section and version fields before merging (as AVH git-flow)")]
     public bool NoChangelog { get; init; }
 
-    public override string Subject() => Version;
-    public override string? Message() => TagMessage;
     public override bool SkipsChangelog() => NoChangelog;
 }
 
-public sealed record HotfixFinishInput : FlowFinishInput
-{
-    [Description("Version")]
-    [Argument(0)]
-    public required string Version { get; init; }
-    [Description("Message of the release tag (default: \"Release VERSION\")")]
-    [Option(Alias = "-m", HelpName = "TEXT")]
-    public string? TagMessage { get; init; }
-
-    public override string Subject() => Version;
-    public override string? Message() => TagMessage;
-}
+public sealed record HotfixFinishInput : TaggedFinishInput;
 
 /// <summary>
 /// Finishes a branch in every repo that has it: a feature merges into develop; a release or hotfix merges
