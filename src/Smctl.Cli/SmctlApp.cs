@@ -24,7 +24,8 @@ public static class SmctlApp
         typeof(SmctlApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute a, ..]
             ? a.InformationalVersion : typeof(SmctlApp).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    public static RootCommand Build(CliHost host, bool withUserAliases = true)
+    /// <param name="materialize">Which operation commands get their options (made from input records); null: all, as help, completion and the docs need.</param>
+    public static RootCommand Build(CliHost host, bool withUserAliases = true, Func<Command, bool>? materialize = null)
     {
         var root = new RootCommand(Description);
         foreach (var option in GlobalOptions.All) root.Add(option);
@@ -45,20 +46,32 @@ public static class SmctlApp
         root.Add(CompletionsCommand.Create(host));
         root.Add(DemoCommand.Create(host));
         if (withUserAliases) AddUserAliases(root, host);
+        Materialize(root, materialize);
         foreach (var option in root.Options)
             if (option is HelpOption help && help.Action is HelpAction defaultHelp)
                 help.Action = new HelpWithExamples(defaultHelp);
         return root;
     }
 
+    private static void Materialize(Command command, Func<Command, bool>? which)
+    {
+        foreach (var sub in command.Subcommands)
+        {
+            if (sub is SmctlCommand smctl && (which is null || which(smctl))) smctl.Materialize();
+            Materialize(sub, which);
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
         // User aliases cost reading the config files: only when the command is not a built-in one, or for help.
         var first = args.FirstOrDefault(a => !a.StartsWith('-'));
-        var builtIn = Build(host, withUserAliases: false);
-        var needAliases = first is null || args.Any(a => a is "-h" or "--help" or "-?") || first.StartsWith('[')
-            || builtIn.Subcommands.All(c => c.Name != first && !c.Aliases.Contains(first));
-        var root = needAliases ? Build(host) : builtIn;
+        var wantsAll = first is null || args.Any(a => a is "-h" or "--help" or "-?") || first.StartsWith('[');
+        // Only the commands the arguments name get their options: a run does not pay for the other sixty.
+        Func<Command, bool>? named = wantsAll ? null : c => args.Contains(c.Name) || c.Aliases.Any(a => args.Contains(a));
+        var builtIn = Build(host, withUserAliases: false, named);
+        var needAliases = wantsAll || builtIn.Subcommands.All(c => c.Name != first && !c.Aliases.Contains(first!));
+        var root = needAliases ? Build(host, materialize: named) : builtIn;
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = host.Out, Error = host.Err, EnableDefaultExceptionHandler = false };
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction and not HelpWithExamples and not VersionOptionAction)

@@ -25,22 +25,10 @@ public static class OperationCommand
         Func<ParseResult, Ui, Action<string, string, bool>?>? outputLine = null, IReadOnlyList<Option>? view = null,
         IReadOnlyDictionary<string, JsonNode>? presets = null)
     {
-        var inputs = new InputOptions(host, op.InputJson, presets);
-        var command = new SmctlCommand(name, description ?? op.Info.Summary) { Operation = op, Inputs = inputs };
-        foreach (var symbol in inputs.Symbols)
-        {
-            switch (symbol)
-            {
-                case Argument a: command.Add(a); break;
-                case Option o: command.Add(o); break;
-            }
-        }
-        foreach (var option in view ?? [])
-        {
-            command.Add(option);
-            command.ViewOptions.Add(option);
-        }
-        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, q => Bind(op, inputs, q), render, exitCode, showProgress, ct, outputLine));
+        var command = new SmctlCommand(name, description ?? op.Info.Summary) { Operation = op };
+        command.DeferInputs(() => new InputOptions(host, op.InputJson, presets));
+        command.ViewOptions.AddRange(view ?? []);
+        command.SetAction((p, ct) => CommandRuntime.RunAsync(p, host, op, q => Bind(op, command.Inputs!, q), render, exitCode, showProgress, ct, outputLine));
         return command;
     }
 
