@@ -53,6 +53,7 @@ public static class SmctlApp
         return root;
     }
 
+    /// <summary>Every command, hidden ones too (CliReference.Walk lists only what the docs show).</summary>
     private static void Materialize(Command command, Func<Command, bool>? which)
     {
         foreach (var sub in command.Subcommands)

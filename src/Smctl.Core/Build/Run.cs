@@ -159,17 +159,21 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             var commands = Commands(repo, input).Select(c => c.Command).ToList();
             if (!Directory.Exists(folder))
             {
-                planned.Add(new RepoBuildResult(repo.Name, "missing", 0, 0, Reasons: ["not on disk (run 'smctl workspace init')"]));
+                planned.Add(new RepoBuildResult(repo.Name, "missing", 0, 0, Reasons: NotOnDisk));
                 continue;
             }
-            var entry = cache.Read(repo.Name);
-            var hit = !input.NoCache && !input.Clean && entry.Successes.Contains(parts.Key);
-            planned.Add(hit
-                ? new RepoBuildResult(repo.Name, "cached", 0, 0, Reasons: ["its cache key matches a recorded success"])
-                : new RepoBuildResult(repo.Name, "would-build", 0, 0, Reasons: input.NoCache ? ["--no-cache"] : input.Clean ? ["--clean"] : parts.ChangedSince(entry.Last), Commands: commands));
+            planned.Add(RebuildReasons(input, cache.Read(repo.Name), parts) is { } reasons
+                ? new RepoBuildResult(repo.Name, "would-build", 0, 0, Reasons: reasons, Commands: commands)
+                : new RepoBuildResult(repo.Name, "cached", 0, 0, Reasons: ["its cache key matches a recorded success"]));
         }
         return new BuildResult(runId, jobs, 0, planned, DryRun: true);
     }
+
+    private static readonly string[] NotOnDisk = ["not on disk (run 'smctl workspace init')"];
+
+    /// <summary>Why a repo must be built, or null when its cache key matches a recorded success (a build and its dry run decide alike).</summary>
+    private static IReadOnlyList<string>? RebuildReasons(BuildInput input, BuildCacheEntry entry, BuildKeyParts parts) =>
+        input.NoCache ? ["--no-cache"] : input.Clean ? ["--clean"] : entry.Successes.Contains(parts.Key) ? null : parts.ChangedSince(entry.Last);
 
     /// <summary>The repos whose files differ from <paramref name="since"/> (committed or not), and every repo depending on them.</summary>
     private static IReadOnlyList<RepoEntry> AffectedRepos(SmctlContext context, Workspace.Shared.Workspace ws, IReadOnlyList<RepoEntry> candidates, string? since)
@@ -248,14 +252,12 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var started = clock.ElapsedMilliseconds;
         var parts = key();
         if (!Directory.Exists(folder))
-            return new RepoBuildResult(repo.Name, "missing", started, 0, Reasons: ["not on disk (run 'smctl workspace init')"]);
-        var entry = cache.Read(repo.Name);
-        if (!input.NoCache && !input.Clean && entry.Successes.Contains(parts.Key))
+            return new RepoBuildResult(repo.Name, "missing", started, 0, Reasons: NotOnDisk);
+        if (RebuildReasons(input, cache.Read(repo.Name), parts) is not { } reasons)
         {
             context.Progress(new ProgressEvent(repo.Name, "cached", Finished: true));
             return new RepoBuildResult(repo.Name, "cached", started, 0);
         }
-        var reasons = input.NoCache ? ["--no-cache"] : input.Clean ? ["--clean"] : parts.ChangedSince(entry.Last);
         Directory.CreateDirectory(logDir);
         var log = Path.Combine(logDir, repo.Name + ".log");
         var env = new Dictionary<string, string> { ["SMCTL_REPO_NAME"] = repo.Name, ["SMCTL_REPO_PATH"] = folder };

@@ -46,8 +46,6 @@ public sealed record SpecNewResult(string Id, string Root, string Change, IReadO
 /// </summary>
 public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
 {
-    public static readonly string[] SafetyClasses = ["normal", "high", "critical"];
-
     public OperationInfo Info { get; } = new("spec.new",
         "Create an OpenSpec change (as 'openspec new change': id rules, .openspec.yaml) with proposal.md and tasks.md to fill in, and start feature/<id> in the repos it concerns.",
         OperationEffect.Mutating, OpenWorld: true);
@@ -58,7 +56,6 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
     {
         var id = ChangeId.Validate(input.Id);
         var safety = input.Safety?.ToString().ToLowerInvariant() ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
-        if (!SafetyClasses.Contains(safety)) throw SmctlException.Usage($"unknown safety class '{safety}'", "use normal, high or critical");
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos).Select(r => r.Name).ToList();
         var root = ChooseRoot(SpecRoots.Require(context, ws), input.In);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Mcp.Security;
 
@@ -15,15 +16,14 @@ public sealed class WorkspaceGuard(string root)
 
     public void Check(JsonTypeInfo input, IReadOnlyDictionary<string, JsonElement> arguments)
     {
-        foreach (var property in input.Properties)
+        foreach (var field in InputField.Of(input))
         {
-            var marker = property.AttributeProvider?.GetCustomAttributes(typeof(WorkspacePathAttribute), false).OfType<WorkspacePathAttribute>().FirstOrDefault();
-            if (marker is null || !arguments.TryGetValue(property.Name, out var value) || value.ValueKind != JsonValueKind.String) continue;
+            if (field.WorkspacePath is not { } marker || !arguments.TryGetValue(field.JsonName, out var value) || value.ValueKind != JsonValueKind.String) continue;
             var text = value.GetString()!;
             if (marker.AllowUrl && IsRemoteUrl(text)) continue;
             var path = text.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(text).LocalPath : text;
             if (!IsInside(path))
-                throw new SmctlException(ErrorKind.Usage, $"'{property.Name}' points outside the workspace root {_root}: {text}",
+                throw new SmctlException(ErrorKind.Usage, $"'{field.JsonName}' points outside the workspace root {_root}: {text}",
                     "an MCP client may only name files and folders inside the workspace");
         }
     }

@@ -33,6 +33,6 @@ public static class OperationCommand
     }
 
     /// <summary>The parsed command line as the operation's input, through the same reader as MCP arguments.</summary>
-    public static TIn Bind<TIn, TOut>(IOperation<TIn, TOut> op, InputOptions inputs, ParseResult p) =>
+    private static TIn Bind<TIn, TOut>(IOperation<TIn, TOut> op, InputOptions inputs, ParseResult p) =>
         InputReader.Read(op.InputJson, inputs.Read(p), f => f.CliLabel);
 }

@@ -20,7 +20,7 @@ public enum FieldKind
 
 /// <summary>
 /// One option of an operation, as its input record declares it: the JSON name the MCP schema uses, the CLI's
-/// spelling, its help text, kind, allowed values and default. Derived from the source-generated contract, so
+/// spelling, its help text, kind, allowed values, default, and whether it names a file (<see cref="WorkspacePathAttribute"/>). Derived from the source-generated contract, so
 /// NativeAOT keeps it without reflection over the record.
 /// </summary>
 public sealed record InputField(
@@ -36,7 +36,8 @@ public sealed record InputField(
     string? Default,
     bool SpaceSeparated,
     bool CommaSeparated,
-    Suggestions Suggest)
+    Suggestions Suggest,
+    WorkspacePathAttribute? WorkspacePath)
 {
     /// <summary>The CLI's name for this field in a message: "--tag-message", or "&lt;id&gt;" for an argument.</summary>
     public string CliLabel => Position is null ? CliName : $"<{CliName}>";
@@ -71,7 +72,8 @@ public sealed record InputField(
                 Default: fallback,
                 SpaceSeparated: option?.SpaceSeparated ?? false,
                 CommaSeparated: argument?.CommaSeparated ?? argument is null,
-                Suggest: argument?.Suggest ?? option?.Suggest ?? Suggestions.None));
+                Suggest: argument?.Suggest ?? option?.Suggest ?? Suggestions.None,
+                WorkspacePath: attributes.OfType<WorkspacePathAttribute>().FirstOrDefault()));
         }
         return [.. fields.OrderBy(f => f.Position ?? int.MaxValue)];
     }
