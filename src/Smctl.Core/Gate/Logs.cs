@@ -23,7 +23,8 @@ public sealed record GateLogsInput
     public string? Url { get; init; }
 }
 
-public sealed record GateLogsResult(string Url, IReadOnlyList<V2LogLine> Lines);
+/// <param name="Followed">The lines were also streamed as they came (follow), so a terminal has shown them already.</param>
+public sealed record GateLogsResult(string Url, IReadOnlyList<V2LogLine> Lines, bool Followed = false);
 
 /// <summary>A gateway's recent log lines (ModelGate's logs extension); with follow, its live stream, line by line.</summary>
 public sealed class GateLogs : IOperation<GateLogsInput, GateLogsResult>
@@ -56,6 +57,6 @@ public sealed class GateLogs : IOperation<GateLogsInput, GateLogsResult>
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-        return new GateLogsResult(client.Name, followed);
+        return new GateLogsResult(client.Name, followed, Followed: true);
     }
 }

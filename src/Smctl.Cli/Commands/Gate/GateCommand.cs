@@ -132,10 +132,10 @@ public static class GateCommand
     {
         return OperationCommand.Create(host, OperationCatalog.GateLogs, "logs", (r, ui, p) =>
             {
-                if (p.GetValue<bool>("--follow")) return;
+                if (r.Followed) return;
                 foreach (var line in r.Lines) ui.Line(GateLogs.Format(line));
             },
-            outputLine: (p, ui) => p.GetValue<bool>("--follow") && !ui.Json ? (_, line, _) => ui.Out.WriteLine(line) : null)
+            outputLine: (_, ui) => ui.Json ? null : (_, line, _) => ui.Out.WriteLine(line))
             .WithExamples("smctl gate logs", "smctl gate logs --follow --model add", "smctl gate logs -n 20 --json");
     }
 }
