@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Build.Shared;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 
 namespace Smctl.Core.Build;

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Build.Shared;
+using Smctl.Core.Catalog;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;

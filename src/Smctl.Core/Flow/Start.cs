@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
@@ -117,7 +118,7 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
                 var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
                 if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
                 var steps = layout is not null
-                    ? Worktree.WorktreeAdd.StepsFor(f, model, layout, layout.SetDir(kind, repoName), kind, branch, null, problems)
+                    ? layout.StepsFor(f, model, layout.SetDir(kind, repoName), kind, branch, null, problems)
                     : [new BranchCreate(branch, start) { Checkout = !input.NoCheckout }];
                 if (steps is null) continue;
                 if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;

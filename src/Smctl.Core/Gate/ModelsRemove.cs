@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;

@@ -180,7 +180,7 @@ public sealed class RunStore(string smctlDir)
     private static RunState? Read(string path)
     {
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), StateJson.Default.RunState); }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.RunState); }
         catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}", suggestion: "delete it to forget that run"); }
     }
 
@@ -188,7 +188,7 @@ public sealed class RunStore(string smctlDir)
     private static void Write(string path, RunState state)
     {
         string json;
-        lock (state) json = JsonSerializer.Serialize(state, StateJson.Default.RunState);
+        lock (state) json = JsonSerializer.Serialize(state, RunStateJson.Default.RunState);
         IO.AtomicFile.WriteAllText(path, json, durable: false);
     }
 }

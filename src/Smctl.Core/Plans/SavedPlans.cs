@@ -19,7 +19,7 @@ public sealed class SavedPlans(string smctlDir)
             (p, token) => RunExecutor.SnapshotAsync(context, ws.Repo(p.Repo), token), ct).ConfigureAwait(false);
         var saved = new SavedPlan(plan, plan.Repos.Select((p, i) => (p.Repo, snapshots[i])).ToDictionary(x => x.Repo, x => x.Item2), DateTimeOffset.UtcNow);
         Directory.CreateDirectory(Dir);
-        IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, StateJson.Default.SavedPlan));
+        IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, RunStateJson.Default.SavedPlan));
         return plan.Id;
     }
 
@@ -29,7 +29,7 @@ public sealed class SavedPlans(string smctlDir)
             throw SmctlException.Usage($"'{id}' is not a plan id.", "see 'smctl plan list'");
         var path = PathOf(id);
         if (!File.Exists(path)) throw SmctlException.Usage($"there is no saved plan '{id}'.", "see 'smctl plan list'");
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), StateJson.Default.SavedPlan)!; }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.SavedPlan)!; }
         catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}"); }
     }
 

@@ -1,9 +1,10 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Flow;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
@@ -132,7 +133,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         {
             try
             {
-                finish = await OperationCatalog.FeatureFinish.RunAsync(context, new FeatureFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+                finish = await Flows.FeatureFinish.RunAsync(context, new FeatureFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
             }
             catch (SmctlException e)
             {
@@ -255,7 +256,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         if (checkable.Count == 0) return null;
         try
         {
-            return await OperationCatalog.FeatureFinish.RunAsync(context.Planning(),
+            return await Flows.FeatureFinish.RunAsync(context.Planning(),
                 new FeatureFinishInput { Name = change.Id, Repos = checkable, NoFetch = true, NoPush = input.NoPush }, ct).ConfigureAwait(false);
         }
         catch (SmctlException e) when (e.Kind == ErrorKind.Git)

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
+using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Flow;
 using Smctl.Core.Operations;
@@ -25,14 +27,6 @@ public sealed record SpecNewInput
     public string? In { get; init; }
     [Description("Safety class: critical or high changes must reference formal artifacts (default: normal)")]
     public SafetyClass? Safety { get; init; }
-}
-
-/// <summary>How much proof a change needs: high and critical changes must reference formal artifacts.</summary>
-public enum SafetyClass
-{
-    [JsonStringEnumMemberName("normal")] Normal,
-    [JsonStringEnumMemberName("high")] High,
-    [JsonStringEnumMemberName("critical")] Critical,
 }
 
 /// <param name="Change">The change's folder.</param>
@@ -61,7 +55,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
         var root = ChooseRoot(SpecRoots.Require(context, ws), input.In);
         var dir = Path.Combine(root.ChangesDir, id);
         if (Directory.Exists(dir)) throw new SmctlException(ErrorKind.Usage, $"Change '{id}' already exists at {dir}", "choose another id, or work on it with 'smctl spec status'");
-        var branch = input.NoBranch ? null : $"{Flow.Shared.FlowModel.From(context.Settings).FeaturePrefix}{id}";
+        var branch = input.NoBranch ? null : $"{Branches.FlowModel.From(context.Settings).FeaturePrefix}{id}";
         var files = new (string Name, string Text)[]
         {
             (".openspec.yaml", $"schema: spec-driven\ncreated: {DateTime.Now:yyyy-MM-dd}\n"),
@@ -73,7 +67,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
         // start still gets its change ('smctl continue' finishes the branch; the folder is untracked and goes along).
         RunResult? run = null;
         if (!input.NoBranch)
-            run = await OperationCatalog.FeatureStart.RunAsync(context, new FeatureStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
+            run = await Flows.FeatureStart.RunAsync(context, new FeatureStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
         if (!context.DryRun)
         {
             // Written in a scratch folder and moved in whole: a failure leaves no half-made change.

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
@@ -40,7 +41,7 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var tasks = File.Exists(tasksFile) ? TaskList.Parse(File.ReadAllText(tasksFile)) : [];
         var artifacts = Artifacts.Of(change.Dir);
         var meta = ChangeMeta.Read(change.Dir);
-        var develop = Flow.Shared.FlowModel.From(context.Settings).Develop;
+        var develop = Branches.FlowModel.From(context.Settings).Develop;
         var branches = meta is null ? [] : meta.BranchTips(ws).Select(b =>
             new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null : Git.RepoReader.IsAncestorRev(b.Path, b.Tip, $"refs/heads/{develop}"))).ToList();
         var design = Path.Combine(change.Dir, "design.md");

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;

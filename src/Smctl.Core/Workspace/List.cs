@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 
 namespace Smctl.Core.Workspace;

@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
@@ -55,35 +56,11 @@ public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
             foreach (var f in facts)
             {
                 if (f.Status.Missing || f.Status.Error is not null) continue;
-                var steps = StepsFor(f, model, layout, set, kind, model.Branch(kind, name), input.From, problems);
+                var steps = layout.StepsFor(f, model, set, kind, model.Branch(kind, name), input.From, problems);
                 if (steps is not null) programs.Add(new RepoProgram(f.Repo.Name, steps));
             }
             problems.ThrowIfAny(label);
             return new Plans.Plan(Plans.Plan.NewId(label), label, programs);
         }, ct);
-    }
-
-    /// <summary>The steps that give one repo its worktree in the set (shared with flow start --worktree); null after a problem.</summary>
-    public static List<Step>? StepsFor(RepoFacts f, FlowModel model, WorktreeLayout layout, string set, FlowKind kind, string branch, string? from, Problems problems)
-    {
-        var folder = layout.FolderFor(set, f.Repo);
-        var holder = RepoReader.WorktreeOf(f.Repo.FullPath, branch);
-        if (holder is not null && Path.GetFullPath(holder) == Path.GetFullPath(folder)) return [];
-        if (holder is not null)
-        {
-            problems.Add(f.Repo.Name, $"{branch} is already checked out in {holder}" +
-                (Path.GetFullPath(holder) == Path.GetFullPath(f.Repo.FullPath) ? $" (the repo's own checkout): switch it to another branch first" : ""));
-            return null;
-        }
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
-        {
-            problems.Add(f.Repo.Name, $"{folder} exists and is not one of its worktrees");
-            return null;
-        }
-        if (f.Local(branch) is not null || f.Remote(branch) is not null) return [new Plans.Steps.WorktreeAdd(folder, branch)];
-        var baseBranch = from ?? model.Base(kind);
-        var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
-        if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch to start {branch} from"); return null; }
-        return [new Plans.Steps.WorktreeAdd(folder, branch, start)];
     }
 }

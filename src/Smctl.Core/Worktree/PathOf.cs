@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
@@ -16,7 +17,7 @@ public sealed record WorktreePathInput
     [Argument(1, Suggest = Suggestions.RepoNames)]
     public string? Repo { get; init; }
     [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
-    public Flow.Shared.FlowKind? Kind { get; init; }
+    public Branches.FlowKind? Kind { get; init; }
 }
 
 public sealed record WorktreePathResult(string Path);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
@@ -16,7 +17,7 @@ public sealed record WorktreeRemoveInput
     [Argument(0)]
     public required string Name { get; init; }
     [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
-    public Flow.Shared.FlowKind? Kind { get; init; }
+    public Branches.FlowKind? Kind { get; init; }
     [Description("Remove even worktrees with uncommitted or unpushed work")]
     public bool Force { get; init; }
     [Description("Also delete the branch each worktree had checked out")]

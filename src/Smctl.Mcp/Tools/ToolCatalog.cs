@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Smctl.Core.Catalog;
 using Smctl.Core;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;

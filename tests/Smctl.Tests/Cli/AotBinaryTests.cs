@@ -89,7 +89,7 @@ public sealed class AotBinaryTests : IDisposable
             var url = new Uri(line!.Split(' ')[5]);
             await using var http = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new() { Endpoint = url }), cancellationToken: ct);
             var tools = await http.ListToolsAsync(cancellationToken: ct);
-            Assert.Equal(Smctl.Core.Operations.OperationCatalog.All.Count, tools.Count);
+            Assert.Equal(Smctl.Core.Catalog.OperationCatalog.All.Count, tools.Count);
             var resource = await http.ReadResourceAsync("smctl://workspace/status", cancellationToken: ct);
             Assert.Contains("\"ahead\"", ((ModelContextProtocol.Protocol.TextResourceContents)resource.Contents[0]).Text);
         }

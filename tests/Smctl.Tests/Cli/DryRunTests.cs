@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ModelGate.Hosting;
 using ModelGate.Tests.Testing;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Tests.Testing;
 using Xunit;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Smctl.Cli;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Docs;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;

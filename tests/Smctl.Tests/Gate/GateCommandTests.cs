@@ -153,7 +153,7 @@ public sealed class GateCommandTests : IAsyncLifetime
             OutputLine = (_, line, _) => { if (line.Contains("route removed")) seen.TrySetResult(line); },
         };
         using var cts = new CancellationTokenSource();
-        var follow = Smctl.Core.Operations.OperationCatalog.GateLogs.RunAsync(context, new Smctl.Core.Gate.GateLogsInput { Follow = true, Lines = 1 }, cts.Token);
+        var follow = Smctl.Core.Catalog.OperationCatalog.GateLogs.RunAsync(context, new Smctl.Core.Gate.GateLogsInput { Follow = true, Lines = 1 }, cts.Token);
         await Task.Delay(500, TestContext.Current.CancellationToken);
         Assert.Equal(0, (await _ws.Smctl("gate", "routes", "set", "add", "1")).ExitCode);
         Assert.Equal(0, (await _ws.Smctl("gate", "routes", "remove", "add")).ExitCode);

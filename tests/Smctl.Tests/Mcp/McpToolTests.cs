@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Tests.Testing;
 using Xunit;

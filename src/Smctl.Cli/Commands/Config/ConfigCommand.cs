@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Config;
 using Smctl.Core.Operations;
 using Spectre.Console;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Exec;
 using Smctl.Core.Operations;
 using Spectre.Console;

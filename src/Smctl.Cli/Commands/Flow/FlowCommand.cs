@@ -1,6 +1,7 @@
 using Smctl.Cli.Commands.Run;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Flow;
 using Smctl.Core.Operations;
 using Smctl.Core.Plans;

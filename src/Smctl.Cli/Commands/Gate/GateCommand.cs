@@ -1,6 +1,7 @@
 using System.Globalization;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Gate;
 using Smctl.Core.Gate.Shared;
 using Smctl.Core.Operations;

@@ -1,5 +1,6 @@
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Mcp;
 using Smctl.Core.Operations;
 

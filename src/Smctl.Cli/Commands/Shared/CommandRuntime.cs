@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;

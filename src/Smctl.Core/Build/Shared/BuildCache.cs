@@ -16,7 +16,7 @@ public sealed class BuildCache(string smctlDir)
     {
         var path = Path.Combine(Dir, repo + ".json");
         if (!File.Exists(path)) return new BuildCacheEntry([], null);
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), StateJson.Default.BuildCacheEntry) ?? new([], null); }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(path), BuildStateJson.Default.BuildCacheEntry) ?? new([], null); }
         catch (JsonException) { return new BuildCacheEntry([], null); } // a damaged cache only costs a rebuild
     }
 
@@ -26,7 +26,7 @@ public sealed class BuildCache(string smctlDir)
         var successes = new List<string> { parts.Key };
         successes.AddRange(entry.Successes.Where(k => k != parts.Key).Take(Kept - 1));
         Directory.CreateDirectory(Dir);
-        IO.AtomicFile.WriteAllText(Path.Combine(Dir, repo + ".json"), JsonSerializer.Serialize(new BuildCacheEntry(successes, parts), StateJson.Default.BuildCacheEntry), durable: false);
+        IO.AtomicFile.WriteAllText(Path.Combine(Dir, repo + ".json"), JsonSerializer.Serialize(new BuildCacheEntry(successes, parts), BuildStateJson.Default.BuildCacheEntry), durable: false);
     }
 
     public int Clear()

@@ -15,7 +15,7 @@ public sealed class BuildDurations(string smctlDir)
     public Dictionary<string, long> Read()
     {
         if (!System.IO.File.Exists(File)) return [];
-        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), StateJson.Default.DictionaryStringInt64) ?? []; }
+        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.DictionaryStringInt64) ?? []; }
         catch (JsonException) { return []; }
     }
 
@@ -25,7 +25,7 @@ public sealed class BuildDurations(string smctlDir)
         var known = Read();
         foreach (var r in results.Where(r => r.Status == "built")) known[r.Name] = r.DurationMs;
         Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-        IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(known, StateJson.Default.DictionaryStringInt64), durable: false);
+        IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(known, BuildStateJson.Default.DictionaryStringInt64), durable: false);
     }
 
     /// <summary>

@@ -11,13 +11,13 @@ public sealed class LastBuild(string smctlDir)
     public BuildResult? Read()
     {
         if (!System.IO.File.Exists(File)) return null;
-        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), StateJson.Default.BuildResult); }
+        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.BuildResult); }
         catch (JsonException) { return null; }
     }
 
     public void Write(BuildResult result)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-        IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(result, StateJson.Default.BuildResult), durable: false);
+        IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(result, BuildStateJson.Default.BuildResult), durable: false);
     }
 }

@@ -15,7 +15,7 @@ public sealed class VerifyResults(string smctlDir)
     public IReadOnlyList<VerifyResult> All()
     {
         if (!System.IO.File.Exists(File)) return [];
-        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), StateJson.Default.ListVerifyResult) ?? []; }
+        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.ListVerifyResult) ?? []; }
         catch (JsonException) { return []; }
     }
 
@@ -25,7 +25,7 @@ public sealed class VerifyResults(string smctlDir)
         {
             var all = All().Where(r => r.Repo != repo).Append(new VerifyResult(repo, ok, exitCode, DateTimeOffset.UtcNow, key)).OrderBy(r => r.Repo, StringComparer.Ordinal).ToList();
             Directory.CreateDirectory(Path.GetDirectoryName(File)!);
-            IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(all, StateJson.Default.ListVerifyResult));
+            IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(all, BuildStateJson.Default.ListVerifyResult));
         }
     }
 }

@@ -41,7 +41,7 @@ public static class ConfigKeys
     public static readonly ConfigKey SharedTargetDir = new("worktree.shared_target_dir", ConfigType.String, "One build output folder shared by every worktree (off when unset).");
     public static readonly ConfigKey OpenspecDir = new("spec.openspec_dir", ConfigType.String, "The OpenSpec root, relative to the workspace root (default: the smctl_home repo's openspec/).");
     public static readonly ConfigKey SpecSafety = new("spec.safety", ConfigType.Choice, "Safety class of a change that names none in its .smctl.toml; critical and high changes must reference formal artifacts.", "normal",
-        Choices: [.. Enum.GetNames<Spec.SafetyClass>().Select(n => n.ToLowerInvariant())]);
+        Choices: [.. Enum.GetNames<SafetyClass>().Select(n => n.ToLowerInvariant())]);
     public static readonly ConfigKey SpecFormalKinds = new("spec.formal_kinds", ConfigType.String, "File extensions that count as formal artifacts, comma-separated.", ".tla,.lean");
     public static readonly ConfigKey GateInstances = new("gate.instances", ConfigType.List,
         "The ModelGate (or other Open Inference Protocol server) instances 'smctl gate' talks to (default: http://127.0.0.1:8080).");

@@ -1,4 +1,4 @@
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
 using Smctl.Core.Git;
 using Smctl.Core.Plans.Steps;
 using Smctl.Core.Workspace.Shared;

@@ -1,6 +1,6 @@
 using Semver;
 using Smctl.Core.Config.Shared;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
 
 namespace Smctl.Core.Release.Shared;
 

@@ -1,11 +1,13 @@
 using Smctl.Core.Config;
 using Smctl.Core.Exec;
 using Smctl.Core.Flow;
-using Smctl.Core.Flow.Shared;
+using Smctl.Core.Branches;
+using Smctl.Core.Operations;
 using Smctl.Core.Plans;
+using Smctl.Core.Runs;
 using Smctl.Core.Workspace;
 
-namespace Smctl.Core.Operations;
+namespace Smctl.Core.Catalog;
 
 /// <summary>Every capability of smctl, declared once; the CLI and the MCP server are both derived from this list.</summary>
 public static class OperationCatalog
@@ -23,15 +25,15 @@ public static class OperationCatalog
     public static readonly ConfigSet ConfigSet = new();
 
     public static readonly FlowInit FlowInit = new();
-    public static readonly FlowStart<FeatureStartInput> FeatureStart = new(FlowKind.Feature, SmctlJson.Default.FeatureStartInput);
-    public static readonly FlowFinish<FeatureFinishInput> FeatureFinish = new(FlowKind.Feature, SmctlJson.Default.FeatureFinishInput);
+    public static readonly FlowStart<FeatureStartInput> FeatureStart = Flows.FeatureStart;
+    public static readonly FlowFinish<FeatureFinishInput> FeatureFinish = Flows.FeatureFinish;
     public static readonly FlowList FeatureList = new(FlowKind.Feature);
     public static readonly FlowUpdate FeatureUpdate = new();
-    public static readonly FlowStart<ReleaseStartInput> ReleaseStart = new(FlowKind.Release, SmctlJson.Default.ReleaseStartInput);
-    public static readonly FlowFinish<ReleaseFinishInput> ReleaseFinish = new(FlowKind.Release, SmctlJson.Default.ReleaseFinishInput);
+    public static readonly FlowStart<ReleaseStartInput> ReleaseStart = Flows.ReleaseStart;
+    public static readonly FlowFinish<ReleaseFinishInput> ReleaseFinish = Flows.ReleaseFinish;
     public static readonly FlowList ReleaseList = new(FlowKind.Release);
-    public static readonly FlowStart<HotfixStartInput> HotfixStart = new(FlowKind.Hotfix, SmctlJson.Default.HotfixStartInput);
-    public static readonly FlowFinish<HotfixFinishInput> HotfixFinish = new(FlowKind.Hotfix, SmctlJson.Default.HotfixFinishInput);
+    public static readonly FlowStart<HotfixStartInput> HotfixStart = Flows.HotfixStart;
+    public static readonly FlowFinish<HotfixFinishInput> HotfixFinish = Flows.HotfixFinish;
     public static readonly FlowList HotfixList = new(FlowKind.Hotfix);
     public static readonly FlowList FlowBranches = new(null);
     public static readonly RunControl Continue = new(RunControl.Verb.Continue);

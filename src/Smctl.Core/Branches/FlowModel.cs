@@ -1,18 +1,10 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Semver;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 
-namespace Smctl.Core.Flow.Shared;
-
-public enum FlowKind
-{
-    [JsonStringEnumMemberName("feature")] Feature,
-    [JsonStringEnumMemberName("release")] Release,
-    [JsonStringEnumMemberName("hotfix")] Hotfix,
-}
+namespace Smctl.Core.Branches;
 
 /// <summary>The branch model in force: branch names, prefixes and where each kind starts and finishes.</summary>
 public sealed partial record FlowModel(string Main, string Develop, string FeaturePrefix, string ReleasePrefix, string HotfixPrefix, string TagPrefix, bool Trunk)

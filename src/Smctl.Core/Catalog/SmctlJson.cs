@@ -5,7 +5,7 @@ using Smctl.Core.Exec;
 using Smctl.Core.Workspace;
 using Smctl.Core.Workspace.Shared;
 
-namespace Smctl.Core.Operations;
+namespace Smctl.Core.Catalog;
 
 /// <summary>
 /// The source-generated JSON contract of every operation's input and result (NativeAOT-safe). The CLI's
@@ -40,9 +40,9 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecArchiveInput))]
 [JsonSerializable(typeof(Smctl.Core.Spec.SpecArchiveResult))]
 [JsonSerializable(typeof(Smctl.Core.Plans.RunResult))]
-[JsonSerializable(typeof(Smctl.Core.Plans.PlanInput))]
-[JsonSerializable(typeof(Smctl.Core.Plans.PlanListInput))]
-[JsonSerializable(typeof(Smctl.Core.Plans.PlanListResult))]
+[JsonSerializable(typeof(Smctl.Core.Runs.PlanInput))]
+[JsonSerializable(typeof(Smctl.Core.Runs.PlanListInput))]
+[JsonSerializable(typeof(Smctl.Core.Runs.PlanListResult))]
 [JsonSerializable(typeof(Smctl.Core.Flow.FeatureStartInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.ReleaseStartInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.HotfixStartInput))]
@@ -69,7 +69,7 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(Smctl.Core.Flow.FlowInitInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.FlowListInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.FlowListResult))]
-[JsonSerializable(typeof(Smctl.Core.Plans.RunControlInput))]
+[JsonSerializable(typeof(Smctl.Core.Runs.RunControlInput))]
 [JsonSerializable(typeof(WorkspaceStatusInput))]
 [JsonSerializable(typeof(WorkspaceStatusResult))]
 [JsonSerializable(typeof(WorkspaceListInput))]
@@ -108,16 +108,3 @@ namespace Smctl.Core.Operations;
 [JsonSerializable(typeof(Smctl.Core.Release.ReleaseNotesResult))]
 [JsonSerializable(typeof(Smctl.Core.Mcp.McpConfigResult))]
 public sealed partial class SmctlJson : JsonSerializerContext;
-
-/// <summary>smctl's own bookkeeping (run state, saved plans): compact, rewritten after every step.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
-[JsonSerializable(typeof(Smctl.Core.Plans.RunState))]
-[JsonSerializable(typeof(Smctl.Core.Plans.SavedPlan))]
-[JsonSerializable(typeof(Smctl.Core.Build.Shared.BuildCacheEntry))]
-[JsonSerializable(typeof(List<Smctl.Core.Build.Shared.VerifyResult>))]
-[JsonSerializable(typeof(Smctl.Core.Build.BuildResult))]
-[JsonSerializable(typeof(Dictionary<string, long>))]
-public sealed partial class StateJson : JsonSerializerContext;

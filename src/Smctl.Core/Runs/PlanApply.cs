@@ -1,47 +1,13 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
+using Smctl.Core.Plans;
 using Smctl.Core.Workspace.Shared;
 
-namespace Smctl.Core.Plans;
-
-public sealed record PlanInput
-{
-    [Description("The plan's id (printed by a dry run that saved it)")]
-    [Argument(0)]
-    public required string Id { get; init; }
-}
-
-public sealed record PlanListInput;
-
-public sealed record PlanSummary(string Id, string Command, DateTimeOffset Created, IReadOnlyList<string> Repos);
-
-public sealed record PlanListResult(IReadOnlyList<PlanSummary> Plans);
-
-/// <summary>smctl plan show ID: a saved plan, step by step.</summary>
-public sealed class PlanShow : IOperation<PlanInput, RunResult>
-{
-    public OperationInfo Info { get; } = new("plan.show", "Show a plan saved with --dry-run --save-plan.", OperationEffect.ReadOnly, Idempotent: true);
-    public JsonTypeInfo<PlanInput> InputJson => SmctlJson.Default.PlanInput;
-    public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
-
-    public Task<RunResult> RunAsync(SmctlContext context, PlanInput input, CancellationToken ct) =>
-        Task.FromResult(RunResult.FromPlan(new SavedPlans(context.RequireWorkspace().SmctlDir).Load(input.Id).Plan) with { PlanId = input.Id });
-}
-
-/// <summary>smctl plan list</summary>
-public sealed class PlanList : IOperation<PlanListInput, PlanListResult>
-{
-    public OperationInfo Info { get; } = new("plan.list", "List the plans saved with --dry-run --save-plan.", OperationEffect.ReadOnly, Idempotent: true);
-    public JsonTypeInfo<PlanListInput> InputJson => SmctlJson.Default.PlanListInput;
-    public JsonTypeInfo<PlanListResult> ResultJson => SmctlJson.Default.PlanListResult;
-
-    public Task<PlanListResult> RunAsync(SmctlContext context, PlanListInput input, CancellationToken ct) =>
-        Task.FromResult(new PlanListResult(new SavedPlans(context.RequireWorkspace().SmctlDir).All()
-            .Select(p => new PlanSummary(p.Plan.Id, p.Plan.Command, p.Created, p.Plan.Repos.Select(r => r.Repo).ToList())).ToList()));
-}
+namespace Smctl.Core.Runs;
 
 /// <summary>smctl plan apply ID: runs exactly the saved plan, refusing when any of its repos moved since it was made.</summary>
 public sealed class PlanApply : IOperation<PlanInput, RunResult>

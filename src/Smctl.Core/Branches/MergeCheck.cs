@@ -1,6 +1,6 @@
 using Smctl.Core.Plans;
 
-namespace Smctl.Core.Flow.Shared;
+namespace Smctl.Core.Branches;
 
 /// <summary>Tries a merge with <c>git merge-tree --write-tree</c> (the real merge engine, no work tree, no ref moved).</summary>
 public static class MergeCheck

@@ -1,7 +1,7 @@
 using Semver;
 using Smctl.Core.Errors;
 
-namespace Smctl.Core.Flow.Shared;
+namespace Smctl.Core.Branches;
 
 /// <summary>Release versions read from tags.</summary>
 public static class Versions

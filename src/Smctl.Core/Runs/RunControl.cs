@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Plans;
 using Smctl.Core.Plans.Steps;
 
-namespace Smctl.Core.Plans;
+namespace Smctl.Core.Runs;
 
 public sealed record RunControlInput;
 

@@ -2,7 +2,7 @@ using Smctl.Core.Git;
 using Smctl.Core.Plans;
 using Smctl.Core.Workspace.Shared;
 
-namespace Smctl.Core.Flow.Shared;
+namespace Smctl.Core.Branches;
 
 /// <summary>What validation knows of one repo: its status, its refs (after an optional fetch) and whether it has a remote.</summary>
 public sealed class RepoFacts
