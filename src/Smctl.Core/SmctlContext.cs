@@ -87,7 +87,7 @@ public sealed class SmctlContext
     {
         if (_workspace is not null) return _workspace;
         var manifest = FindManifest() ?? throw SmctlException.Workspace(
-            $"not in an smctl workspace: no {Workspace.Shared.Workspace.FolderName}/{Workspace.Shared.Workspace.ManifestName} in {CurrentDirectory} or any folder above it",
+            $"not in an smctl workspace: no {SmctlLayout.FolderName}/{SmctlLayout.ManifestName} in {CurrentDirectory} or any folder above it",
             "run 'smctl workspace init' here, pass -w PATH, or set SMCTL_WORKSPACE");
         _workspace = Workspace.Shared.Workspace.Load(manifest, _ => BaseSettings());
         foreach (var w in _workspace.Warnings) Warn(w);

@@ -15,9 +15,9 @@ public sealed class RepoFacts
     public string? FetchError { get; init; }
     public StepContext Git { get; init; } = null!;
 
-    public string? Local(string branch) => Refs[$"refs/heads/{branch}"];
-    public string? Remote(string branch) => Refs[$"refs/remotes/origin/{branch}"];
-    public string? Tag(string tag) => Refs[$"refs/tags/{tag}"];
+    public string? Local(string branch) => Refs[GitRefs.Branch(branch)];
+    public string? Remote(string branch) => Refs[GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch)];
+    public string? Tag(string tag) => Refs[GitRefs.Tag(tag)];
     public bool HasBranch(string branch) => Local(branch) is not null || Remote(branch) is not null;
 
     /// <summary>Reads every selected repo in parallel, fetching first unless told not to (the handles are the context's: see SmctlContext.CloseHandles).</summary>

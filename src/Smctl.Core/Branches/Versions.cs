@@ -1,5 +1,6 @@
 using Semver;
 using Smctl.Core.Errors;
+using Smctl.Core.Git;
 
 namespace Smctl.Core.Branches;
 
@@ -16,7 +17,7 @@ public static class Versions
     /// <summary>The highest release version tagged in the repo, or null.</summary>
     public static SemVersion? Latest(RepoFacts repo, FlowModel model)
     {
-        var prefix = "refs/tags/" + model.TagPrefix;
+        var prefix = GitRefs.Tags + model.TagPrefix;
         return repo.Refs.Refs.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal))
             .Select(k => SemVersion.TryParse(k[prefix.Length..], SemVersionStyles.Strict, out var v) && v.IsRelease ? v : null)
             .OfType<SemVersion>().OrderByDescending(v => v, SemVersion.PrecedenceComparer).FirstOrDefault();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Build.Shared;
 using Smctl.Core.Catalog;
@@ -51,16 +52,30 @@ public sealed record BuildInput : ICheckedInput
     }
 }
 
+/// <summary>What became of one repo in a build.</summary>
+public enum BuildOutcome
+{
+    [JsonStringEnumMemberName("built")] Built,
+    [JsonStringEnumMemberName("cached")] Cached,
+    [JsonStringEnumMemberName("failed")] Failed,
+    /// <summary>A dependency failed, or the build stopped first.</summary>
+    [JsonStringEnumMemberName("skipped")] Skipped,
+    /// <summary>Not on disk.</summary>
+    [JsonStringEnumMemberName("missing")] Missing,
+    /// <summary>A dry run's verdict: its cache key matches no recorded success.</summary>
+    [JsonStringEnumMemberName("would-build")] WouldBuild,
+}
+
 /// <param name="Status">built, cached, failed, skipped (a dependency failed, or the build stopped first), missing; would-build in a dry run.</param>
 /// <param name="Commands">In a dry run: the commands a build would run, in order.</param>
 /// <param name="Reasons">Why it was rebuilt: which part of its cache key changed.</param>
-public sealed record RepoBuildResult(string Name, string Status, long StartedMs, long DurationMs, int? ExitCode = null, string? FailedCommand = null,
+public sealed record RepoBuildResult(string Name, BuildOutcome Status, long StartedMs, long DurationMs, int? ExitCode = null, string? FailedCommand = null,
     string? Log = null, IReadOnlyList<string>? LogTail = null, IReadOnlyList<string>? Reasons = null, IReadOnlyList<string>? Commands = null);
 
 /// <param name="DryRun">Nothing was built or written: the statuses say what a build would do.</param>
 public sealed record BuildResult(string RunId, int Jobs, long DurationMs, IReadOnlyList<RepoBuildResult> Repos, bool DryRun = false) : IOutcome
 {
-    public int Failed => Repos.Count(r => r.Status is "failed" or "missing");
+    public int Failed => Repos.Count(r => r.Status is BuildOutcome.Failed or BuildOutcome.Missing);
     [System.Text.Json.Serialization.JsonIgnore]
     public ErrorKind? FailureKind => Failed > 0 ? ErrorKind.Build : null;
 }
@@ -89,7 +104,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var selected = input.Affected || input.Since is not null ? AffectedRepos(context, ws, Closure(ws, input.Repos), input.Since) : Closure(ws, input.Repos);
         var jobs = Math.Max(1, input.Jobs ?? (input.Parallel ? context.Jobs : 1));
         var runId = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-build";
-        var logDir = Path.Combine(ws.SmctlDir, "logs", runId);
+        var logDir = SmctlLayout.LogsDir(ws.SmctlDir, runId);
         var folders = Folders(ws, context, selected, input.Worktree);
         var cache = new BuildCache(ws.SmctlDir);
         if (context.DryRun) return Planned(selected, folders, input, cache, jobs, runId);
@@ -111,10 +126,10 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             {
                 if (running.Count >= jobs) break;
                 var deps = repo.DependsOn.Where(d => selected.Any(s => s.Name == d)).ToList();
-                if (deps.Any(d => results.TryGetValue(d, out var r) && r.Status is not ("built" or "cached")))
+                if (deps.Any(d => results.TryGetValue(d, out var r) && r.Status is not (BuildOutcome.Built or BuildOutcome.Cached)))
                 {
                     pending.Remove(repo);
-                    results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: [$"a dependency failed: {string.Join(", ", deps.Where(d => results.GetValueOrDefault(d)?.Status is not ("built" or "cached")))}"]);
+                    results[repo.Name] = new RepoBuildResult(repo.Name, BuildOutcome.Skipped, clock.ElapsedMilliseconds, 0, Reasons: [$"a dependency failed: {string.Join(", ", deps.Where(d => results.GetValueOrDefault(d)?.Status is not (BuildOutcome.Built or BuildOutcome.Cached)))}"]);
                     continue;
                 }
                 if (stop || !deps.All(results.ContainsKey)) continue;
@@ -132,9 +147,9 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             var result = await finished.ConfigureAwait(false);
             running.Remove(finished);
             results[result.Name] = result;
-            if (result.Status is "failed" or "missing" && !input.KeepGoing) stop = true;
+            if (result.Status is BuildOutcome.Failed or BuildOutcome.Missing && !input.KeepGoing) stop = true;
         }
-        foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, "skipped", clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
+        foreach (var repo in pending) results[repo.Name] = new RepoBuildResult(repo.Name, BuildOutcome.Skipped, clock.ElapsedMilliseconds, 0, Reasons: ["the build stopped at the first failure (--keep-going builds the rest)"]);
         var summary = new BuildResult(runId, jobs, clock.ElapsedMilliseconds, selected.Select(r => results[r.Name]).ToList());
         new LastBuild(ws.SmctlDir).Write(summary);
         durations.Record(summary.Repos);
@@ -160,12 +175,12 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             var commands = Commands(repo, input).Select(c => c.Command).ToList();
             if (!Directory.Exists(folder))
             {
-                planned.Add(new RepoBuildResult(repo.Name, "missing", 0, 0, Reasons: NotOnDisk));
+                planned.Add(new RepoBuildResult(repo.Name, BuildOutcome.Missing, 0, 0, Reasons: NotOnDisk));
                 continue;
             }
             planned.Add(RebuildReasons(input, cache.Read(repo.Name), parts) is { } reasons
-                ? new RepoBuildResult(repo.Name, "would-build", 0, 0, Reasons: reasons, Commands: commands)
-                : new RepoBuildResult(repo.Name, "cached", 0, 0, Reasons: ["its cache key matches a recorded success"]));
+                ? new RepoBuildResult(repo.Name, BuildOutcome.WouldBuild, 0, 0, Reasons: reasons, Commands: commands)
+                : new RepoBuildResult(repo.Name, BuildOutcome.Cached, 0, 0, Reasons: ["its cache key matches a recorded success"]));
         }
         return new BuildResult(runId, jobs, 0, planned, DryRun: true);
     }
@@ -253,11 +268,11 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         var started = clock.ElapsedMilliseconds;
         var parts = key();
         if (!Directory.Exists(folder))
-            return new RepoBuildResult(repo.Name, "missing", started, 0, Reasons: NotOnDisk);
+            return new RepoBuildResult(repo.Name, BuildOutcome.Missing, started, 0, Reasons: NotOnDisk);
         if (RebuildReasons(input, cache.Read(repo.Name), parts) is not { } reasons)
         {
             context.Progress(new ProgressEvent(repo.Name, "cached", Finished: true));
-            return new RepoBuildResult(repo.Name, "cached", started, 0);
+            return new RepoBuildResult(repo.Name, BuildOutcome.Cached, started, 0);
         }
         Directory.CreateDirectory(logDir);
         var log = Path.Combine(logDir, repo.Name + ".log");
@@ -285,7 +300,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         }
         cache.RecordSuccess(repo.Name, parts);
         context.Progress(new ProgressEvent(repo.Name, "built", Finished: true));
-        return new RepoBuildResult(repo.Name, "built", started, clock.ElapsedMilliseconds - started, 0, Log: log, Reasons: reasons);
+        return new RepoBuildResult(repo.Name, BuildOutcome.Built, started, clock.ElapsedMilliseconds - started, 0, Log: log, Reasons: reasons);
 
         RepoBuildResult Failed(int? code, string? why)
         {
@@ -293,7 +308,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             var tail = File.ReadAllLines(log).TakeLast(15).ToList();
             context.Progress(new ProgressEvent(repo.Name, "failed", Finished: true, Failed: true, Detail: why ?? $"exit {code}"));
             var failedCommand = tail.LastOrDefault(l => l.StartsWith("$ ", StringComparison.Ordinal))?[2..];
-            return new RepoBuildResult(repo.Name, "failed", started, clock.ElapsedMilliseconds - started, code, failedCommand, log, tail, reasons);
+            return new RepoBuildResult(repo.Name, BuildOutcome.Failed, started, clock.ElapsedMilliseconds - started, code, failedCommand, log, tail, reasons);
         }
     }
 }

@@ -90,7 +90,7 @@ public static class SampleWorkspace
         await git.RunCheckedAsync(Path.Combine(ws, "runtime"), ["fetch", "--quiet"], "runtime", ct);
         await File.AppendAllTextAsync(Path.Combine(ws, "kernel", "README.md"), "\nWork in progress: a faster scheduler.\n", ct);
 
-        var smctlDir = Path.Combine(ws, Workspace.Shared.Workspace.FolderName);
+        var smctlDir = Path.Combine(ws, SmctlLayout.FolderName);
         Directory.CreateDirectory(smctlDir);
         Workspace.Shared.Workspace.EnsureGitignore(smctlDir);
         var manifest = ManifestText.NewManifest("demo");
@@ -101,7 +101,7 @@ public static class SampleWorkspace
             if (repo.Home) manifest += "smctl_home = true\n";
         }
         manifest += "\n[flow]\nmain_branch = \"main\"\ndevelop_branch = \"develop\"\n\n[spec]\nopenspec_dir = \"gateway/openspec\"\n";
-        AtomicFile.WriteAllText(Path.Combine(smctlDir, Workspace.Shared.Workspace.ManifestName), manifest);
+        AtomicFile.WriteAllText(Path.Combine(smctlDir, SmctlLayout.ManifestName), manifest);
         return new SampleWorkspaceResult(root, ws, remotes, Repos.Select(r => r.Name).ToList());
 
         async Task CommitAsync(string work, string message, Dictionary<string, string> files)

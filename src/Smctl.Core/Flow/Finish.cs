@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Branches;
 using Smctl.Core.Catalog;
+using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
@@ -159,7 +160,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(target));
         var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct, keepCommit: false).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
-        steps.Add(new BranchMerge(target, f.Local(branch) is null ? $"refs/remotes/origin/{branch}" : $"refs/heads/{branch}",
+        steps.Add(new BranchMerge(target, f.Local(branch) is null ? GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch) : GitRefs.Branch(branch),
             $"Merge branch '{branch}' into {target}", squash));
         return steps;
     }
@@ -185,14 +186,14 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         var (merged, conflicts) = await MergeCheck.TryAsync(f.Git, main, tip, ct).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {model.Main} conflicts in {string.Join(", ", conflicts)}"); return null; }
         if (release is not null) steps.Add(release);
-        steps.Add(new BranchMerge(model.Main, $"refs/heads/{branch}", $"Merge branch '{branch}'", squash));
-        if (!noTag) steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", tagMessage ?? $"Release {version}", sign));
+        steps.Add(new BranchMerge(model.Main, GitRefs.Branch(branch), $"Merge branch '{branch}'", squash));
+        if (!noTag) steps.Add(new TagCreate(tag, GitRefs.Branch(model.Main), tagMessage ?? $"Release {version}", sign));
         if (develop is not null)
         {
             // The back-merge is tried on top of the would-be main merge, so its conflicts show now too.
-            var (source, sourceName, message) = noBackmerge ? (tip, $"refs/heads/{branch}", $"Merge branch '{branch}' into {model.Develop}")
-                : noTag ? (merged!, $"refs/heads/{model.Main}", $"Merge branch '{model.Main}' into {model.Develop}")
-                : (merged!, $"refs/tags/{tag}", $"Merge tag '{tag}' into {model.Develop}");
+            var (source, sourceName, message) = noBackmerge ? (tip, GitRefs.Branch(branch), $"Merge branch '{branch}' into {model.Develop}")
+                : noTag ? (merged!, GitRefs.Branch(model.Main), $"Merge branch '{model.Main}' into {model.Develop}")
+                : (merged!, GitRefs.Tag(tag), $"Merge tag '{tag}' into {model.Develop}");
             var (_, back) = await MergeCheck.TryAsync(f.Git, develop, source, ct, keepCommit: false).ConfigureAwait(false);
             if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {sourceName} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
             steps.Add(new BranchMerge(model.Develop, sourceName, message));
@@ -242,7 +243,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
             if (f.Tag(tag) is not null) { problems.Add(f.Repo.Name, $"tag {tag} already exists"); continue; }
             var steps = new List<Step>();
             if (f.TargetTip(model.Main, problems, steps) is null) { problems.Add(f.Repo.Name, $"has no {model.Main} branch"); continue; }
-            steps.Add(new TagCreate(tag, $"refs/heads/{model.Main}", input.Message() ?? $"Release {version}"));
+            steps.Add(new TagCreate(tag, GitRefs.Branch(model.Main), input.Message() ?? $"Release {version}"));
             if (f.HasRemote && !input.NoPush) steps.Add(new RefsPush([], [tag], []));
             programs.Add(new RepoProgram(f.Repo.Name, steps));
         }

@@ -46,8 +46,8 @@ public sealed class FlowList(FlowKind? kind) : IOperation<FlowListInput, FlowLis
         {
             var prefix = model.Prefix(each);
             var names = facts.SelectMany(f => f.Refs.Refs.Keys)
-                .Select(r => r.StartsWith("refs/heads/" + prefix, StringComparison.Ordinal) ? r["refs/heads/".Length..]
-                    : r.StartsWith("refs/remotes/origin/" + prefix, StringComparison.Ordinal) ? r["refs/remotes/origin/".Length..] : null)
+                .Select(r => r.StartsWith(GitRefs.Heads + prefix, StringComparison.Ordinal) ? r[GitRefs.Heads.Length..]
+                    : r.StartsWith(GitRefs.RemotePrefix(GitRefs.DefaultRemote) + prefix, StringComparison.Ordinal) ? r[GitRefs.RemotePrefix(GitRefs.DefaultRemote).Length..] : null)
                 .OfType<string>().Distinct().Order(StringComparer.Ordinal);
             var baseBranch = model.Base(each);
             foreach (var branch in names)

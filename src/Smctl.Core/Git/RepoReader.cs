@@ -145,10 +145,10 @@ public static class RepoReader
         var remote = repo.Config.Get<string>($"branch.{branch}.remote")?.Value;
         var merge = repo.Config.Get<string>($"branch.{branch}.merge")?.Value;
         if (remote is null || merge is null) return (null, null);
-        var shortName = merge.StartsWith("refs/heads/", StringComparison.Ordinal) ? merge["refs/heads/".Length..] : merge;
+        var shortName = merge.StartsWith(GitRefs.Heads, StringComparison.Ordinal) ? merge[GitRefs.Heads.Length..] : merge;
         return remote == "."
             ? (shortName, repo.Refs[merge])
-            : ($"{remote}/{shortName}", repo.Refs[$"refs/remotes/{remote}/{shortName}"]);
+            : ($"{remote}/{shortName}", repo.Refs[GitRefs.RemoteBranch(remote, shortName)]);
     }
 
     /// <summary>The files with uncommitted changes (staged, modified, untracked, conflicted), as git status lists them.</summary>
@@ -166,16 +166,16 @@ public static class RepoReader
     public static string? OriginUrl(string path)
     {
         using var repo = new Repository(path);
-        return repo.Network.Remotes["origin"]?.Url;
+        return repo.Network.Remotes[GitRefs.DefaultRemote]?.Url;
     }
 
     /// <summary>The branch <c>origin/HEAD</c> points at, else the current branch, else null.</summary>
     public static string? DefaultBranch(string path)
     {
         using var repo = new Repository(path);
-        if (repo.Refs["refs/remotes/origin/HEAD"] is SymbolicReference { Target: { } target }
-            && target.CanonicalName.StartsWith("refs/remotes/origin/", StringComparison.Ordinal))
-            return target.CanonicalName["refs/remotes/origin/".Length..];
+        if (repo.Refs[GitRefs.RemoteBranch(GitRefs.DefaultRemote, "HEAD")] is SymbolicReference { Target: { } target }
+            && target.CanonicalName.StartsWith(GitRefs.RemotePrefix(GitRefs.DefaultRemote), StringComparison.Ordinal))
+            return target.CanonicalName[GitRefs.RemotePrefix(GitRefs.DefaultRemote).Length..];
         return repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
     }
 
@@ -183,7 +183,7 @@ public static class RepoReader
     public static (bool Local, bool Remote) BranchExists(string path, string branch)
     {
         using var repo = new Repository(path);
-        return (repo.Refs[$"refs/heads/{branch}"] is not null, repo.Refs[$"refs/remotes/origin/{branch}"] is not null);
+        return (repo.Refs[GitRefs.Branch(branch)] is not null, repo.Refs[GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch)] is not null);
     }
 
     public static bool HasRemote(Repository repo, string remote) => repo.Network.Remotes[remote] is not null;
@@ -252,18 +252,18 @@ public static class RepoReader
     public static (Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit) AllRefs(Repository repo, string remote)
     {
         var refs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var remotePrefix = $"refs/remotes/{remote}/";
+        var remotePrefix = GitRefs.RemotePrefix(remote);
         foreach (var r in repo.Refs)
         {
             var name = r.CanonicalName;
             if (r is not DirectReference direct) continue;
-            if (name.StartsWith("refs/heads/", StringComparison.Ordinal) || name.StartsWith("refs/tags/", StringComparison.Ordinal)
+            if (name.StartsWith(GitRefs.Heads, StringComparison.Ordinal) || name.StartsWith(GitRefs.Tags, StringComparison.Ordinal)
                 || (name.StartsWith(remotePrefix, StringComparison.Ordinal) && !name.EndsWith("/HEAD", StringComparison.Ordinal)))
                 refs[name] = direct.TargetIdentifier;
         }
         if (repo.Info.IsHeadDetached) return (refs, null, repo.Head.Tip?.Sha);
         var head = repo.Refs.Head?.TargetIdentifier;
-        return head is not null && refs.TryGetValue(head, out var tip) ? (refs, head["refs/heads/".Length..], tip) : (refs, null, null);
+        return head is not null && refs.TryGetValue(head, out var tip) ? (refs, head[GitRefs.Heads.Length..], tip) : (refs, null, null);
     }
 
     /// <summary>Whether the work tree at <paramref name="path"/> (main or linked) is in the middle of a merge (MERGE_HEAD is there).</summary>
@@ -305,7 +305,7 @@ public static class RepoReader
         return list;
 
         static string? BranchOf(string? head) =>
-            head is not null && head.StartsWith("ref: refs/heads/", StringComparison.Ordinal) ? head["ref: refs/heads/".Length..] : null;
+            head is not null && head.StartsWith("ref: " + GitRefs.Heads, StringComparison.Ordinal) ? head[("ref: " + GitRefs.Heads).Length..] : null;
     }
 
     /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>

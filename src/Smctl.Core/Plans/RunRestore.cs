@@ -1,4 +1,5 @@
 using Smctl.Core.Errors;
+using Smctl.Core.Git;
 using Smctl.Core.Plans.Steps;
 
 namespace Smctl.Core.Plans;
@@ -28,34 +29,34 @@ public static class RunRestore
         {
             // Undo: only refs that still are where the run left them are moved back.
             foreach (var (name, value) in after.Refs)
-                if (now[name] != value && before[name] != now[name] && !name.StartsWith("refs/remotes/", StringComparison.Ordinal))
+                if (now[name] != value && before[name] != now[name] && !name.StartsWith(GitRefs.Remotes, StringComparison.Ordinal))
                     problems.Add($"{name} moved since the run ({Short(value)} -> {Short(now[name])}); left as it is");
         }
 
         // The remote first: what the run pushed or deleted there goes back.
-        var remotePrefix = $"refs/remotes/{repo.Remote}/";
+        var remotePrefix = GitRefs.RemotePrefix(repo.Remote);
         foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => n.StartsWith(remotePrefix, StringComparison.Ordinal)).Distinct().ToList())
         {
             var (was, isNow) = (before[name], now[name]);
             if (was == isNow) continue;
             var branch = name[remotePrefix.Length..];
-            var lease = $"--force-with-lease=refs/heads/{branch}:{isNow ?? ""}";
-            var refspec = was is null ? $":refs/heads/{branch}" : $"{was}:refs/heads/{branch}";
+            var lease = $"--force-with-lease={GitRefs.Branch(branch)}:{isNow ?? ""}";
+            var refspec = was is null ? ":" + GitRefs.Branch(branch) : $"{was}:{GitRefs.Branch(branch)}";
             var push = await repo.TryAsync(ct, "push", "--quiet", lease, repo.Remote, refspec).ConfigureAwait(false);
             if (!push.Ok) { problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
         }
-        foreach (var tag in program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags).Distinct().Where(t => before[$"refs/tags/{t}"] is null))
+        foreach (var tag in program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags).Distinct().Where(t => before[GitRefs.Tag(t)] is null))
         {
-            var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, $"refs/tags/{tag}").ConfigureAwait(false);
+            var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, GitRefs.Tag(tag)).ConfigureAwait(false);
             if (ls.Ok && ls.Stdout.Trim().Length > 0)
-                await repo.TryAsync(ct, "push", "--quiet", repo.Remote, $":refs/tags/{tag}").ConfigureAwait(false);
+                await repo.TryAsync(ct, "push", "--quiet", repo.Remote, ":" + GitRefs.Tag(tag)).ConfigureAwait(false);
         }
 
         // The main work tree's branch: recreate it if the run deleted it, then switch back to it.
         if (before.HeadBranch is { } headBranch && now.HeadBranch != headBranch)
         {
-            if (now[$"refs/heads/{headBranch}"] is null && before[$"refs/heads/{headBranch}"] is { } sha)
+            if (now[GitRefs.Branch(headBranch)] is null && before[GitRefs.Branch(headBranch)] is { } sha)
             {
                 await repo.RunAsync(ct, "branch", "--no-track", headBranch, sha).ConfigureAwait(false);
                 await RestoreUpstreamAsync(repo, headBranch, before, ct).ConfigureAwait(false);
@@ -65,11 +66,11 @@ public static class RunRestore
         }
 
         now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
-        foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => !n.StartsWith("refs/remotes/", StringComparison.Ordinal)).Distinct().ToList())
+        foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => !n.StartsWith(GitRefs.Remotes, StringComparison.Ordinal)).Distinct().ToList())
         {
             var (was, isNow) = (before[name], now[name]);
             if (was == isNow || problems.Any(p => p.StartsWith(name + " ", StringComparison.Ordinal))) continue;
-            var branch = name.StartsWith("refs/heads/", StringComparison.Ordinal) ? name["refs/heads/".Length..] : null;
+            var branch = name.StartsWith(GitRefs.Heads, StringComparison.Ordinal) ? name[GitRefs.Heads.Length..] : null;
             var worktree = branch is null ? null : await repo.WorktreeOfAsync(branch, ct).ConfigureAwait(false);
             if (worktree is not null && was is not null)
             {
@@ -102,7 +103,7 @@ public static class RunRestore
     /// <summary>A deleted branch loses its upstream setting with it: give it back when its remote branch exists.</summary>
     private static async Task RestoreUpstreamAsync(StepContext repo, string branch, RefSnapshot before, CancellationToken ct)
     {
-        if (before[$"refs/remotes/{repo.Remote}/{branch}"] is not null)
+        if (before[GitRefs.RemoteBranch(repo.Remote, branch)] is not null)
             await repo.TryAsync(ct, "branch", "--quiet", $"--set-upstream-to={repo.Remote}/{branch}", branch).ConfigureAwait(false);
     }
 

@@ -1,38 +1,32 @@
 namespace Smctl.Core.Plans;
 
 /// <param name="Detail">What a step changes in files, as a unified diff (a release's changelog and versions).</param>
-public sealed record StepView(string Op, string Command, string Status, string? Detail = null);
+public sealed record StepView(string Op, string Command, StepStatus Status, string? Detail = null);
 
 public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null);
 
 /// <summary>A plan or a run as data: every step per repo and where it stands.</summary>
 /// <param name="Phase">planned (dry run), running, interrupted, aborting (an abort that stopped half-way), completed, aborted, undone.</param>
-public sealed record RunResult(string Id, string Command, string Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null) : Operations.IOutcome
+public sealed record RunResult(string Id, string Command, RunPhase Phase, IReadOnlyList<RepoRunView> Repos, IReadOnlyList<string>? Problems = null) : Operations.IOutcome
 {
     /// <summary>Set when the plan was saved (--dry-run --save-plan) or applied from a saved plan.</summary>
     public string? PlanId { get; init; }
 
     /// <summary>The run waits for continue, skip or abort (or, when aborting, for abort).</summary>
-    public bool Interrupted => Phase is "interrupted" or "aborting";
+    public bool Interrupted => Phase is RunPhase.Interrupted or RunPhase.Aborting;
 
     [System.Text.Json.Serialization.JsonIgnore]
     public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : null;
 
-    public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, "planned",
-        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(OpName(s), s.Describe(), "planned", (s as Steps.FilesCommit)?.Diff)).ToList())).ToList());
+    public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, RunPhase.Planned,
+        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(s.Op, s.Describe(), StepStatus.Planned, (s as Steps.FilesCommit)?.Diff)).ToList())).ToList());
 
-    public static RunResult FromState(RunState state, string? phase = null, IReadOnlyList<string>? problems = null) => new(
-        state.Plan.Id, state.Plan.Command, phase ?? state.Phase.ToString().ToLowerInvariant(),
+    public static RunResult FromState(RunState state, RunPhase? phase = null, IReadOnlyList<string>? problems = null) => new(
+        state.Plan.Id, state.Plan.Command, phase ?? state.Phase,
         state.Plan.Repos.Select(p =>
         {
             var run = state.Of(p.Repo);
-            return new RepoRunView(p.Repo, p.Steps.Select((s, i) => new StepView(OpName(s), s.Describe(), run.Steps[i].ToString().ToLowerInvariant())).ToList(), run.Error);
+            return new RepoRunView(p.Repo, p.Steps.Select((s, i) => new StepView(s.Op, s.Describe(), run.Steps[i])).ToList(), run.Error);
         }).ToList(),
         problems is { Count: > 0 } ? problems : null);
-
-    private static string OpName(Steps.Step step)
-    {
-        var name = step.GetType().Name;
-        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-    }
 }

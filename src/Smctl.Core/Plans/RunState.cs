@@ -1,9 +1,29 @@
+using System.Text.Json.Serialization;
+
 namespace Smctl.Core.Plans;
 
-/// <summary>Aborting: an abort has begun putting the repos back; only abort may go on from there.</summary>
-public enum RunPhase { Running, Interrupted, Completed, Aborted, Undone, Aborting }
+/// <summary>Where a run stands. Aborting: an abort has begun putting the repos back; only abort may go on from there.</summary>
+public enum RunPhase
+{
+    [JsonStringEnumMemberName("running")] Running,
+    [JsonStringEnumMemberName("interrupted")] Interrupted,
+    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("aborted")] Aborted,
+    [JsonStringEnumMemberName("undone")] Undone,
+    [JsonStringEnumMemberName("aborting")] Aborting,
+    /// <summary>A dry run's plan: nothing ran.</summary>
+    [JsonStringEnumMemberName("planned")] Planned,
+}
 
-public enum StepStatus { Pending, Done, Failed, Skipped }
+/// <summary>Where one step stands; planned only in a dry run's plan (a run's steps start pending).</summary>
+public enum StepStatus
+{
+    [JsonStringEnumMemberName("pending")] Pending,
+    [JsonStringEnumMemberName("done")] Done,
+    [JsonStringEnumMemberName("failed")] Failed,
+    [JsonStringEnumMemberName("skipped")] Skipped,
+    [JsonStringEnumMemberName("planned")] Planned,
+}
 
 /// <summary>How far one repo's program got.</summary>
 public sealed class RepoRun

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Smctl.Core.Plans;
@@ -6,7 +7,24 @@ namespace Smctl.Core.Plans;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    Converters = [typeof(AnyCaseEnumConverter<RunPhase>), typeof(AnyCaseEnumConverter<StepStatus>)])]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(SavedPlan))]
 public sealed partial class RunStateJson : JsonSerializerContext;
+
+/// <summary>
+/// A phase or step status in a run file, read whatever its case: earlier versions wrote the members' own names
+/// ("Done"), and a run they left interrupted or completed must still continue, abort or undo. Written as the JSON names
+/// (the member's name in lower case), what --json says.
+/// </summary>
+public sealed class AnyCaseEnumConverter<T> : JsonConverter<T> where T : struct, Enum
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && Enum.TryParse<T>(reader.GetString(), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : throw new JsonException($"not a {typeof(T).Name}: {(reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString())}");
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToString().ToLowerInvariant());
+}

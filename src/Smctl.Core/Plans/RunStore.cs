@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Plans;
 
@@ -9,7 +10,7 @@ public sealed class RunStore(string smctlDir)
 {
     private readonly object _saving = new();
 
-    public string StateDir { get; } = Path.Combine(smctlDir, "state");
+    public string StateDir { get; } = SmctlLayout.StateDir(smctlDir);
     public string RunFile => Path.Combine(StateDir, "run.json");
     public string LastFile => Path.Combine(StateDir, "last-run.json");
     public string LockFile => Path.Combine(StateDir, "lock");

@@ -11,7 +11,7 @@ public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, 
 /// <summary>.smctl/plans/&lt;id&gt;.json</summary>
 public sealed class SavedPlans(string smctlDir)
 {
-    public string Dir { get; } = Path.Combine(smctlDir, "plans");
+    public string Dir { get; } = SmctlLayout.PlansDir(smctlDir);
 
     public async Task<string> SaveAsync(SmctlContext context, Workspace.Shared.Workspace ws, Plan plan, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ public sealed class StepContext : IDisposable
     public required string Repo { get; init; }
     public required string Path { get; init; }
     public required GitRunner Git { get; init; }
-    public string Remote { get; init; } = "origin";
+    public string Remote { get; init; } = GitRefs.DefaultRemote;
 
     public Task<ProcessResult> TryAsync(CancellationToken ct, params string[] args) => Git.RunAsync(Path, args, ct);
 

@@ -31,7 +31,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         var ws = context.RequireWorkspace();
         var store = new RunStore(ws.SmctlDir);
         if (verb == Verb.Status)
-            return store.Current() is { } current ? RunResult.FromState(current, current.Phase == RunPhase.Running ? "interrupted" : null)
+            return store.Current() is { } current ? RunResult.FromState(current, current.Phase == RunPhase.Running ? RunPhase.Interrupted : null)
                 : store.Last() is { } last ? RunResult.FromState(last)
                 : throw new SmctlException(ErrorKind.General, "no run yet in this workspace");
 
@@ -43,7 +43,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         if (state.Phase == RunPhase.Aborting && verb != Verb.Abort)
             throw new SmctlException(ErrorKind.General, $"the abort of '{state.Plan.Command}' was interrupted: some repos are already put back",
                 "run 'smctl abort' again to put back the others");
-        if (context.DryRun) return RunResult.FromState(state, state.Phase == RunPhase.Aborting ? "aborting" : "interrupted");
+        if (context.DryRun) return RunResult.FromState(state, state.Phase == RunPhase.Aborting ? RunPhase.Aborting : RunPhase.Interrupted);
         switch (verb)
         {
             case Verb.Continue:
@@ -69,7 +69,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 var problems = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
                 state.Phase = RunPhase.Aborted;
                 store.Discard(state);
-                return RunResult.FromState(state, "aborted", problems);
+                return RunResult.FromState(state, RunPhase.Aborted, problems);
         }
     }
 
@@ -78,13 +78,13 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         store.EnsureNoInterruptedRun();
         var last = store.Last();
         if (last is null || last.Phase != RunPhase.Completed)
-            throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {last.Phase.ToString().ToLowerInvariant()}");
-        if (context.DryRun) return RunResult.FromState(last, "completed");
+            throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {JsonNames.Of(last.Phase)}");
+        if (context.DryRun) return RunResult.FromState(last, RunPhase.Completed);
         context.RequireConfirmation($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?");
         var problems = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
         last.Phase = RunPhase.Undone;
         store.Finish(last);
-        return RunResult.FromState(last, "undone", problems);
+        return RunResult.FromState(last, RunPhase.Undone, problems);
     }
 
     /// <summary>Test hook: the process dies right after this many repos are put back (fault-injection tests).</summary>

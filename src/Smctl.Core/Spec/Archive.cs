@@ -1,10 +1,12 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Flow;
 using Smctl.Core.Branches;
+using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
@@ -29,9 +31,20 @@ public sealed record SpecArchiveInput
     public bool NoPush { get; init; }
 }
 
+/// <summary>What archiving does to one main spec.</summary>
+public enum SpecOutcome
+{
+    [JsonStringEnumMemberName("create")] Create,
+    [JsonStringEnumMemberName("update")] Update,
+    /// <summary>The capability's spec is deleted (the change declares retire_capabilities).</summary>
+    [JsonStringEnumMemberName("retire")] Retire,
+    /// <summary>Already in sync: nothing to write.</summary>
+    [JsonStringEnumMemberName("unchanged")] Unchanged,
+}
+
 /// <param name="Outcome">create, update, retire (the capability's spec deleted), or unchanged (already in sync).</param>
 /// <param name="Diff">The change to the main spec as a unified diff (dry runs).</param>
-public sealed record ArchivedSpec(string Id, string Outcome, MergeCounts Counts, string Path, string? Diff);
+public sealed record ArchivedSpec(string Id, SpecOutcome Outcome, MergeCounts Counts, string Path, string? Diff);
 
 /// <param name="ArchivedAs">The folder name under changes/archive/ (YYYY-MM-DD-id).</param>
 /// <param name="Archived">False in a dry run: this is what archiving would do.</param>
@@ -64,7 +77,8 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
     public JsonTypeInfo<SpecArchiveInput> InputJson => SmctlJson.Default.SpecArchiveInput;
     public JsonTypeInfo<SpecArchiveResult> ResultJson => SmctlJson.Default.SpecArchiveResult;
 
-    private sealed record Prepared(SpecUpdate Update, MergedSpec Merged, string Outcome);
+    /// <param name="Rebuilt">The merge rebuilt the spec's text (not retired, not already retired): it is validated before anything is written.</param>
+    private sealed record Prepared(SpecUpdate Update, MergedSpec Merged, SpecOutcome Outcome, bool Rebuilt);
 
     public async Task<SpecArchiveResult> RunAsync(SmctlContext context, SpecArchiveInput input, CancellationToken ct)
     {
@@ -102,24 +116,24 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         var branch = meta?.Branch ?? model.Branch(FlowKind.Feature, change.Id);
         // The repos holding the branch, read once: whether to finish, and which repos to plan that finish in.
         var holders = branch == model.Branch(FlowKind.Feature, change.Id)
-            ? ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null).Select(r => r.Name).ToList() : [];
+            ? ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, GitRefs.Branch(branch)) is not null).Select(r => r.Name).ToList() : [];
         var finishing = !input.NoFinish && holders.Count > 0;
         var specRepo = root.Repo is { } name ? ws.Repo(name) : null;
-        var touched = prepared.Where(p => p.Outcome is "retire" || (p.Outcome == "write" && p.Merged.Counts.Total > 0)).ToList();
+        var touched = prepared.Where(p => p.Outcome != SpecOutcome.Unchanged).ToList();
         var preview = await CheckFinishAsync(context, change, root, specRepo, finishing ? holders : [], branch, input, refuse, ct).ConfigureAwait(false);
 
         var specs = new List<ArchivedSpec>();
         foreach (var p in prepared)
         {
-            var outcome = p.Outcome == "retire" ? "retire" : p.Outcome == "skip" || p.Merged.Counts.Total == 0 ? "unchanged" : p.Update.Exists ? "update" : "create";
+            var outcome = p.Outcome;
             string? diff = null;
-            if (context.DryRun && outcome != "unchanged")
+            if (context.DryRun && outcome != SpecOutcome.Unchanged)
                 diff = await IO.TextDiff.UnifiedAsync(context.Git, [(Path.GetRelativePath(project, p.Update.Target).Replace('\\', '/'),
-                    p.Update.Exists ? SpecText.Read(p.Update.Target) : null, outcome == "retire" ? null : NewText(p))], ct).ConfigureAwait(false);
+                    p.Update.Exists ? SpecText.Read(p.Update.Target) : null, outcome == SpecOutcome.Retire ? null : NewText(p))], ct).ConfigureAwait(false);
             specs.Add(new ArchivedSpec(p.Update.Id, outcome, p.Merged.Counts, p.Update.Target, diff));
         }
         var totals = prepared.Count == 0 ? null : touched.Aggregate(new MergeCounts(0, 0, 0, 0), (sum, p) => sum + p.Merged.Counts);
-        foreach (var p in touched.Where(p => p.Outcome == "retire")) warnings.Add(RetirementNote(p, project));
+        foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire)) warnings.Add(RetirementNote(p, project));
 
         if (context.DryRun)
             return new SpecArchiveResult(change.Id, archiveName, false, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, null, preview, null);
@@ -172,10 +186,11 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
             MergedSpec merged;
             try { merged = SpecMerge.Build(update, change.Id); }
             catch (SpecMergeException e) { throw refuse(e.Message, "Fix the change delta specs and rerun. No files were changed."); }
-            prepared.Add(new Prepared(update, merged, Outcome(update, merged, skipValidation, retirement.Declared)));
+            var outcome = Outcome(update, merged, skipValidation, retirement.Declared);
+            prepared.Add(new Prepared(update, merged, outcome ?? (merged.Counts.Total == 0 ? SpecOutcome.Unchanged : update.Exists ? SpecOutcome.Update : SpecOutcome.Create), outcome is null));
         }
         if (skipValidation) return prepared;
-        foreach (var p in prepared.Where(p => p.Outcome == "write"))
+        foreach (var p in prepared.Where(p => p.Rebuilt))
         {
             var report = SpecValidator.ValidateSpec(p.Update.Id, p.Merged.Rebuilt);
             if (SpecValidator.IsValid(report, strict: false)) continue;
@@ -192,12 +207,15 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         return prepared;
     }
 
-    /// <summary>write, retire (only when the change declares it and nothing but "no requirements" is wrong), or skip (already retired).</summary>
-    private static string Outcome(SpecUpdate update, MergedSpec merged, bool skipValidation, bool retirementDeclared)
+    /// <summary>
+    /// Retire (only when the change declares it and nothing but "no requirements" is wrong), unchanged (already retired),
+    /// or null: the rebuilt text is written.
+    /// </summary>
+    private static SpecOutcome? Outcome(SpecUpdate update, MergedSpec merged, bool skipValidation, bool retirementDeclared)
     {
-        if (!retirementDeclared || skipValidation || !merged.NoRequirementBlocks || merged.UnaccountedContent.Count > 0 || !IsRetirable(update.Id, merged.Rebuilt)) return "write";
-        if (!update.Exists) return "skip";
-        return merged.Counts.Removed > 0 ? "retire" : "write";
+        if (!retirementDeclared || skipValidation || !merged.NoRequirementBlocks || merged.UnaccountedContent.Count > 0 || !IsRetirable(update.Id, merged.Rebuilt)) return null;
+        if (!update.Exists) return SpecOutcome.Unchanged;
+        return merged.Counts.Removed > 0 ? SpecOutcome.Retire : null;
     }
 
     private static bool IsRetirable(string id, string rebuilt)
@@ -273,11 +291,11 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         var moved = false;
         try
         {
-            foreach (var p in touched.Where(p => p.Outcome == "write"))
+            foreach (var p in touched.Where(p => p.Outcome is SpecOutcome.Create or SpecOutcome.Update))
             {
                 IO.AtomicFile.WriteAllText(ThroughLink(p.Update.Target), NewText(p));
             }
-            foreach (var p in touched.Where(p => p.Outcome == "retire"))
+            foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire))
             {
                 File.Delete(p.Update.Target);
                 PruneEmptyFolders(Path.GetDirectoryName(p.Update.Target)!, root.SpecsDir);

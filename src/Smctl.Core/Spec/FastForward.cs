@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using Smctl.Core.Catalog;
+using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
@@ -61,7 +62,7 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
 
         var meta = ChangeMeta.Read(change.Dir);
         var branch = meta?.Branch ?? $"{Branches.FlowModel.From(context.Settings).FeaturePrefix}{change.Id}";
-        var having = ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, $"refs/heads/{branch}") is not null).Select(r => r.Name).ToList();
+        var having = ws.Repos.Where(r => Git.RepoReader.Resolve(r.FullPath, GitRefs.Branch(branch)) is not null).Select(r => r.Name).ToList();
         var recorded = new ChangeMeta(meta?.Repos is { Count: > 0 } repos ? repos : having, having.Count > 0 || meta?.Branch is not null ? branch : null, meta?.Safety);
         if (meta is null || !recorded.Repos.SequenceEqual(meta.Repos) || recorded.Branch != meta.Branch) writes.Add((ChangeMeta.FileName, recorded.ToToml()));
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
+using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Spec.Shared;
@@ -43,7 +44,7 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var meta = ChangeMeta.Read(change.Dir);
         var develop = Branches.FlowModel.From(context.Settings).Develop;
         var branches = meta is null ? [] : meta.BranchTips(ws).Select(b =>
-            new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null : Git.RepoReader.IsAncestorRev(b.Path, b.Tip, $"refs/heads/{develop}"))).ToList();
+            new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null : Git.RepoReader.IsAncestorRev(b.Path, b.Tip, GitRefs.Branch(develop)))).ToList();
         var design = Path.Combine(change.Dir, "design.md");
         return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
             artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],

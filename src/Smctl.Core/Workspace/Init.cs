@@ -44,8 +44,8 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
     public async Task<WorkspaceInitResult> RunAsync(SmctlContext context, WorkspaceInitInput input, CancellationToken ct)
     {
         var home = Path.GetFullPath(context.WorkspacePath ?? context.CurrentDirectory, context.CurrentDirectory);
-        var smctlDir = Path.Combine(home, Shared.Workspace.FolderName);
-        var manifestPath = Path.Combine(smctlDir, Shared.Workspace.ManifestName);
+        var smctlDir = Path.Combine(home, SmctlLayout.FolderName);
+        var manifestPath = Path.Combine(smctlDir, SmctlLayout.ManifestName);
         var exists = File.Exists(manifestPath);
         if (exists && input.From is not null)
             throw SmctlException.Workspace($"{manifestPath} already exists; --from would replace it", "remove it first, or run 'smctl workspace init' without --from to clone its missing repos");

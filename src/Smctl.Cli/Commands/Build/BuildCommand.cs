@@ -50,33 +50,33 @@ public static class BuildCommand
 
     private static void Render(BuildResult result, Ui ui, bool explain)
     {
-        var planned = result.Repos.Any(r => r.Status == "would-build");
-        var why = explain || planned || result.Repos.Any(r => r.Status is "skipped" or "missing");
+        var planned = result.Repos.Any(r => r.Status == BuildOutcome.WouldBuild);
+        var why = explain || planned || result.Repos.Any(r => r.Status is BuildOutcome.Skipped or BuildOutcome.Missing);
         ui.Table(why ? ["repo", "result", "time", "why"] : ["repo", "result", "time"], result.Repos.Select(r =>
         {
             var row = new List<string>
             {
                 Markup.Escape(r.Name),
-                r.Status switch { "built" => "[green]built[/]", "cached" => "[grey]cached[/]", "failed" => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{r.Status}[/]" },
-                r.Status == "cached" ? "" : $"{r.DurationMs / 1000.0:0.0} s",
+                r.Status switch { BuildOutcome.Built => "[green]built[/]", BuildOutcome.Cached => "[grey]cached[/]", BuildOutcome.Failed => $"[red]failed (exit {r.ExitCode?.ToString() ?? "-"})[/]", _ => $"[yellow]{JsonNames.Of(r.Status)}[/]" },
+                r.Status == BuildOutcome.Cached ? "" : $"{r.DurationMs / 1000.0:0.0} s",
             };
-            if (why) row.Add(explain || r.Status is "skipped" or "missing" or "would-build" ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "");
+            if (why) row.Add(explain || r.Status is BuildOutcome.Skipped or BuildOutcome.Missing or BuildOutcome.WouldBuild ? Markup.Escape(string.Join("; ", r.Reasons ?? [])) : "");
             return (IReadOnlyList<string>)row;
         }));
         if (result.DryRun)
         {
             foreach (var r in result.Repos.Where(r => r.Commands is { Count: > 0 }))
                 foreach (var command in r.Commands!) ui.Line($"{r.Name}: would run {command}");
-            ui.Info($"dry run: {result.Repos.Count(r => r.Status == "would-build")} to build, {result.Repos.Count(r => r.Status == "cached")} cached (-j {result.Jobs}); nothing was run or written");
+            ui.Info($"dry run: {result.Repos.Count(r => r.Status == BuildOutcome.WouldBuild)} to build, {result.Repos.Count(r => r.Status == BuildOutcome.Cached)} cached (-j {result.Jobs}); nothing was run or written");
             return;
         }
-        foreach (var f in result.Repos.Where(r => r.Status == "failed"))
+        foreach (var f in result.Repos.Where(r => r.Status == BuildOutcome.Failed))
         {
             ui.Error($"{f.Name}: '{f.FailedCommand}' exited with {f.ExitCode?.ToString() ?? "an error"}; last lines of {f.Log}:");
             foreach (var line in f.LogTail ?? []) ui.Err.WriteLine("  " + line);
         }
-        ui.Info($"{result.Repos.Count(r => r.Status == "built")} built, {result.Repos.Count(r => r.Status == "cached")} cached, {result.Failed} failed, "
-            + $"{result.Repos.Count(r => r.Status == "skipped")} skipped in {result.DurationMs / 1000.0:0.0} s (-j {result.Jobs})");
+        ui.Info($"{result.Repos.Count(r => r.Status == BuildOutcome.Built)} built, {result.Repos.Count(r => r.Status == BuildOutcome.Cached)} cached, {result.Failed} failed, "
+            + $"{result.Repos.Count(r => r.Status == BuildOutcome.Skipped)} skipped in {result.DurationMs / 1000.0:0.0} s (-j {result.Jobs})");
     }
 
     private static void RenderGraph(BuildGraphResult graph, Ui ui, string format)
@@ -94,7 +94,7 @@ public static class BuildCommand
     {
         if (status.Last is { } last)
         {
-            var counts = last.Repos.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+            var counts = last.Repos.GroupBy(r => JsonNames.Of(r.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
             ui.Line($"last build {last.RunId}: {string.Join(", ", counts)} in {last.DurationMs} ms");
         }
         if (status.Verification.Count == 0)

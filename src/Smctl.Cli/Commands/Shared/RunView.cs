@@ -1,4 +1,5 @@
 using Smctl.Cli.Output;
+using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Plans;
 using Spectre.Console;
@@ -10,15 +11,15 @@ public static class RunView
 {
     public static void Render(RunResult r, Ui ui)
     {
-        var planned = r.Phase == "planned";
+        var planned = r.Phase == RunPhase.Planned;
         ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):" : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
         foreach (var repo in r.Repos)
         {
-            var done = repo.Steps.Count(s => s.Status == "done");
-            ui.MarkupLine(planned || repo.Error is not null || ui.Verbosity > 0 || r.Phase != "completed"
+            var done = repo.Steps.Count(s => s.Status == StepStatus.Done);
+            ui.MarkupLine(planned || repo.Error is not null || ui.Verbosity > 0 || r.Phase != RunPhase.Completed
                 ? $"  [bold]{Markup.Escape(repo.Repo)}[/]"
                 : $"  [green]✓[/] {Markup.Escape(repo.Repo)} ({done} step{(done == 1 ? "" : "s")})");
-            if (!planned && repo.Error is null && ui.Verbosity == 0 && r.Phase == "completed") continue;
+            if (!planned && repo.Error is null && ui.Verbosity == 0 && r.Phase == RunPhase.Completed) continue;
             foreach (var step in repo.Steps)
             {
                 ui.MarkupLine($"    {Mark(step.Status)} {Markup.Escape(step.Command)}");
@@ -29,11 +30,11 @@ public static class RunView
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
         if (planned && r.PlanId is not null) ui.Info($"Saved as plan {r.PlanId}: 'smctl plan apply {r.PlanId}' runs exactly this.");
-        if (r.Phase == "aborting")
+        if (r.Phase == RunPhase.Aborting)
             ui.Hint("the abort stopped half-way: 'smctl abort' puts back the remaining repos");
         else if (r.Interrupted)
             ui.Hint("fix the problem above, then 'smctl continue'; or 'smctl skip' to give up those repos' remaining steps; or 'smctl abort' to put everything back");
-        else if (r.Phase == "completed" && !planned)
+        else if (r.Phase == RunPhase.Completed && !planned)
             ui.Info("'smctl undo' reverses this run.");
     }
 
@@ -46,22 +47,22 @@ public static class RunView
         _ => Markup.Escape(line),
     };
 
-    private static string Phase(string phase) => phase switch
+    private static string Phase(RunPhase phase) => phase switch
     {
-        "completed" => "[green]done[/]",
-        "interrupted" => "[red]interrupted[/]",
-        "aborting" => "[red]abort interrupted: some repos are put back, some not yet[/]",
-        "aborted" => "[yellow]aborted: every repo is back as it was[/]",
-        "undone" => "[yellow]undone: every repo is back as it was before it[/]",
-        _ => phase,
+        RunPhase.Completed => "[green]done[/]",
+        RunPhase.Interrupted => "[red]interrupted[/]",
+        RunPhase.Aborting => "[red]abort interrupted: some repos are put back, some not yet[/]",
+        RunPhase.Aborted => "[yellow]aborted: every repo is back as it was[/]",
+        RunPhase.Undone => "[yellow]undone: every repo is back as it was before it[/]",
+        _ => JsonNames.Of(phase),
     };
 
-    private static string Mark(string status) => status switch
+    private static string Mark(StepStatus status) => status switch
     {
-        "done" => "[green]✓[/]",
-        "failed" => "[red]✗[/]",
-        "skipped" => "[grey]-[/]",
-        "planned" => "•",
+        StepStatus.Done => "[green]✓[/]",
+        StepStatus.Failed => "[red]✗[/]",
+        StepStatus.Skipped => "[grey]-[/]",
+        StepStatus.Planned => "•",
         _ => "[grey]·[/]",
     };
 }

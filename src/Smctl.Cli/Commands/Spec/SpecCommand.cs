@@ -89,7 +89,7 @@ public static class SpecCommand
         foreach (var w in r.Warnings ?? []) ui.Warning(w);
         foreach (var s in r.Specs)
         {
-            ui.Line($"{s.Id}: {s.Outcome}" + (s.Counts.Total == 0 ? "" : $" (+{s.Counts.Added} ~{s.Counts.Modified} -{s.Counts.Removed} →{s.Counts.Renamed})"));
+            ui.Line($"{s.Id}: {JsonNames.Of(s.Outcome)}" + (s.Counts.Total == 0 ? "" : $" (+{s.Counts.Added} ~{s.Counts.Modified} -{s.Counts.Removed} →{s.Counts.Renamed})"));
             if (s.Diff is { Length: > 0 } diff) ui.Line(diff.TrimEnd());
         }
         if (r.Totals is { } t) ui.Line($"Totals: + {t.Added}, ~ {t.Modified}, - {t.Removed}, → {t.Renamed}");

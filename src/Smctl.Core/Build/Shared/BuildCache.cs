@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Build.Shared;
 
@@ -10,7 +11,7 @@ public sealed record BuildCacheEntry(List<string> Successes, BuildKeyParts? Last
 public sealed class BuildCache(string smctlDir)
 {
     private const int Kept = 20;
-    public string Dir { get; } = Path.Combine(smctlDir, "cache", "build");
+    public string Dir { get; } = SmctlLayout.BuildCacheDir(smctlDir);
 
     public BuildCacheEntry Read(string repo)
     {

@@ -10,7 +10,7 @@ namespace Smctl.Core.Build.Shared;
 /// </summary>
 public sealed class BuildDurations(string smctlDir)
 {
-    public string File { get; } = Path.Combine(smctlDir, "cache", "durations.json");
+    public string File { get; } = SmctlLayout.BuildDurationsFile(smctlDir);
 
     public Dictionary<string, long> Read()
     {
@@ -23,7 +23,7 @@ public sealed class BuildDurations(string smctlDir)
     public void Record(IEnumerable<RepoBuildResult> results)
     {
         var known = Read();
-        foreach (var r in results.Where(r => r.Status == "built")) known[r.Name] = r.DurationMs;
+        foreach (var r in results.Where(r => r.Status == BuildOutcome.Built)) known[r.Name] = r.DurationMs;
         Directory.CreateDirectory(Path.GetDirectoryName(File)!);
         IO.AtomicFile.WriteAllText(File, JsonSerializer.Serialize(known, BuildStateJson.Default.DictionaryStringInt64), durable: false);
     }

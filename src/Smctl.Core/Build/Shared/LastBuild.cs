@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Build.Shared;
 
 /// <summary>.smctl/cache/last-build.json: the summary of the latest build, for 'build status' and assistants.</summary>
 public sealed class LastBuild(string smctlDir)
 {
-    public string File { get; } = Path.Combine(smctlDir, "cache", "last-build.json");
+    public string File { get; } = SmctlLayout.LastBuildFile(smctlDir);
 
     public BuildResult? Read()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Smctl.Core.Operations;
+using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Build.Shared;
 
@@ -10,7 +11,7 @@ public sealed record VerifyResult(string Repo, bool Ok, int ExitCode, DateTimeOf
 public sealed class VerifyResults(string smctlDir)
 {
     private readonly object _gate = new();
-    public string File { get; } = Path.Combine(smctlDir, "cache", "verify.json");
+    public string File { get; } = SmctlLayout.VerifyResultsFile(smctlDir);
 
     public IReadOnlyList<VerifyResult> All()
     {

@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>git branch BRANCH START, or with <see cref="Checkout"/> git switch -c BRANCH START (one process for both)</summary>
@@ -14,7 +16,7 @@ public sealed record BranchCreate(string Branch, string StartPoint, string? Upst
     {
         var start = await context.ResolveAsync(StartPoint, ct).ConfigureAwait(false)
             ?? throw context.Fail($"cannot create {Branch}: {StartPoint} does not exist");
-        var existing = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false);
+        var existing = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false);
         if (existing is not null && existing != start) throw context.Fail($"branch {Branch} already exists at another commit", "finish or delete it first");
         if (existing is null)
             await context.RunAsync(ct, Checkout ? ["switch", "--quiet", "--no-track", "-c", Branch, start] : ["branch", "--no-track", Branch, start]).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>git branch -D BRANCH (only after the plan merged it)</summary>
@@ -7,7 +9,7 @@ public sealed record BranchDelete(string Branch) : Step
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        if (await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) is null) return;
+        if (await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false) is null) return;
         await context.RunAsync(ct, "branch", "-D", Branch).ConfigureAwait(false);
     }
 }

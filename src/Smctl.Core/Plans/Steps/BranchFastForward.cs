@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>Moves BRANCH forward to TARGET (fast-forward only): in its work tree when checked out, else by ref update.</summary>
@@ -7,13 +9,13 @@ public sealed record BranchFastForward(string Branch, string Target) : Step
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        var current = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) ?? throw context.Fail($"{Branch} does not exist");
+        var current = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false) ?? throw context.Fail($"{Branch} does not exist");
         if (await context.IsAncestorAsync(Target, current, ct).ConfigureAwait(false)) return;
         if (!await context.IsAncestorAsync(current, Target, ct).ConfigureAwait(false))
             throw context.Fail($"{Branch} cannot be fast-forwarded to {Target[..7]}: it has commits of its own");
         if (await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false) is { } worktree)
             await context.Git.RunCheckedAsync(worktree, ["merge", "--ff-only", "--quiet", Target], context.Repo, ct).ConfigureAwait(false);
         else
-            await context.RunAsync(ct, "update-ref", "-m", "smctl: fast-forward", $"refs/heads/{Branch}", Target, current).ConfigureAwait(false);
+            await context.RunAsync(ct, "update-ref", "-m", "smctl: fast-forward", GitRefs.Branch(Branch), Target, current).ConfigureAwait(false);
     }
 }

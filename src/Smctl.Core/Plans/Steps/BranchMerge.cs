@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
         var from = await context.ResolveAsync(From, ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge {From}: it does not exist");
-        var into = await context.ResolveAsync($"refs/heads/{Into}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge into {Into}: it does not exist");
+        var into = await context.ResolveAsync(GitRefs.Branch(Into), ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge into {Into}: it does not exist");
         if (await AlreadyDoneAsync(context, from, into, ct).ConfigureAwait(false)) return;
 
         var worktree = await context.WorktreeOfAsync(Into, ct).ConfigureAwait(false);
@@ -28,7 +30,7 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
         var treeId = tree.Stdout.Split('\n')[0].Trim();
         string[] parents = Squash ? ["-p", into] : ["-p", into, "-p", from];
         var commit = (await context.RunAsync(ct, ["commit-tree", treeId, .. parents, "-m", Message]).ConfigureAwait(false)).Trim();
-        await context.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", $"refs/heads/{Into}", commit, into).ConfigureAwait(false);
+        await context.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", GitRefs.Branch(Into), commit, into).ConfigureAwait(false);
     }
 
     private async Task<bool> AlreadyDoneAsync(StepContext context, string from, string into, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>git rebase ONTO, in the work tree where BRANCH is checked out.</summary>
@@ -18,7 +20,7 @@ public sealed record BranchRebase(string Branch, string Onto) : Step
             if (!resumed.Ok) throw context.Fail($"the rebase of {Branch} in {worktree} still has conflicts", "resolve and 'git add' them, then 'smctl continue'; or 'smctl abort'");
             return;
         }
-        if (await context.IsAncestorAsync(Onto, $"refs/heads/{Branch}", ct).ConfigureAwait(false)) return;
+        if (await context.IsAncestorAsync(Onto, GitRefs.Branch(Branch), ct).ConfigureAwait(false)) return;
         var result = await inWorktree.TryAsync(ct, "rebase", "--quiet", Onto).ConfigureAwait(false);
         if (!result.Ok)
             throw context.Fail($"rebasing {Branch} onto {Onto[..Math.Min(12, Onto.Length)]} conflicts in {worktree}",

@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>A file at the repo's root and the whole text it is to have.</summary>
@@ -15,7 +17,7 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        var tip = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot commit on {Branch}: it does not exist");
+        var tip = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false) ?? throw context.Fail($"cannot commit on {Branch}: it does not exist");
         if (await AlreadyDoneAsync(context, tip, ct).ConfigureAwait(false)) return;
         var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
         if (worktree is not null)
@@ -41,7 +43,7 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
             }
             var tree = (await inRepo.RunAsync(ct, "write-tree").ConfigureAwait(false)).Trim();
             var commit = (await inRepo.RunAsync(ct, "commit-tree", tree, "-p", tip, "-m", Message).ConfigureAwait(false)).Trim();
-            await inRepo.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", $"refs/heads/{Branch}", commit, tip).ConfigureAwait(false);
+            await inRepo.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", GitRefs.Branch(Branch), commit, tip).ConfigureAwait(false);
         }
         finally
         {

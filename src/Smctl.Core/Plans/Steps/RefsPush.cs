@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>
@@ -15,14 +17,14 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
         var refspecs = new List<string>();
         foreach (var branch in Branches)
         {
-            var local = await context.ResolveAsync($"refs/heads/{branch}", ct).ConfigureAwait(false) ?? throw context.Fail($"cannot push {branch}: it does not exist");
-            if (await context.ResolveAsync($"refs/remotes/{context.Remote}/{branch}", ct).ConfigureAwait(false) != local)
-                refspecs.Add($"refs/heads/{branch}:refs/heads/{branch}");
+            var local = await context.ResolveAsync(GitRefs.Branch(branch), ct).ConfigureAwait(false) ?? throw context.Fail($"cannot push {branch}: it does not exist");
+            if (await context.ResolveAsync(GitRefs.RemoteBranch(context.Remote, branch), ct).ConfigureAwait(false) != local)
+                refspecs.Add(GitRefs.SameBranch(branch));
         }
-        refspecs.AddRange(Tags.Select(t => $"refs/tags/{t}:refs/tags/{t}"));
+        refspecs.AddRange(Tags.Select(t => $"{GitRefs.Tag(t)}:{GitRefs.Tag(t)}"));
         var deletes = new List<string>();
         foreach (var branch in DeleteBranches)
-            if (await context.ResolveAsync($"refs/remotes/{context.Remote}/{branch}", ct).ConfigureAwait(false) is not null) deletes.Add(branch);
+            if (await context.ResolveAsync(GitRefs.RemoteBranch(context.Remote, branch), ct).ConfigureAwait(false) is not null) deletes.Add(branch);
         if (refspecs.Count + deletes.Count == 0) return;
         var result = await PushAsync(context, refspecs, deletes, atomic: true, ct).ConfigureAwait(false);
         if (!result.Ok && result.Stderr.Contains("does not support --atomic", StringComparison.Ordinal))
@@ -30,7 +32,7 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
         if (!result.Ok && deletes.Count > 0 && result.Stderr.Contains("remote ref does not exist", StringComparison.Ordinal))
         {
             // Someone deleted the branch on the remote already: forget the stale tracking refs and send the rest.
-            foreach (var d in deletes) await context.TryAsync(ct, "update-ref", "-d", $"refs/remotes/{context.Remote}/{d}").ConfigureAwait(false);
+            foreach (var d in deletes) await context.TryAsync(ct, "update-ref", "-d", GitRefs.RemoteBranch(context.Remote, d)).ConfigureAwait(false);
             result = refspecs.Count == 0 ? result with { ExitCode = 0 } : await PushAsync(context, refspecs, [], atomic: true, ct).ConfigureAwait(false);
         }
         if (!result.Ok)
@@ -42,5 +44,5 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
     }
 
     private static Task<Git.ProcessResult> PushAsync(StepContext context, List<string> refspecs, IReadOnlyList<string> deletes, bool atomic, CancellationToken ct) =>
-        context.TryAsync(ct, ["push", "--quiet", "--porcelain", .. atomic ? ["--atomic"] : Array.Empty<string>(), context.Remote, .. refspecs, .. deletes.Select(d => $":refs/heads/{d}")]);
+        context.TryAsync(ct, ["push", "--quiet", "--porcelain", .. atomic ? ["--atomic"] : Array.Empty<string>(), context.Remote, .. refspecs, .. deletes.Select(d => ":" + GitRefs.Branch(d))]);
 }

@@ -24,6 +24,13 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(FilesCommit), "files_commit")]
 public abstract record Step
 {
+    /// <summary>The step's opcode: its one name in run.json, in saved plans and in --json and MCP results (the attributes above).</summary>
+    [JsonIgnore]
+    public string Op => Opcodes[GetType()];
+
+    private static readonly Dictionary<Type, string> Opcodes =
+        RunStateJson.Default.Step.PolymorphismOptions!.DerivedTypes.ToDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
+
     /// <summary>The git command line this step runs, for plans and dry runs.</summary>
     public abstract string Describe();
 

@@ -1,3 +1,5 @@
+using Smctl.Core.Git;
+
 namespace Smctl.Core.Plans.Steps;
 
 /// <summary>git worktree add FOLDER BRANCH (creating BRANCH from START when given and missing).</summary>
@@ -13,7 +15,7 @@ public sealed record WorktreeAdd(string Folder, string Branch, string? StartPoin
         if (holder is not null && Path.GetFullPath(holder) == Path.GetFullPath(Folder)) return;
         if (holder is not null) throw context.Fail($"{Branch} is already checked out in {holder}");
         Directory.CreateDirectory(Path.GetDirectoryName(Folder)!);
-        var exists = await context.ResolveAsync($"refs/heads/{Branch}", ct).ConfigureAwait(false) is not null;
+        var exists = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false) is not null;
         string[] args = exists || StartPoint is null
             ? ["worktree", "add", "--quiet", Folder, Branch]
             : ["worktree", "add", "--quiet", "--no-track", "-b", Branch, Folder, StartPoint];

@@ -1,6 +1,7 @@
 using Semver;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Branches;
+using Smctl.Core.Git;
 
 namespace Smctl.Core.Release.Shared;
 
@@ -47,6 +48,6 @@ public static class ReleasePlanner
     private static string DefaultRef(Workspace.Shared.RepoEntry repo, FlowModel model)
     {
         var branch = model.Trunk ? model.Main : model.Develop;
-        return Git.RepoReader.Resolve(repo.FullPath, $"refs/heads/{branch}") is null ? "HEAD" : branch;
+        return Git.RepoReader.Resolve(repo.FullPath, GitRefs.Branch(branch)) is null ? "HEAD" : branch;
     }
 }

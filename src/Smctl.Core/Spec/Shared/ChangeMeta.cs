@@ -1,3 +1,4 @@
+using Smctl.Core.Git;
 using Smctl.Core.Toml;
 
 namespace Smctl.Core.Spec.Shared;
@@ -21,7 +22,7 @@ public sealed record ChangeMeta(IReadOnlyList<string> Repos, string? Branch, str
 
     /// <summary>Each linked repo of the workspace and the tip of the change's branch there (null when it is not there).</summary>
     public IReadOnlyList<(string Repo, string Path, string? Tip)> BranchTips(Workspace.Shared.Workspace ws) => Branch is null ? []
-        : [.. Repos.Where(r => ws.Repos.Any(x => x.Name == r)).Select(r => (r, ws.Repo(r).FullPath, Git.RepoReader.Resolve(ws.Repo(r).FullPath, $"refs/heads/{Branch}")))];
+        : [.. Repos.Where(r => ws.Repos.Any(x => x.Name == r)).Select(r => (r, ws.Repo(r).FullPath, Git.RepoReader.Resolve(ws.Repo(r).FullPath, GitRefs.Branch(Branch))))];
 
     public string ToToml() =>
         "# smctl's metadata for this change (the openspec CLI ignores this file)\n"

@@ -22,7 +22,7 @@ public static class RepoScanner
             catch (UnauthorizedAccessException) { return; }
             foreach (var child in children.OrderBy(c => c.Name, StringComparer.Ordinal))
             {
-                if (child.Name is ".git" or ".smctl" || skip.Contains(child.FullName) || child.LinkTarget is not null) continue;
+                if (child.Name is ".git" or SmctlLayout.FolderName || skip.Contains(child.FullName) || child.LinkTarget is not null) continue;
                 if (RepoReader.IsRepository(child.FullName)) { found.Add(child.FullName); continue; }
                 if (depth + 1 < MaxDepth && !child.Name.StartsWith('.')) Walk(child, depth + 1);
             }

@@ -7,9 +7,6 @@ namespace Smctl.Core.Workspace.Shared;
 /// <summary>A loaded workspace: where it is, its repos and its effective settings.</summary>
 public sealed class Workspace
 {
-    public const string FolderName = ".smctl";
-    public const string ManifestName = "workspace.toml";
-
     public required string SmctlDir { get; init; }
     public required string RootDir { get; init; }
     public required string ManifestPath { get; init; }
@@ -70,14 +67,14 @@ public sealed class Workspace
         {
             var full = Path.GetFullPath(explicitPath, start);
             if (File.Exists(full)) return full;
-            var inFolder = Path.Combine(full, FolderName, ManifestName);
+            var inFolder = Path.Combine(full, SmctlLayout.FolderName, SmctlLayout.ManifestName);
             if (File.Exists(inFolder)) return inFolder;
-            throw SmctlException.Workspace($"no smctl workspace at {full} (no {FolderName}/{ManifestName} there)",
+            throw SmctlException.Workspace($"no smctl workspace at {full} (no {SmctlLayout.FolderName}/{SmctlLayout.ManifestName} there)",
                 "check the -w/--workspace path or SMCTL_WORKSPACE, or run 'smctl workspace init' in that folder");
         }
         for (var dir = new DirectoryInfo(Path.GetFullPath(start)); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, FolderName, ManifestName);
+            var candidate = Path.Combine(dir.FullName, SmctlLayout.FolderName, SmctlLayout.ManifestName);
             if (File.Exists(candidate)) return candidate;
         }
         return null;
@@ -87,7 +84,7 @@ public sealed class Workspace
     public static void EnsureGitignore(string smctlDir)
     {
         var path = Path.Combine(smctlDir, ".gitignore");
-        const string content = "# smctl's own state: never commit it (workspace.toml is yours to commit)\nstate/\nplans/\nlogs/\ncache/\ntmp/\n";
+        var content = $"# smctl's own state: never commit it ({SmctlLayout.ManifestName} is yours to commit)\n" + string.Concat(SmctlLayout.OwnFolders.Select(f => f + "/\n"));
         if (!File.Exists(path)) IO.AtomicFile.WriteAllText(path, content);
     }
 }
