@@ -32,6 +32,13 @@ export AOT_SMCTL_BINARY="$PWD/artifacts/smctl-linux-x64/smctl"
 log=$(mktemp)
 status=0
 set +e
+# The code's shape (.editorconfig): formatting, using order and unused usings, as 'dotnet format' would leave them.
+if dotnet format Smctl.slnx --verify-no-changes; then
+  echo "format: every file as .editorconfig has it"
+else
+  echo "format: files above differ from .editorconfig (run 'dotnet format Smctl.slnx')"
+  status=1
+fi
 for project in tests/Smctl.Tests tests/ModelGate.Tests; do
   dotnet test --project "$project" -c Release 2>&1 | tee -a "$log"
   code=${PIPESTATUS[0]}

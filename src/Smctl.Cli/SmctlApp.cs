@@ -7,9 +7,9 @@ using Smctl.Cli.Commands.Demo;
 using Smctl.Cli.Commands.Exec;
 using Smctl.Cli.Commands.Flow;
 using Smctl.Cli.Commands.Run;
-using Smctl.Cli.Commands.Worktree;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Commands.Workspace;
+using Smctl.Cli.Commands.Worktree;
 using Smctl.Core.Errors;
 
 namespace Smctl.Cli;

@@ -1,9 +1,8 @@
+using Smctl.Core.Branches;
 using Smctl.Core.Config;
 using Smctl.Core.Exec;
 using Smctl.Core.Flow;
-using Smctl.Core.Branches;
 using Smctl.Core.Operations;
-using Smctl.Core.Plans;
 using Smctl.Core.Runs;
 using Smctl.Core.Workspace;
 

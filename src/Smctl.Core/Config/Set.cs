@@ -1,5 +1,5 @@
-using System.Text.Json.Serialization;
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
 using Smctl.Core.Config.Shared;
@@ -7,7 +7,6 @@ using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Toml;
-using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Config;
 

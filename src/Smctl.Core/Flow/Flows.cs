@@ -1,6 +1,5 @@
 using Smctl.Core.Branches;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 
 namespace Smctl.Core.Flow;
 

@@ -1,12 +1,11 @@
-using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
-using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Core.Mcp;
 

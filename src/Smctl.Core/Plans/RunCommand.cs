@@ -1,5 +1,3 @@
-using Smctl.Core.Workspace.Shared;
-
 namespace Smctl.Core.Plans;
 
 /// <summary>The shape every multi-repo command shares: lock, refuse while a run is interrupted, plan (validating), then run or show.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Smctl.Core.Errors;
-using Smctl.Core.Operations;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Plans;

@@ -1,11 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
-using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
-using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Runs;
 

@@ -3,7 +3,6 @@ using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Plans;
-using Smctl.Core.Plans.Steps;
 
 namespace Smctl.Core.Runs;
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;

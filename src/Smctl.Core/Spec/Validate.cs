@@ -1,6 +1,6 @@
-using System.Text.Json.Serialization;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
 using Smctl.Core.Errors;

@@ -1,13 +1,11 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
-using Smctl.Core.Catalog;
-using Smctl.Core.Errors;
 using Smctl.Core.Branches;
+using Smctl.Core.Catalog;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
-using Smctl.Core.Plans.Steps;
 using Smctl.Core.Worktree.Shared;
 
 namespace Smctl.Core.Worktree;

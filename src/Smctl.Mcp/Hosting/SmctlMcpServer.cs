@@ -1,9 +1,7 @@
 using System.Reflection;
-using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 using Smctl.Mcp.Prompts;
 using Smctl.Mcp.Resources;
 using Smctl.Mcp.Tools;

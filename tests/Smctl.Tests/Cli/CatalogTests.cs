@@ -2,7 +2,6 @@ using Smctl.Cli;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Docs;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 using Xunit;
 
 namespace Smctl.Tests.Cli;

@@ -1,12 +1,10 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Smctl.Cli;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Docs;
 using Smctl.Core.Catalog;
 using Smctl.Core.Errors;
-using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Mcp.Tools;
 using Xunit;

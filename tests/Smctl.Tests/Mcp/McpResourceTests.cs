@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Http;
 using Smctl.Tests.Testing;
 using Xunit;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
-using Xunit;
 using ModelContextProtocol.Client;
 using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Http;
+using Xunit;
 
 namespace Smctl.Tests.Testing;
 

@@ -3,8 +3,6 @@ using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Build;
 using Smctl.Core.Catalog;
-using Smctl.Core.Errors;
-using Smctl.Core.Operations;
 using Spectre.Console;
 
 namespace Smctl.Cli.Commands.Build;

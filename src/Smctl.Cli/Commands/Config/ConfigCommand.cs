@@ -3,7 +3,6 @@ using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
 using Smctl.Core.Config;
-using Smctl.Core.Operations;
 using Spectre.Console;
 
 namespace Smctl.Cli.Commands.Config;

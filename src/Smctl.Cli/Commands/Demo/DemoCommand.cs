@@ -2,11 +2,8 @@ using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
-using Smctl.Core;
 using Smctl.Core.Demo;
-using Smctl.Core.Operations;
 using Smctl.Core.Workspace;
-using Workspace = Smctl.Cli.Commands.Workspace;
 
 namespace Smctl.Cli.Commands.Demo;
 

@@ -3,7 +3,6 @@ using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
 using Smctl.Core.Exec;
-using Smctl.Core.Operations;
 using Spectre.Console;
 
 namespace Smctl.Cli.Commands.Exec;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 
 namespace Smctl.Cli.Commands.Flow;
 

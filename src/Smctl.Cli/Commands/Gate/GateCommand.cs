@@ -4,7 +4,6 @@ using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
 using Smctl.Core.Gate;
 using Smctl.Core.Gate.Shared;
-using Smctl.Core.Operations;
 using Spectre.Console;
 
 namespace Smctl.Cli.Commands.Gate;

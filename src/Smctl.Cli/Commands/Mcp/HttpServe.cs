@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Smctl.Core.Errors;
 using Smctl.Mcp.Hosting;
 
 namespace Smctl.Cli.Commands.Mcp;

@@ -2,7 +2,6 @@ using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
 using Smctl.Core.Mcp;
-using Smctl.Core.Operations;
 
 namespace Smctl.Cli.Commands.Mcp;
 

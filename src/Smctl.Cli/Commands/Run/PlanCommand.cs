@@ -1,7 +1,5 @@
 using Smctl.Cli.Commands.Shared;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
-using Smctl.Core.Plans;
 using Spectre.Console;
 
 namespace Smctl.Cli.Commands.Run;

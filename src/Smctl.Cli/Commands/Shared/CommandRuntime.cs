@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Smctl.Cli.Output;
-using Smctl.Core.Catalog;
 using Smctl.Core;
+using Smctl.Core.Catalog;
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;

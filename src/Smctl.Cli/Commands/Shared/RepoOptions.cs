@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.CommandLine.Completions;
 using Smctl.Core.Toml;
-using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Cli.Commands.Shared;
 

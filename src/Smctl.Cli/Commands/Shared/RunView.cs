@@ -1,6 +1,5 @@
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
-using Smctl.Core.Errors;
 using Smctl.Core.Plans;
 using Spectre.Console;
 

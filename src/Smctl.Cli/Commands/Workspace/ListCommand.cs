@@ -1,7 +1,6 @@
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 using Smctl.Core.Workspace;
 using Spectre.Console;
 

@@ -1,6 +1,5 @@
 using Smctl.Cli.Commands.Shared;
 using Smctl.Core.Catalog;
-using Smctl.Core.Operations;
 
 namespace Smctl.Cli.Commands.Workspace;
 

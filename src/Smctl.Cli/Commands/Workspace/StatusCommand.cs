@@ -2,7 +2,6 @@ using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Output;
 using Smctl.Core.Catalog;
 using Smctl.Core.Git;
-using Smctl.Core.Operations;
 using Smctl.Core.Workspace;
 
 namespace Smctl.Cli.Commands.Workspace;

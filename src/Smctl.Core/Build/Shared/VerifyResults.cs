@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Smctl.Core.Operations;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Build.Shared;

@@ -1,6 +1,6 @@
 using Semver;
-using Smctl.Core.Config.Shared;
 using Smctl.Core.Branches;
+using Smctl.Core.Config.Shared;
 using Smctl.Core.Git;
 
 namespace Smctl.Core.Release.Shared;

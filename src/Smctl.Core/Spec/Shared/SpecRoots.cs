@@ -1,6 +1,5 @@
 using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
-using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Spec.Shared;
 
