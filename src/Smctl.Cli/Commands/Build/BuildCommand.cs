@@ -15,35 +15,24 @@ public static class BuildCommand
         // View options: how the result is shown, never what is built.
         var explain = new Option<bool>("--explain") { Description = "Say for each rebuilt repo which part of its cache key changed" };
         var graph = new Option<bool>("--graph") { Description = "Print the dependency graph instead of building (same as 'smctl build graph')" };
-        var format = Format();
+        var format = GraphCommand.Format();
         var command = OperationCommand.Create(host, OperationCatalog.Build, name, (r, ui, p) => Render(r, ui, p.GetValue(explain)),
             showProgress: true, view: [explain, graph, format]);
         // --graph answers without building.
         var build = command.Action!;
         command.SetAction((p, ct) => p.GetValue(graph)
-            ? CommandRuntime.RunAsync(p, host, OperationCatalog.BuildGraph, _ => new BuildGraphInput(), (r, ui, q) => RenderGraph(r, ui, q.GetValue(format)!), null, false, ct)
+            ? CommandRuntime.RunAsync(p, host, OperationCatalog.BuildGraph, _ => new BuildGraphInput(), (r, ui, q) => GraphCommand.Render(r, ui, q.GetValue(format)!), null, false, ct)
             : ((System.CommandLine.Invocation.AsynchronousCommandLineAction)build).InvokeAsync(p, ct));
         command.IsAlias = alias;
         if (!alias)
         {
-            var graphFormat = Format();
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildGraph, "graph", (r, ui, p) => RenderGraph(r, ui, p.GetValue(graphFormat)!), view: [graphFormat])
-                .WithExamples("smctl build graph", "smctl build graph --format dot | dot -Tsvg > deps.svg"));
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildStatus, "status", RenderStatus)
-                .WithExamples("smctl build status", "smctl build status --json"));
-            command.Add(OperationCommand.Create(host, OperationCatalog.BuildCleanCache, "clean-cache",
-                (r, ui) => ui.Info($"forgot the recorded builds of {r.Forgotten} repo(s)")).WithExamples("smctl build clean-cache"));
+            command.Add(GraphCommand.Create(host));
+            command.Add(StatusCommand.Create(host));
+            command.Add(CleanCacheCommand.Create(host));
         }
         return command.WithExamples(
             "smctl build", "smctl build gateway --test", "smctl build --parallel --keep-going", "smctl build -j 4 --explain",
             "smctl build --verify && smctl build status", "smctl build --worktree gpu-accel", "smctl build --affected --since v1.4.0");
-    }
-
-    private static Option<string> Format()
-    {
-        var format = new Option<string>("--format") { Description = "Graph format: text or dot", DefaultValueFactory = _ => "text", HelpName = "FORMAT" };
-        format.AcceptOnlyFromAmong("text", "dot");
-        return format;
     }
 
     private static void Render(BuildResult result, Ui ui, bool explain)
@@ -75,32 +64,5 @@ public static class BuildCommand
         }
         ui.Info($"{result.Repos.Count(r => r.Status == BuildOutcome.Built)} built, {result.Repos.Count(r => r.Status == BuildOutcome.Cached)} cached, {result.Failed} failed, "
             + $"{result.Repos.Count(r => r.Status == BuildOutcome.Skipped)} skipped in {result.DurationMs / 1000.0:0.0} s (-j {result.Jobs})");
-    }
-
-    private static void RenderGraph(BuildGraphResult graph, Ui ui, string format)
-    {
-        if (format == "dot")
-        {
-            ui.Out.Write(graph.Dot);
-            return;
-        }
-        foreach (var n in graph.Nodes)
-            ui.Line(n.DependsOn.Count == 0 ? n.Name : $"{n.Name} <- {string.Join(", ", n.DependsOn)}");
-    }
-
-    private static void RenderStatus(BuildStatusResult status, Ui ui)
-    {
-        if (status.Last is { } last)
-        {
-            var counts = last.Repos.GroupBy(r => JsonNames.Of(r.Status)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-            ui.Line($"last build {last.RunId}: {string.Join(", ", counts)} in {last.DurationMs} ms");
-        }
-        if (status.Verification.Count == 0)
-        {
-            ui.Info("no verification has run yet ('smctl build --verify')");
-            return;
-        }
-        ui.Table(["repo", "verification", "when"], status.Verification.Select(v => (IReadOnlyList<string>)
-            [Markup.Escape(v.Repo), v.Ok ? "[green]passed[/]" : $"[red]failed (exit {v.ExitCode})[/]", v.At.ToString("u")]));
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Smctl.Cli.Commands.Shared;
-using Smctl.Core.Catalog;
 
 namespace Smctl.Cli.Commands.Flow;
 
@@ -10,23 +8,5 @@ namespace Smctl.Cli.Commands.Flow;
 /// </summary>
 public static class AliasCommands
 {
-    public static IEnumerable<SmctlCommand> Create(CliHost host) => [Feat(host), Done(host), Spec.SpecCommand.New(host, "ss", alias: true), Build.BuildCommand.Create(host, "sb", alias: true)];
-
-    private static SmctlCommand Feat(CliHost host)
-    {
-        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", (r, ui, _) => RunView.Render(r, ui), showProgress: true,
-            description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).",
-            presets: new Dictionary<string, JsonNode> { ["worktree"] = true });
-        command.IsAlias = true;
-        return command.WithExamples("smctl feat gpu-accel", "cd \"$(smctl worktree path gpu-accel kernel)\"");
-    }
-
-    private static SmctlCommand Done(CliHost host)
-    {
-        var command = OperationCommand.Create(host, OperationCatalog.FeatureFinish, "done", (r, ui, _) => RunView.Render(r, ui), showProgress: true,
-            description: "Finish a feature and remove its worktree set: smctl worktree remove + smctl flow feature finish, as one validated plan (nothing happens if finishing would fail).",
-            presets: new Dictionary<string, JsonNode> { ["removeWorktree"] = true });
-        command.IsAlias = true;
-        return command.WithExamples("smctl done gpu-accel", "smctl done gpu-accel --dry-run");
-    }
+    public static IEnumerable<SmctlCommand> Create(CliHost host) => [FeatCommand.Create(host), DoneCommand.Create(host), Spec.NewCommand.Create(host, "ss", alias: true), Build.BuildCommand.Create(host, "sb", alias: true)];
 }
