@@ -91,17 +91,15 @@ public sealed class ToolCatalog
         return result;
     }
 
-    /// <summary>The one shape of a failed call: isError with {code, kind, message, repo?, suggestion?}.</summary>
-    public static CallToolResult ErrorResult(ErrorInfo error)
+    /// <summary>
+    /// The one shape of a failed call: isError with {code, kind, message, repo?, suggestion?} as its text. No
+    /// structuredContent: a validating client holds that to the tool's output schema, which describes the result.
+    /// </summary>
+    public static CallToolResult ErrorResult(ErrorInfo error) => new()
     {
-        var json = JsonSerializer.Serialize(error, SmctlJson.Default.ErrorInfo);
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = json }],
-            StructuredContent = JsonDocument.Parse(json).RootElement.Clone(),
-            IsError = true,
-        };
-    }
+        Content = [new TextContentBlock { Text = JsonSerializer.Serialize(error, SmctlJson.Default.ErrorInfo) }],
+        IsError = true,
+    };
 
     private static bool TakeDryRun(IOperation op, Dictionary<string, JsonElement> arguments)
     {

@@ -46,6 +46,51 @@ public static class ToolSchema
         var schema = type.GetJsonSchemaAsNode(Exporter) as JsonObject ?? [];
         schema["type"] = "object";
         if (schema["properties"] is null) schema["properties"] = new JsonObject();
+        AbsentNotNull(schema);
         return schema;
+    }
+
+    /// <summary>
+    /// smctl writes no null: a property without a value is left out (and an argument without one is not sent). So a
+    /// nullable property is optional rather than required-or-null, and its schema names one type, not ["string","null"]
+    /// (type arrays, which some hosts refuse). That is what a validating client then holds each result to.
+    /// </summary>
+    private static void AbsentNotNull(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array) AbsentNotNull(item);
+            return;
+        }
+        if (node is not JsonObject schema) return;
+        if (schema["properties"] is JsonObject properties)
+        {
+            var required = schema["required"] as JsonArray;
+            foreach (var (name, property) in properties)
+                if (DropNull(property) && required is not null)
+                    foreach (var entry in required.Where(r => r?.GetValue<string>() == name).ToList()) required.Remove(entry);
+            if (required is { Count: 0 }) schema.Remove("required");
+        }
+        DropNull(schema["items"]);
+        foreach (var (_, child) in schema.ToList()) AbsentNotNull(child);
+    }
+
+    /// <summary>Takes null out of a schema's type or enum; true when it was there.</summary>
+    private static bool DropNull(JsonNode? node)
+    {
+        if (node is not JsonObject schema) return false;
+        var dropped = false;
+        if (schema["type"] is JsonArray types && types.FirstOrDefault(t => t?.GetValue<string>() == "null") is { } nullType)
+        {
+            types.Remove(nullType);
+            if (types.Count == 1) schema["type"] = types[0]!.GetValue<string>();
+            dropped = true;
+        }
+        if (schema["enum"] is JsonArray values && values.Any(v => v is null))
+        {
+            foreach (var value in values.Where(v => v is null).ToList()) values.Remove(value);
+            dropped = true;
+        }
+        return dropped;
     }
 }

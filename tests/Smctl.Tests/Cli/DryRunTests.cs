@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using ModelGate.Hosting;
-using ModelGate.Tests.Testing;
 using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
 using Smctl.Tests.Testing;
@@ -16,47 +14,18 @@ namespace Smctl.Tests.Cli;
 /// </summary>
 public sealed class DryRunTests : IAsyncLifetime
 {
-    private readonly WorkspaceFixture _ws = new("alpha", "beta", "docs", "gamma");
-    private readonly TempDir _models = new();
-    private Gateway _gateway = null!;
+    private PopulatedWorkspace _populated = null!;
+    private WorkspaceFixture _ws = null!;
     private string _planId = "";
 
     public async ValueTask InitializeAsync()
     {
-        OnnxModels.WriteTo(_models.Path, "add", "1", OnnxModels.Add());
-        _gateway = await Gateway.StartAsync(new GatewayOptions { ModelsDir = _models.Path, Urls = "http://127.0.0.1:0" });
-        var url = _gateway.BaseAddress.ToString().TrimEnd('/');
-        File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest)
-            .Replace("name = \"docs\"", "name = \"docs\"\nsmctl_home = true")
-            .Replace("name = \"alpha\"", $"name = \"alpha\"\nbuild_cmd = \"echo built >> {_ws.Root}/built.txt\"\ntest_cmd = \"touch tested\"")
-            + $"\n[gate]\ninstances = [\"{url}\"]\n");
-        Directory.CreateDirectory(Path.Combine(_ws.UserConfigHome, "smctl"));
-        File.WriteAllText(Path.Combine(_ws.UserConfigHome, "smctl", "config.toml"), "[user]\nname = \"Dry Runner\"\nemail = \"dry@example.com\"\n");
-        File.WriteAllBytes(Path.Combine(_ws.Ws, "model.onnx"), await File.ReadAllBytesAsync(Directory.GetFiles(_models.Path, "*.onnx", SearchOption.AllDirectories)[0]));
-
-        Directory.CreateDirectory(Path.Combine(_ws.Repo("docs"), "openspec", "specs"));
-        Directory.CreateDirectory(Path.Combine(_ws.Repo("docs"), "openspec", "changes"));
-        await _ws.SmctlOk("flow", "init");
-        await _ws.SmctlOk("build");
-        await _ws.SmctlOk("flow", "feature", "start", "f1", "--repos", "alpha,beta");
-        Testing.Git.Commit(_ws.Repo("alpha"), "f1.txt", "f1\n", "work on f1");
-        await _ws.SmctlOk("spec", "new", "add-login", "--no-branch");
-        await _ws.SmctlOk("flow", "release", "start", "0.9.0", "--repos", "docs");
-        await _ws.SmctlOk("flow", "hotfix", "start", "0.0.1", "--repos", "beta", "--no-checkout");
-        await _ws.SmctlOk("worktree", "add", "wt1", "--repos", "beta");
-        await _ws.SmctlOk("gate", "routes", "set", "add", "1");
-        _planId = (await _ws.SmctlOk("flow", "feature", "finish", "f1", "--dry-run", "--save-plan", "--json")).Json.GetProperty("planId").GetString()!;
-        // Dirty work and an untracked file: what a dry run must leave exactly as it is.
-        File.AppendAllText(Path.Combine(_ws.Repo("gamma"), "README.md"), "edited\n");
-        File.WriteAllText(Path.Combine(_ws.Repo("gamma"), "notes.txt"), "mine\n");
+        _populated = await PopulatedWorkspace.CreateAsync();
+        _ws = _populated.Ws;
+        _planId = _populated.PlanId;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        _ws.Dispose();
-        _models.Dispose();
-    }
+    public ValueTask DisposeAsync() => _populated.DisposeAsync();
 
     /// <summary>The command line of each operation's dry run, by operation name.</summary>
     private Dictionary<string, string[]> Cases() => new()
@@ -143,7 +112,7 @@ public sealed class DryRunTests : IAsyncLifetime
     private Dictionary<string, string> Snapshot()
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var root in new[] { _ws.Root, _models.Path })
+        foreach (var root in new[] { _ws.Root, _populated.ModelsDir })
             foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
             {
                 var rel = Path.GetRelativePath(root, file);

@@ -110,7 +110,9 @@ public sealed class McpToolTests
         await using var client = await server.ConnectAsync();
         var result = await client.CallToolAsync("smctl_workspace_status", cancellationToken: Ct);
         Assert.True(result.IsError);
-        var error = result.StructuredContent!.Value;
+        // The error is the text; structuredContent is the tool's result shape, which a validating client holds it to.
+        Assert.Null(result.StructuredContent);
+        var error = ErrorOf(result);
         Assert.Equal(-32001, error.GetProperty("code").GetInt32());
         Assert.Contains("not in an smctl workspace", error.GetProperty("message").GetString());
         Assert.True(error.TryGetProperty("suggestion", out _));
@@ -129,7 +131,7 @@ public sealed class McpToolTests
 
         var wrongType = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repos": 5}"""), cancellationToken: Ct);
         Assert.True(wrongType.IsError);
-        Assert.Contains("repos must be a list of texts, not 5", wrongType.StructuredContent!.Value.GetProperty("message").GetString());
+        Assert.Contains("repos must be a list of texts, not 5", ErrorOf(wrongType).GetProperty("message").GetString());
 
         var unknownArgument = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"repoz": ["alpha"]}"""), cancellationToken: Ct);
         Assert.True(unknownArgument.IsError);
@@ -139,7 +141,7 @@ public sealed class McpToolTests
 
         var traversal = await client.CallToolAsync("smctl_workspace_add", Arguments("""{"url":"https://example.com/x.git","path":"../../outside"}"""), cancellationToken: Ct);
         Assert.True(traversal.IsError);
-        Assert.Contains("outside the workspace root", traversal.StructuredContent!.Value.GetProperty("message").GetString());
+        Assert.Contains("outside the workspace root", ErrorOf(traversal).GetProperty("message").GetString());
 
         var localOutside = await client.CallToolAsync("smctl_workspace_add", Arguments($$"""{"url":"{{ws.RemoteUrl("alpha")}}","name":"again"}"""), cancellationToken: Ct);
         Assert.True(localOutside.IsError);
@@ -174,4 +176,8 @@ public sealed class McpToolTests
 
     internal static Dictionary<string, object?> Arguments(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+
+    /// <summary>A failed call's error object: {code, kind, message, repo?, suggestion?}, as its text.</summary>
+    private static JsonElement ErrorOf(CallToolResult result) =>
+        JsonDocument.Parse(((TextContentBlock)result.Content[0]).Text).RootElement.Clone();
 }

@@ -23,18 +23,19 @@ public static class HttpServe
             }, ct).ConfigureAwait(false);
         return 0;
 #else
+        // Names are written in full here: the in-process build does not compile this branch, so usings for it would be unused there.
         var companion = Path.Combine(AppContext.BaseDirectory, "smctl-mcp-http");
         if (!File.Exists(companion))
-            throw new SmctlException(ErrorKind.General, $"the HTTP transport needs {companion}, which is not installed beside smctl",
+            throw new Smctl.Core.Errors.SmctlException(Smctl.Core.Errors.ErrorKind.General, $"the HTTP transport needs {companion}, which is not installed beside smctl",
                 "reinstall smctl from its tarball (it ships both programs), or use --stdio");
-        var psi = new ProcessStartInfo(companion) { WorkingDirectory = settings.CurrentDirectory };
+        var psi = new System.Diagnostics.ProcessStartInfo(companion) { WorkingDirectory = settings.CurrentDirectory };
         foreach (var a in new[] { "--host", listen.Host, "--port", listen.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
         if (listen.Sse) psi.ArgumentList.Add("--sse");
         if (settings.WorkspacePath is { } ws) { psi.ArgumentList.Add("--workspace"); psi.ArgumentList.Add(ws); }
         if (settings.UserConfigPath is { } config) { psi.ArgumentList.Add("--config"); psi.ArgumentList.Add(config); }
         psi.Environment["SMCTL_MCP_TOKEN"] = listen.Token ?? "";
         psi.Environment["SMCTL_LOG"] = level.ToString();
-        using var child = Process.Start(psi)!;
+        using var child = System.Diagnostics.Process.Start(psi)!;
         try
         {
             await child.WaitForExitAsync(ct).ConfigureAwait(false);
