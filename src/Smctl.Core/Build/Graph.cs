@@ -14,7 +14,7 @@ public sealed record BuildGraphResult(IReadOnlyList<BuildGraphNode> Nodes, strin
 /// <summary>The dependency graph the builds follow, as data and as Graphviz DOT.</summary>
 public sealed class BuildGraph : IOperation<BuildGraphInput, BuildGraphResult>
 {
-    public OperationInfo Info { get; } = new("build.graph", "Show the repos' dependency graph (text, or DOT with --format dot).", OperationEffect.ReadOnly, Idempotent: true);
+    public OperationInfo Info { get; } = new("build.graph", "Show the repos' dependency graph: each repo and what it depends on, and as Graphviz DOT.", OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<BuildGraphInput> InputJson => SmctlJson.Default.BuildGraphInput;
     public JsonTypeInfo<BuildGraphResult> ResultJson => SmctlJson.Default.BuildGraphResult;
 

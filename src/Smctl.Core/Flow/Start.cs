@@ -68,7 +68,7 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
 {
     public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.start", kind switch
     {
-        FlowKind.Feature => "Start feature/<name> from develop in every selected repo (all unless --repos), check it out and push it with upstream.",
+        FlowKind.Feature => "Start feature/<name> from develop in the selected repos (default: all), check it out and push it with upstream.",
         FlowKind.Release => "Start release/<version> from develop in every selected repo and push it.",
         _ => "Start hotfix/<version> from main in every selected repo (version: the next patch after the latest release tag when omitted).",
     }, OperationEffect.Mutating, OpenWorld: true);

@@ -17,7 +17,7 @@ public sealed record FlowUpdateInput
     [Description("Only these of the repos that have the branch")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Rebase the feature onto develop (pushed with --force-with-lease) instead of merging develop into it")]
+    [Description("Rebase the feature onto develop (pushed with a lease) instead of merging develop into it")]
     public bool Rebase { get; init; }
     [Description("Do not fetch first (work locally)")]
     public bool NoFetch { get; init; }
@@ -29,7 +29,7 @@ public sealed record FlowUpdateInput
 public sealed class FlowUpdate : IOperation<FlowUpdateInput, RunResult>
 {
     public OperationInfo Info { get; } = new("flow.feature.update",
-        "Bring the latest develop into feature/<name> in every repo that has it: a merge (or --rebase), tried first everywhere, then pushed.",
+        "Bring the latest develop into feature/<name> in every repo that has it: a merge (or a rebase), tried first everywhere, then pushed.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<FlowUpdateInput> InputJson => SmctlJson.Default.FlowUpdateInput;

@@ -31,7 +31,7 @@ public sealed record GateLogsResult(string Url, IReadOnlyList<V2LogLine> Lines, 
 public sealed class GateLogs : IOperation<GateLogsInput, GateLogsResult>
 {
     public OperationInfo Info { get; } = new("gate.logs",
-        "Show a ModelGate gateway's recent log lines (all, or one model's); --follow keeps printing them as they are logged.",
+        "Show a ModelGate gateway's recent log lines (all, or one model's), or follow them as they are logged.",
         OperationEffect.ReadOnly, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateLogsInput> InputJson => SmctlJson.Default.GateLogsInput;
     public JsonTypeInfo<GateLogsResult> ResultJson => SmctlJson.Default.GateLogsResult;

@@ -22,6 +22,7 @@ public sealed record GateInstance(string Url, bool Reachable, bool? Live, bool? 
 
 public sealed record GateStatusResult(IReadOnlyList<GateInstance> Instances) : IOutcome
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ErrorKind? FailureKind => Instances.Any(i => !i.Reachable) ? ErrorKind.Network : null;
 }
 

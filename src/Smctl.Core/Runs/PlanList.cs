@@ -14,7 +14,7 @@ public sealed record PlanListResult(IReadOnlyList<PlanSummary> Plans);
 /// <summary>smctl plan list</summary>
 public sealed class PlanList : IOperation<PlanListInput, PlanListResult>
 {
-    public OperationInfo Info { get; } = new("plan.list", "List the plans saved with --dry-run --save-plan.", OperationEffect.ReadOnly, Idempotent: true);
+    public OperationInfo Info { get; } = new("plan.list", "List the saved plans (each dry run of a multi-repo change saves one).", OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<PlanListInput> InputJson => SmctlJson.Default.PlanListInput;
     public JsonTypeInfo<PlanListResult> ResultJson => SmctlJson.Default.PlanListResult;
 

@@ -17,7 +17,7 @@ public sealed record PlanInput
 /// <summary>smctl plan show ID: a saved plan, step by step.</summary>
 public sealed class PlanShow : IOperation<PlanInput, RunResult>
 {
-    public OperationInfo Info { get; } = new("plan.show", "Show a plan saved with --dry-run --save-plan.", OperationEffect.ReadOnly, Idempotent: true);
+    public OperationInfo Info { get; } = new("plan.show", "Show a saved plan, step by step.", OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<PlanInput> InputJson => SmctlJson.Default.PlanInput;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 

@@ -40,7 +40,7 @@ public sealed partial class SpecApply : IOperation<SpecApplyInput, SpecApplyResu
     private static partial Regex Box();
 
     public OperationInfo Info { get; } = new("spec.apply",
-        "Show a change's next open tasks with the files to read for them (proposal, design, delta specs), and tick (--done) or untick (--undo) tasks in tasks.md.",
+        "Show a change's next open tasks with the files to read for them (proposal, design, delta specs); tick or untick tasks in tasks.md.",
         OperationEffect.Mutating, Idempotent: true);
     public JsonTypeInfo<SpecApplyInput> InputJson => SmctlJson.Default.SpecApplyInput;
     public JsonTypeInfo<SpecApplyResult> ResultJson => SmctlJson.Default.SpecApplyResult;

@@ -54,6 +54,7 @@ public sealed record ArchivedSpec(string Id, SpecOutcome Outcome, MergeCounts Co
 public sealed record SpecArchiveResult(string Change, string ArchivedAs, bool Archived, string Path, bool SpecsUpdated, MergeCounts? Totals, IReadOnlyList<string>? Warnings,
     IReadOnlyList<ArchivedSpec> Specs, string? Repo, string? Commit, RunResult? Finish, string? FinishError) : IOutcome
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ErrorKind? FailureKind => FinishError is not null ? ErrorKind.Git : Finish?.FailureKind;
 }
 

@@ -55,6 +55,7 @@ public sealed record SpecValidationSummary(SpecValidationCounts Totals, IReadOnl
 /// <summary>The report of 'openspec validate --json' (items, summary, version), across every root.</summary>
 public sealed record SpecValidateResult(IReadOnlyList<SpecValidationItem> Items, SpecValidationSummary Summary, string Version, IReadOnlyList<string> Roots) : IOutcome
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public ErrorKind? FailureKind => Items.Any(i => !i.Valid) ? ErrorKind.SpecValidation : null;
 }
 
@@ -65,7 +66,7 @@ public sealed record SpecValidateResult(IReadOnlyList<SpecValidationItem> Items,
 public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateResult>
 {
     public OperationInfo Info { get; } = new("spec.validate",
-        "Validate OpenSpec changes and specs with OpenSpec's rules and messages (the report of 'openspec validate --json') plus smctl's rules: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
+        "Validate OpenSpec changes and specs with OpenSpec's rules and messages (openspec's own validation report) plus smctl's rules: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecValidateInput> InputJson => SmctlJson.Default.SpecValidateInput;
     public JsonTypeInfo<SpecValidateResult> ResultJson => SmctlJson.Default.SpecValidateResult;

@@ -27,7 +27,7 @@ public sealed record WorkspaceCheckoutResult(string Branch, IReadOnlyList<RepoAc
 public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, WorkspaceCheckoutResult>
 {
     public OperationInfo Info { get; } = new("workspace.checkout",
-        "Check out the same branch in every selected repo; refuses, listing every problem, when a repo is dirty or lacks the branch (--create makes it).",
+        "Check out the same branch in every selected repo; refuses, listing every problem, when a repo is dirty or lacks the branch (unless asked to create it).",
         OperationEffect.Mutating, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceCheckoutInput> InputJson => SmctlJson.Default.WorkspaceCheckoutInput;

@@ -35,7 +35,7 @@ public sealed record WorkspaceInitResult(string Workspace, string Manifest, bool
 public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInitResult>
 {
     public OperationInfo Info { get; } = new("workspace.init",
-        "Create .smctl/workspace.toml here (from a manifest with --from, adopting existing clones with --scan) and clone the repos not yet on disk.",
+        "Create .smctl/workspace.toml here (from a given manifest, or adopting the clones found below) and clone the repos not yet on disk.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceInitInput> InputJson => SmctlJson.Default.WorkspaceInitInput;

@@ -15,7 +15,7 @@ public sealed record WorkspaceRemoveInput
     [Description("Name of the repo to remove from the manifest")]
     [Argument(0, Suggest = Suggestions.RepoNames)]
     public required string Repo { get; init; }
-    [Description("Also delete the repo's folder (asks first; --yes when not at a terminal)")]
+    [Description("Also delete the repo's folder (asks first)")]
     public bool DeleteFiles { get; init; }
     [Description("Delete the folder even when it holds uncommitted or unpushed work")]
     public bool Force { get; init; }
@@ -25,7 +25,7 @@ public sealed record WorkspaceRemoveInput
 public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoAction>
 {
     public OperationInfo Info { get; } = new("workspace.remove",
-        "Remove a repo from workspace.toml; with --delete-files also delete its folder (refused when it holds unsaved work unless --force).",
+        "Remove a repo from workspace.toml, and optionally delete its folder (refused when it holds unsaved work, unless forced).",
         OperationEffect.Destructive);
 
     public JsonTypeInfo<WorkspaceRemoveInput> InputJson => SmctlJson.Default.WorkspaceRemoveInput;

@@ -32,7 +32,7 @@ public sealed record WorkspaceSyncResult(IReadOnlyList<SyncRepoResult> Repos) : 
 public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSyncResult>
 {
     public OperationInfo Info { get; } = new("workspace.sync",
-        "Fetch every repo in parallel and fast-forward each clean current branch; report diverged or dirty repos without touching them (--rebase rebases clean diverged ones).",
+        "Fetch every repo in parallel and fast-forward each clean current branch; report diverged or dirty repos without touching them (or rebase the clean diverged ones).",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceSyncInput> InputJson => SmctlJson.Default.WorkspaceSyncInput;

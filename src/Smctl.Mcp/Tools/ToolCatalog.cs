@@ -38,13 +38,14 @@ public sealed class ToolCatalog
         Description = op.Info.Summary,
         InputSchema = ToolSchema.Input(op.InputTypeInfo, op.Info.Effect != OperationEffect.ReadOnly),
         OutputSchema = ToolSchema.Output(op.ResultTypeInfo),
+        // Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent, open world): the
+        // title is the tool's own, and every tool's annotations are read into the model's context.
         Annotations = new ToolAnnotations
         {
-            Title = "smctl " + op.Info.CommandPath,
-            ReadOnlyHint = op.Info.Effect == OperationEffect.ReadOnly,
-            DestructiveHint = op.Info.Effect == OperationEffect.Destructive,
-            IdempotentHint = op.Info.Idempotent,
-            OpenWorldHint = op.Info.OpenWorld,
+            ReadOnlyHint = op.Info.Effect == OperationEffect.ReadOnly ? true : null,
+            DestructiveHint = op.Info.Effect != OperationEffect.Destructive && op.Info.Effect != OperationEffect.ReadOnly ? false : null,
+            IdempotentHint = op.Info.Idempotent ? true : null,
+            OpenWorldHint = op.Info.OpenWorld ? null : false,
         },
     };
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
+using Smctl.Core.Operations.Inputs;
 
 namespace Smctl.Mcp.Tools;
 
@@ -25,20 +26,56 @@ public static class ToolSchema
     public static JsonElement Input(JsonTypeInfo input, bool mutating)
     {
         var schema = ObjectSchema(input);
+        // A closed set's default is the member an absent argument takes (a flag's, false, goes without saying).
+        if (schema["properties"] is JsonObject declared)
+            foreach (var field in InputField.Of(input).Where(f => f.Kind == FieldKind.Choice && f.Default is not null))
+                if (declared[field.JsonName] is JsonObject property) property["default"] = field.Default;
         if (mutating)
         {
             var properties = schema["properties"] as JsonObject ?? [];
             schema["properties"] = properties;
             properties["dryRun"] = new JsonObject
             {
-                ["description"] = "Plan and report, change nothing; a multi-repo plan is saved and its planId can be passed to smctl_plan_apply",
+                ["description"] = "Only plan and report; change nothing",
                 ["type"] = "boolean",
             };
         }
+        // Unknown arguments are refused by name when called; saying so in every schema would only cost tokens.
+        schema.Remove("additionalProperties");
         return JsonSerializer.SerializeToElement(schema, McpJson.Default.JsonObject);
     }
 
-    public static JsonElement Output(JsonTypeInfo result) => JsonSerializer.SerializeToElement(ObjectSchema(result), McpJson.Default.JsonObject);
+    public static JsonElement Output(JsonTypeInfo result)
+    {
+        var schema = ObjectSchema(result);
+        Outline(schema, level: 0);
+        return JsonSerializer.SerializeToElement(schema, McpJson.Default.JsonObject);
+    }
+
+    /// <summary>
+    /// An output schema tells the model the result's shape, and every tool's schema is read into its context: so it
+    /// names the result's properties and those of the objects in its lists, and below that says only "an object"
+    /// (still true of every result, and what a validating client checks). No additionalProperties or default: a result
+    /// never has null defaults, and leaving them out is what keeps tools/list small.
+    /// </summary>
+    private static void Outline(JsonObject schema, int level)
+    {
+        if (schema["additionalProperties"] is JsonValue) schema.Remove("additionalProperties");
+        schema.Remove("default");
+        if (schema["properties"] is JsonObject properties)
+        {
+            if (level > 0)
+            {
+                schema.Remove("properties");
+                schema.Remove("required");
+            }
+            else
+                foreach (var (_, property) in properties)
+                    if (property is JsonObject child) Outline(child, level + 1);
+        }
+        if (schema["items"] is JsonObject items) Outline(items, level);
+        if (schema["additionalProperties"] is JsonObject values) Outline(values, level);
+    }
 
     /// <summary>MCP wants a root of type "object": records export as ["object","null"], empty records without a type.</summary>
     private static JsonObject ObjectSchema(JsonTypeInfo type)

@@ -4,6 +4,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using Smctl.Core.Catalog;
 using Smctl.Core.Operations;
+using Smctl.Core.Operations.Inputs;
 using Smctl.Tests.Testing;
 using Xunit;
 
@@ -29,7 +30,7 @@ public sealed class McpToolTests
     }
 
     [Fact]
-    public async Task Every_tool_has_described_schemas_and_all_four_annotations()
+    public async Task Every_tool_has_described_schemas_and_annotations_true_to_its_effect()
     {
         using var ws = new WorkspaceFixture("alpha");
         await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
@@ -42,12 +43,23 @@ public sealed class McpToolTests
             foreach (var property in tool.InputSchema.GetProperty("properties").EnumerateObject())
                 Assert.True(property.Value.TryGetProperty("description", out _), $"{tool.Name}.{property.Name} has no description");
             Assert.Equal(op.Info.Effect != OperationEffect.ReadOnly, tool.InputSchema.GetProperty("properties").TryGetProperty("dryRun", out _));
+            // A closed set lists its values and says which one an absent argument takes (worktree add's kind: feature).
+            foreach (var field in InputField.Of(op.InputTypeInfo).Where(f => f.Kind == FieldKind.Choice))
+            {
+                var property = tool.InputSchema.GetProperty("properties").GetProperty(field.JsonName);
+                Assert.Equal(field.Choices, property.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!));
+                if (field.Default is not null) Assert.Equal(field.Default, property.GetProperty("default").GetString());
+            }
+            Assert.DoesNotContain("\"null\"", tool.InputSchema.GetRawText() + tool.OutputSchema!.Value.GetRawText());
             Assert.Equal("object", tool.OutputSchema!.Value.GetProperty("type").GetString());
+            // The bookkeeping that decides isError is not part of a result.
+            Assert.False(tool.OutputSchema!.Value.GetProperty("properties").TryGetProperty("failureKind", out _), $"{tool.Name} shows failureKind");
+            // A hint left out means MCP's default: not read-only, destructive (when not read-only), not idempotent, open world.
             var a = tool.Annotations!;
-            Assert.Equal(op.Info.Effect == OperationEffect.ReadOnly, a.ReadOnlyHint);
-            Assert.Equal(op.Info.Effect == OperationEffect.Destructive, a.DestructiveHint);
-            Assert.Equal(op.Info.Idempotent, a.IdempotentHint);
-            Assert.Equal(op.Info.OpenWorld, a.OpenWorldHint);
+            Assert.Equal(op.Info.Effect == OperationEffect.ReadOnly, a.ReadOnlyHint ?? false);
+            if (op.Info.Effect != OperationEffect.ReadOnly) Assert.Equal(op.Info.Effect == OperationEffect.Destructive, a.DestructiveHint ?? true);
+            Assert.Equal(op.Info.Idempotent, a.IdempotentHint ?? false);
+            Assert.Equal(op.Info.OpenWorld, a.OpenWorldHint ?? true);
         }
     }
 

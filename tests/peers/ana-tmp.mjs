@@ -1,0 +1,10 @@
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+const c = new Client({ name: "x", version: "1" });
+await c.connect(new StdioClientTransport({ command: "dotnet", args: [process.argv[2], "serve", "--mcp", "--stdio"], stderr: "ignore" }));
+const { tools } = await c.listTools(); await c.close();
+const mode = process.argv[3];
+if (mode === "desc") for (const t of tools.sort((a,b)=>countTokens(b.description)-countTokens(a.description)).slice(0,20)) console.log(countTokens(t.description), t.name, t.description);
+if (mode === "out") for (const t of tools.sort((a,b)=>countTokens(JSON.stringify(b.outputSchema))-countTokens(JSON.stringify(a.outputSchema))).slice(0,12)) console.log(countTokens(JSON.stringify(t.outputSchema)), t.name, JSON.stringify(t.outputSchema));
+if (mode === "in") for (const t of tools.sort((a,b)=>countTokens(JSON.stringify(b.inputSchema))-countTokens(JSON.stringify(a.inputSchema))).slice(0,6)) console.log(countTokens(JSON.stringify(t.inputSchema)), t.name, JSON.stringify(t.inputSchema));
