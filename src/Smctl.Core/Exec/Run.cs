@@ -43,8 +43,9 @@ public sealed record ExecResult(IReadOnlyList<string> Command, IReadOnlyList<Exe
 /// <summary>Runs one command in every selected repo in parallel and collects each repo's output and exit code.</summary>
 public sealed class ExecRun : IOperation<ExecInput, ExecResult>
 {
+    // Destructive: the command is anyone's shell command, so nothing says what it leaves of a repo.
     public OperationInfo Info { get; } = new("exec", "Run a command in every selected repo in parallel; collect each repo's output and exit code.",
-        OperationEffect.Mutating, OpenWorld: true);
+        OperationEffect.Destructive, OpenWorld: true);
 
     public JsonTypeInfo<ExecInput> InputJson => SmctlJson.Default.ExecInput;
     public JsonTypeInfo<ExecResult> ResultJson => SmctlJson.Default.ExecResult;

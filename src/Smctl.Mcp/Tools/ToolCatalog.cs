@@ -58,9 +58,10 @@ public sealed class ToolCatalog
         var clock = Stopwatch.StartNew();
         var arguments = request.Params!.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
         CallToolResult result;
+        var dryRun = false;
         try
         {
-            var dryRun = TakeDryRun(op, arguments);
+            dryRun = TakeDryRun(op, arguments);
             new WorkspaceGuard(_settings.Root).Check(op.InputTypeInfo, arguments);
             var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w));
             var input = new JsonObject();
@@ -86,7 +87,7 @@ public sealed class ToolCatalog
         {
             result = ErrorResult(new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
         }
-        _audit.LogInformation("{Tool} {Arguments} -> {Outcome} in {Ms} ms", name,
+        _audit.LogInformation("{Tool}{DryRun} {Arguments} -> {Outcome} in {Ms} ms", name, dryRun ? " (dry run)" : "",
             Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement)),
             result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);
         return result;

@@ -189,6 +189,20 @@ public sealed class McpToolTests
     internal static Dictionary<string, object?> Arguments(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
 
+    [Fact]
+    public async Task The_audit_line_says_whether_a_call_was_a_dry_run()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using (var client = await McpStdio.ConnectAsync(ws.Ws, new Dictionary<string, string?> { ["SMCTL_LOG"] = "information", ["XDG_CONFIG_HOME"] = ws.UserConfigHome }, stderr: log.Enqueue))
+        {
+            await client.CallToolAsync("smctl_flow_feature_start", Arguments("""{"name":"f1","dryRun":true}"""), cancellationToken: Ct);
+            await client.CallToolAsync("smctl_workspace_status", cancellationToken: Ct);
+        }
+        Assert.Contains(log, l => l.Contains("smctl_flow_feature_start (dry run)", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.Contains("smctl_workspace_status {", StringComparison.Ordinal));
+    }
+
     /// <summary>A failed call's error object: {code, kind, message, repo?, suggestion?}, as its text.</summary>
     private static JsonElement ErrorOf(CallToolResult result) =>
         JsonDocument.Parse(((TextContentBlock)result.Content[0]).Text).RootElement.Clone();

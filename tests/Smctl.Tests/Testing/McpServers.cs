@@ -54,12 +54,14 @@ public sealed class McpHttpServer : IAsyncDisposable
 public static class McpStdio
 {
     /// <summary>smctl serve --mcp --stdio as a child process (the built smctl.dll), connected with the SDK's stdio client.</summary>
-    public static Task<McpClient> ConnectAsync(string cwd, IReadOnlyDictionary<string, string?>? env = null, string? protocolVersion = null) =>
+    /// <param name="stderr">Receives each line the server writes to stderr (its log).</param>
+    public static Task<McpClient> ConnectAsync(string cwd, IReadOnlyDictionary<string, string?>? env = null, string? protocolVersion = null, Action<string>? stderr = null) =>
         McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",
             Arguments = [typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio"],
             WorkingDirectory = cwd,
             EnvironmentVariables = env is null ? null : new Dictionary<string, string?>(env),
+            StandardErrorLines = stderr,
         }), new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: TestContext.Current.CancellationToken);
 }
