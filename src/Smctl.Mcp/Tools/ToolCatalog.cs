@@ -67,10 +67,12 @@ public sealed class ToolCatalog
             var input = new JsonObject();
             foreach (var (key, value) in arguments) input[key] = JsonNode.Parse(value.GetRawText());
             var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(output.Json);
             result = new CallToolResult
             {
-                Content = [new TextContentBlock { Text = output.Json }],
-                StructuredContent = JsonDocument.Parse(output.Json).RootElement.Clone(),
+                // One line of JSON: what the CLI indents for a person costs a model tokens.
+                Content = [new TextContentBlock { Text = OperationJson.Compact(document.RootElement) }],
+                StructuredContent = document.RootElement.Clone(),
                 IsError = output.FailureKind is not null,
             };
         }
@@ -99,7 +101,7 @@ public sealed class ToolCatalog
     /// </summary>
     public static CallToolResult ErrorResult(ErrorInfo error) => new()
     {
-        Content = [new TextContentBlock { Text = JsonSerializer.Serialize(error, SmctlJson.Default.ErrorInfo) }],
+        Content = [new TextContentBlock { Text = OperationJson.Serialize(error, SmctlJson.Default.ErrorInfo) }],
         IsError = true,
     };
 

@@ -92,7 +92,10 @@ public sealed class McpToolTests
         Assert.Equal(0, cli.ExitCode);
         Assert.NotEqual(true, result.IsError);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Stdout), JsonNode.Parse(result.StructuredContent!.Value.GetRawText())), $"{tool}: {result.StructuredContent}\nvs\n{cli.Stdout}");
-        Assert.Equal(cli.Stdout.TrimEnd(), Assert.IsType<TextContentBlock>(result.Content.Single()).Text);
+        // The text is the same JSON on one line (the CLI indents it for a person).
+        var text = Assert.IsType<TextContentBlock>(result.Content.Single()).Text;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Stdout), JsonNode.Parse(text)), text);
+        Assert.DoesNotContain('\n', text);
     }
 
     [Fact]
@@ -188,6 +191,23 @@ public sealed class McpToolTests
 
     internal static Dictionary<string, object?> Arguments(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value.Clone());
+
+    [Fact]
+    public async Task Results_are_one_line_of_json_with_text_as_written()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var status = await client.CallToolAsync("smctl_workspace_status", cancellationToken: Ct);
+        var text = ((TextContentBlock)status.Content[0]).Text;
+        Assert.DoesNotContain('\n', text);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(text), JsonNode.Parse(status.StructuredContent!.Value.GetRawText())));
+
+        var missing = await client.CallToolAsync("smctl_config_get", Arguments("{}"), cancellationToken: Ct);
+        var error = ((TextContentBlock)missing.Content[0]).Text;
+        Assert.Contains("(see 'smctl config show')", error);
+        Assert.DoesNotContain("\\u0027", error);
+    }
 
     [Fact]
     public async Task The_audit_line_says_whether_a_call_was_a_dry_run()

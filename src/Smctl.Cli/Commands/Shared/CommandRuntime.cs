@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Smctl.Cli.Output;
 using Smctl.Core;
 using Smctl.Core.Catalog;
@@ -111,7 +110,7 @@ public static class CommandRuntime
     {
         if (ui.Json)
         {
-            ui.Out.WriteLine(JsonSerializer.Serialize(error, SmctlJson.Default.ErrorInfo));
+            ui.Out.WriteLine(OperationJson.Serialize(error, SmctlJson.Default.ErrorInfo));
             return;
         }
         ui.Error(error.Message);
