@@ -109,6 +109,10 @@ public sealed class ResourceCatalog(ServeSettings settings)
         }
         if (entry.Operation is null)
             return Smctl.Core.Redact.Text(await File.ReadAllTextAsync(context.RequireWorkspace().ManifestPath, ct).ConfigureAwait(false));
+        // Before the first run there is nothing to continue or undo: that is an answer, not an error.
+        if (entry.Operation == OperationCatalog.FlowStatus && new Core.Plans.RunStore(context.RequireWorkspace().SmctlDir) is { } store
+            && store.Current() is null && store.Last() is null)
+            return new JsonObject { ["phase"] = "none", ["message"] = "no run yet in this workspace: flow, worktree and plan apply commands start one" }.ToJsonString();
         var output = await entry.Operation.RunJsonAsync(context, [], ct).ConfigureAwait(false);
         if (entry.Uri != "smctl://build/last") return output.Json;
         var last = JsonNode.Parse(output.Json)?["last"];

@@ -35,6 +35,13 @@ public sealed class McpResourceTests
 
         var unknown = await Assert.ThrowsAsync<McpProtocolException>(async () => await client.ReadResourceAsync("smctl://nope", cancellationToken: Ct));
         Assert.Contains("Unknown resource", unknown.Message);
+
+        // The server's instructions point at the run resource: before any run it says so as data, then it is the run.
+        var none = JsonNode.Parse(((TextResourceContents)(await client.ReadResourceAsync("smctl://flow/run", cancellationToken: Ct)).Contents[0]).Text)!;
+        Assert.Equal("none", none["phase"]!.GetValue<string>());
+        await ws.SmctlOk("flow", "init");
+        var run = JsonNode.Parse(((TextResourceContents)(await client.ReadResourceAsync("smctl://flow/run", cancellationToken: Ct)).Contents[0]).Text)!;
+        Assert.Equal("completed", run["phase"]!.GetValue<string>());
     }
 
     [Fact]
