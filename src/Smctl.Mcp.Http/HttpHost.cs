@@ -16,7 +16,7 @@ namespace Smctl.Mcp.Http;
 /// <param name="Sse">Also serve the legacy HTTP+SSE transport (GET /mcp/sse, POST /mcp/message) for older clients.</param>
 /// <param name="Token">Bearer token every request must carry; required when bound beyond loopback.</param>
 /// <param name="MaxBodyBytes">Largest request accepted (413 above it).</param>
-public sealed record HttpListenOptions(string Host, int Port, bool Sse, string? Token, long MaxBodyBytes = 4 * 1024 * 1024);
+public sealed record HttpListenOptions(string Host, int Port, bool Sse, string? Token, long MaxBodyBytes = Tools.ToolCatalog.MaxArgumentBytes);
 
 /// <summary>Streamable HTTP at /mcp (and legacy SSE), guarded against DNS rebinding and, off loopback, by a bearer token.</summary>
 public static class HttpHost

@@ -61,6 +61,11 @@ public sealed class ToolCatalog
         var dryRun = false;
         try
         {
+            // Over stdio nothing bounds a request the way HTTP's body limit does: the same limit, before any work.
+            var size = arguments.Sum(a => (long)a.Key.Length + a.Value.GetRawText().Length);
+            if (size > MaxArgumentBytes)
+                throw SmctlException.Usage($"the arguments are {size / (1024.0 * 1024):0.#} MiB; the limit is {MaxArgumentBytes / (1024 * 1024)} MiB",
+                    "pass a large input as a file in the workspace instead");
             dryRun = TakeDryRun(op, arguments);
             new WorkspaceGuard(_settings.Root).Check(op.InputTypeInfo, arguments);
             var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w));
@@ -90,7 +95,7 @@ public sealed class ToolCatalog
             result = ErrorResult(new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
         }
         _audit.LogInformation("{Tool}{DryRun} {Arguments} -> {Outcome} in {Ms} ms", name, dryRun ? " (dry run)" : "",
-            Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement)),
+            Clip(Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement))),
             result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);
         return result;
     }
@@ -101,9 +106,15 @@ public sealed class ToolCatalog
     /// </summary>
     public static CallToolResult ErrorResult(ErrorInfo error) => new()
     {
-        Content = [new TextContentBlock { Text = OperationJson.Serialize(error, SmctlJson.Default.ErrorInfo) }],
+        Content = [new TextContentBlock { Text = OperationJson.Serialize(error with { Message = Clip(error.Message), Suggestion = error.Suggestion is { } s ? Clip(s) : null }, SmctlJson.Default.ErrorInfo) }],
         IsError = true,
     };
+
+    /// <summary>The largest arguments a call may have, as HTTP's request body limit (4 MiB).</summary>
+    public const long MaxArgumentBytes = 4 * 1024 * 1024;
+
+    /// <summary>An error quotes what it refuses; a huge argument is quoted by its start and end, never whole (the sentence around it stays).</summary>
+    private static string Clip(string text) => text.Length <= 2000 ? text : $"{text[..1000]}… ({text.Length - 2000} characters left out) …{text[^1000..]}";
 
     private static bool TakeDryRun(IOperation op, Dictionary<string, JsonElement> arguments)
     {

@@ -210,6 +210,26 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task Huge_arguments_are_refused_over_stdio_and_never_echoed_whole()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var client = await McpStdio.ConnectAsync(ws.Ws, new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = ws.UserConfigHome });
+        var huge = await client.CallToolAsync("smctl_flow_feature_start", new Dictionary<string, object?> { ["name"] = new string('x', 5 * 1024 * 1024) }, cancellationToken: Ct);
+        Assert.True(huge.IsError);
+        var text = ((TextContentBlock)huge.Content[0]).Text;
+        Assert.Contains("the limit is 4 MiB", text);
+        Assert.True(text.Length < 4000, $"{text.Length} characters");
+
+        // Under the limit but refused: the error quotes the start of what it refuses.
+        var bad = await client.CallToolAsync("smctl_flow_feature_start", new Dictionary<string, object?> { ["name"] = "Bad " + new string('y', 1024 * 1024) }, cancellationToken: Ct);
+        Assert.True(bad.IsError);
+        var badText = ((TextContentBlock)bad.Content[0]).Text;
+        Assert.Contains("is not a valid name", badText);
+        Assert.True(badText.Length < 6000, $"{badText.Length} characters");
+        Assert.False(Directory.Exists(Path.Combine(ws.Repo("alpha"), ".git", "refs", "heads", "feature")));
+    }
+
+    [Fact]
     public async Task The_audit_line_says_whether_a_call_was_a_dry_run()
     {
         using var ws = new WorkspaceFixture("alpha");
