@@ -30,9 +30,15 @@ public static class HttpHost
             throw SmctlException.Usage($"binding {listen.Host} exposes the workspace beyond this machine: a token is required",
                 "pass --token (or set SMCTL_MCP_TOKEN); clients then send 'Authorization: Bearer <token>'");
 
+        if (listen.Token is { Length: > 0 and < MinTokenLength } shortToken)
+            throw SmctlException.Usage($"the token has {shortToken.Length} characters: use at least {MinTokenLength}",
+                "for example: --token \"$(openssl rand -hex 16)\"");
+
         using var smctl = new SmctlMcpServer(settings);
         var builder = WebApplication.CreateSlimBuilder();
         StderrLogging.Configure(builder.Logging, level);
+        // A failed start is reported once, as smctl's own error below, not also as the host's stack of log lines.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", Microsoft.Extensions.Logging.LogLevel.None);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(address, listen.Port);
@@ -51,7 +57,15 @@ public static class HttpHost
         await using var app = builder.Build();
         app.Use(Guard(listen, loopback, app.Logger));
         app.MapMcp("/mcp");
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw SmctlException.Usage($"cannot listen on {listen.Host}:{listen.Port}: {FirstSentence(e.Message)}",
+                "choose another --port (0 picks a free one), or stop what is listening there");
+        }
         // The bound address, with the real port when --port 0 asked for any free one.
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
@@ -81,8 +95,11 @@ public static class HttpHost
             await Refuse(http, StatusCodes.Status403Forbidden, $"host '{host}' is not this server").ConfigureAwait(false);
             return;
         }
+        // A page may only use the server from its own origin: loopback, or the very host the request was sent to
+        // (bound to 0.0.0.0 the server answers any Host, but a foreign page's Origin is still not its own).
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var o) && AllowedHost(o.Host, listen.Host, loopback)))
+        if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var o)
+            && (IsLoopbackName(o.Host) || string.Equals(o.Host.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))))
         {
             logger.LogWarning("refused a request from origin {Origin}", origin);
             await Refuse(http, StatusCodes.Status403Forbidden, $"origin '{origin}' may not use this server").ConfigureAwait(false);
@@ -97,10 +114,17 @@ public static class HttpHost
         await next(http).ConfigureAwait(false);
     };
 
+    /// <summary>A bearer token shorter than this is refused: it could be guessed.</summary>
+    public const int MinTokenLength = 16;
+
+    private static bool IsLoopbackName(string host) => host.Trim('[', ']') is "localhost" or "127.0.0.1" or "::1";
+
+    private static string FirstSentence(string message) => message.Split('\n')[0].TrimEnd('.');
+
     private static bool AllowedHost(string host, string boundHost, bool loopback)
     {
         host = host.Trim('[', ']');
-        if (host is "localhost" or "127.0.0.1" or "::1") return true;
+        if (IsLoopbackName(host)) return true;
         if (loopback) return false;
         return string.Equals(host, boundHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase) || boundHost is "0.0.0.0" or "::";
     }

@@ -180,7 +180,7 @@ public sealed class McpResourceTests
     public async Task Http_refuses_foreign_origins_missing_tokens_and_oversized_bodies()
     {
         using var ws = new WorkspaceFixture("alpha");
-        await using var server = await McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("127.0.0.1", 0, Sse: false, Token: "s3cret", MaxBodyBytes: 64 * 1024), ws.UserConfigHome);
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("127.0.0.1", 0, Sse: false, Token: Secret, MaxBodyBytes: 64 * 1024), ws.UserConfigHome);
         using var http = new HttpClient();
         const string initialize = """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""";
         HttpRequestMessage Post(string body, string? token, string? origin = null)
@@ -193,12 +193,55 @@ public sealed class McpResourceTests
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(initialize, null), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(initialize, "wrong"), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(Post(initialize, "s3cret", "http://evil.example"), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(initialize, "s3cret", "http://localhost:3000"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(Post(initialize, Secret, "http://evil.example"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(initialize, Secret, "http://localhost:3000"), Ct)).StatusCode);
         var huge = initialize.Replace("\"t\"", "\"" + new string('x', 200_000) + "\"");
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(Post(huge, "s3cret"), Ct)).StatusCode);
-        var malformed = await http.SendAsync(Post("{not json", "s3cret"), Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(Post(huge, Secret), Ct)).StatusCode);
+        var malformed = await http.SendAsync(Post("{not json", Secret), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    private const string Secret = "s3cret-s3cret-s3cret";
+
+    [Fact]
+    public async Task Bound_to_every_address_a_token_server_still_refuses_a_foreign_page()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("0.0.0.0", 0, Sse: false, Token: Secret), ws.UserConfigHome);
+        using var http = new HttpClient();
+        var url = new UriBuilder(server.Url) { Host = "127.0.0.1" }.Uri;
+        HttpRequestMessage Post(string? origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+            request.Headers.Authorization = new("Bearer", Secret);
+            if (origin is not null) request.Headers.Add("Origin", origin);
+            return request;
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(Post("http://evil.example"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post("http://127.0.0.1:8080"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(Post(null), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_up_refusals_are_one_sentence_and_exit_2()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var shortToken = await Assert.ThrowsAsync<Smctl.Core.Errors.SmctlException>(() =>
+            McpHttpServer.StartAsync(ws.Ws, new HttpListenOptions("127.0.0.1", 0, Sse: false, Token: "x")));
+        Assert.Contains("use at least 16", shortToken.Message);
+
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var busy = await ws.Smctl("serve", "--mcp", "--http", "--port", port);
+        Assert.Equal(2, busy.ExitCode);
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", busy.Stderr);
+        Assert.DoesNotContain("   at ", busy.Stderr);
+        Assert.DoesNotContain("fail:", busy.Stderr);
     }
 
     [Fact]
