@@ -76,7 +76,10 @@ public sealed class AotBinaryTests : IDisposable
         {
             var result = await stdio.CallToolAsync("smctl_workspace_status", cancellationToken: ct);
             var managed = await _ws.Smctl("workspace", "status", "--json");
-            Assert.Equal(managed.Stdout.TrimEnd(), ((ModelContextProtocol.Protocol.TextContentBlock)result.Content[0]).Text);
+            // The same JSON as the managed CLI's --json, on one line.
+            var text = ((ModelContextProtocol.Protocol.TextContentBlock)result.Content[0]).Text;
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(managed.Stdout), System.Text.Json.Nodes.JsonNode.Parse(text)), text);
+            Assert.DoesNotContain('\n', text);
         }
 
         var psi = new ProcessStartInfo(Binary) { RedirectStandardError = true, WorkingDirectory = _ws.Ws };
