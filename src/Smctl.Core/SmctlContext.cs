@@ -57,11 +57,14 @@ public sealed class SmctlContext
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>
     public Action<string, string, bool>? OutputLine { get; init; }
 
-    /// <summary>Asks before a destructive step; a refusal is one clear error and nothing has changed yet.</summary>
+    /// <summary>How this front end confirms without being asked (the CLI's --yes, an MCP call's confirm).</summary>
+    public string ConfirmHint { get; init; } = "confirm it to go on";
+
+    /// <summary>Asks before a destructive step; a refusal is one clear error, says what was asked, and nothing has changed yet.</summary>
     public void RequireConfirmation(string question, string? repo = null)
     {
         if (!Confirm(question))
-            throw new SmctlException(ErrorKind.General, "not confirmed; nothing was changed", "pass --yes to confirm without a prompt", repo);
+            throw new SmctlException(ErrorKind.General, $"not confirmed: {question} Nothing was changed.", ConfirmHint, repo);
     }
 
     /// <summary>The user config file: -c, else $XDG_CONFIG_HOME/smctl/config.toml, else ~/.config/smctl/config.toml.</summary>
@@ -110,7 +113,7 @@ public sealed class SmctlContext
     public SmctlContext Planning() => new()
     {
         CurrentDirectory = CurrentDirectory, WorkspacePath = WorkspacePath, UserConfigPath = UserConfigPath, GetEnvironment = GetEnvironment,
-        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
+        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
         DryRun = true, _workspace = _workspace, _settings = _settings,
     };
 

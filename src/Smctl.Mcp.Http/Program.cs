@@ -18,12 +18,14 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// Ctrl-C, and the SIGTERM smctl forwards when it is stopped: finish the calls in flight, stop, exit 0.
+void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
 {
-    e.Cancel = true;
+    signal.Cancel = true;
     cancel.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => cancel.Cancel();
+}
+using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 var level = StderrLogging.LevelFrom(Environment.GetEnvironmentVariable("SMCTL_LOG"));
 using var loggers = StderrLogging.Create(level);
 var settings = new ServeSettings

@@ -17,10 +17,11 @@ public sealed class ServeSettings
     public string Root => NewContext(dryRun: false).FindHome() ?? Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
 
     /// <summary>
-    /// An assistant's host asks its user before a tool marked destructive runs (MCP's approval), so the
-    /// context answers yes to smctl's own confirmation.
+    /// A call's context. What smctl itself would ask before (deleting files, giving up a run's work) is refused unless
+    /// the call says <paramref name="confirmed"/> (its confirm argument, which a model sets once its user agreed):
+    /// a host's approval of a tool is not the user's answer to that question.
     /// </summary>
-    public SmctlContext NewContext(bool dryRun, Action<ProgressEvent>? progress = null, Action<string>? warn = null) => new()
+    public SmctlContext NewContext(bool dryRun, Action<ProgressEvent>? progress = null, Action<string>? warn = null, bool confirmed = false) => new()
     {
         CurrentDirectory = CurrentDirectory,
         WorkspacePath = WorkspacePath,
@@ -28,7 +29,8 @@ public sealed class ServeSettings
         GetEnvironment = GetEnvironment,
         DryRun = dryRun,
         SavePlan = dryRun,
-        Confirm = _ => true,
+        Confirm = _ => confirmed,
+        ConfirmHint = "ask the user; if they agree, call again with confirm: true",
         Progress = progress ?? (_ => { }),
         Warn = warn ?? (_ => { }),
     };

@@ -36,7 +36,7 @@ public sealed class ToolCatalog
         Name = op.Info.ToolName,
         Title = "smctl " + op.Info.CommandPath,
         Description = op.Info.Summary,
-        InputSchema = ToolSchema.Input(op.InputTypeInfo, op.Info.Effect != OperationEffect.ReadOnly),
+        InputSchema = ToolSchema.Input(op.InputTypeInfo, op.Info.Effect != OperationEffect.ReadOnly, op.Info.Effect == OperationEffect.Destructive),
         OutputSchema = ToolSchema.Output(op.ResultTypeInfo),
         // Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent, open world): the
         // title is the tool's own, and every tool's annotations are read into the model's context.
@@ -67,8 +67,9 @@ public sealed class ToolCatalog
                 throw SmctlException.Usage($"the arguments are {size / (1024.0 * 1024):0.#} MiB; the limit is {MaxArgumentBytes / (1024 * 1024)} MiB",
                     "pass a large input as a file in the workspace instead");
             dryRun = TakeDryRun(op, arguments);
+            var confirmed = TakeFlag(arguments, "confirm", takes: op.Info.Effect == OperationEffect.Destructive);
             new WorkspaceGuard(_settings.Root).Check(op.InputTypeInfo, arguments);
-            var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w));
+            var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w), confirmed);
             var input = new JsonObject();
             foreach (var (key, value) in arguments) input[key] = JsonNode.Parse(value.GetRawText());
             var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);
@@ -118,14 +119,20 @@ public sealed class ToolCatalog
 
     private static bool TakeDryRun(IOperation op, Dictionary<string, JsonElement> arguments)
     {
-        if (!arguments.Remove("dryRun", out var value)) return false;
-        if (op.Info.Effect == OperationEffect.ReadOnly)
+        if (op.Info.Effect == OperationEffect.ReadOnly && arguments.ContainsKey("dryRun"))
             throw SmctlException.Usage($"{op.Info.ToolName} only reads; it takes no dryRun");
+        return TakeFlag(arguments, "dryRun", takes: op.Info.Effect != OperationEffect.ReadOnly);
+    }
+
+    /// <summary>A flag the server adds to some tools (dryRun, confirm), taken out before the operation reads its input; elsewhere it is an unknown argument.</summary>
+    private static bool TakeFlag(Dictionary<string, JsonElement> arguments, string name, bool takes)
+    {
+        if (!takes || !arguments.Remove(name, out var value)) return false;
         return value.ValueKind switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw SmctlException.Usage("dryRun must be true or false"),
+            _ => throw SmctlException.Usage($"{name} must be true or false"),
         };
     }
 

@@ -22,8 +22,8 @@ public static class ToolSchema
         },
     };
 
-    /// <summary>The input schema; mutating operations also take <c>dryRun</c>.</summary>
-    public static JsonElement Input(JsonTypeInfo input, bool mutating)
+    /// <summary>The input schema; mutating operations also take <c>dryRun</c>, destructive ones <c>confirm</c>.</summary>
+    public static JsonElement Input(JsonTypeInfo input, bool mutating, bool destructive)
     {
         var schema = ObjectSchema(input);
         // A closed set's default is the member an absent argument takes (a flag's, false, goes without saying).
@@ -39,6 +39,12 @@ public static class ToolSchema
                 ["description"] = "Only plan and report; change nothing",
                 ["type"] = "boolean",
             };
+            if (destructive)
+                properties["confirm"] = new JsonObject
+                {
+                    ["description"] = "The user agreed to what this call asks first (deleting files or branches, giving up a run's work); without it such a call is refused and says what it would do",
+                    ["type"] = "boolean",
+                };
         }
         // Unknown arguments are refused by name when called; saying so in every schema would only cost tokens.
         schema.Remove("additionalProperties");

@@ -95,10 +95,15 @@ public sealed class AotBinaryTests : IDisposable
             Assert.Equal(Smctl.Core.Catalog.OperationCatalog.All.Count, tools.Count);
             var resource = await http.ReadResourceAsync("smctl://workspace/status", cancellationToken: ct);
             Assert.Contains("\"ahead\"", ((ModelContextProtocol.Protocol.TextResourceContents)resource.Contents[0]).Text);
+
+            // Stopped as a service manager stops it: SIGTERM reaches the companion too, and both end cleanly.
+            using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await term.WaitForExitAsync(ct);
+            await server.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+            Assert.Equal(0, server.ExitCode);
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
+            if (!server.HasExited) server.Kill(entireProcessTree: true);
         }
     }
 }

@@ -43,6 +43,7 @@ public sealed class McpToolTests
             foreach (var property in tool.InputSchema.GetProperty("properties").EnumerateObject())
                 Assert.True(property.Value.TryGetProperty("description", out _), $"{tool.Name}.{property.Name} has no description");
             Assert.Equal(op.Info.Effect != OperationEffect.ReadOnly, tool.InputSchema.GetProperty("properties").TryGetProperty("dryRun", out _));
+            Assert.Equal(op.Info.Effect == OperationEffect.Destructive, tool.InputSchema.GetProperty("properties").TryGetProperty("confirm", out _));
             // A closed set lists its values and says which one an absent argument takes (worktree add's kind: feature).
             foreach (var field in InputField.Of(op.InputTypeInfo).Where(f => f.Kind == FieldKind.Choice))
             {
@@ -227,6 +228,30 @@ public sealed class McpToolTests
         Assert.Contains("is not a valid name", badText);
         Assert.True(badText.Length < 6000, $"{badText.Length} characters");
         Assert.False(Directory.Exists(Path.Combine(ws.Repo("alpha"), ".git", "refs", "heads", "feature")));
+    }
+
+    [Fact]
+    public async Task What_the_cli_asks_first_needs_confirm_over_mcp()
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var asked = await client.CallToolAsync("smctl_workspace_remove", Arguments("""{"repo":"beta","deleteFiles":true}"""), cancellationToken: Ct);
+        Assert.True(asked.IsError);
+        var error = ErrorOf(asked);
+        Assert.Contains($"not confirmed: Delete {ws.Repo("beta")} and everything in it? Nothing was changed.", error.GetProperty("message").GetString());
+        Assert.Contains("confirm: true", error.GetProperty("suggestion").GetString());
+        Assert.True(Directory.Exists(ws.Repo("beta")));
+        Assert.Contains("name = \"beta\"", File.ReadAllText(ws.Manifest));
+
+        var confirmed = await client.CallToolAsync("smctl_workspace_remove", Arguments("""{"repo":"beta","deleteFiles":true,"confirm":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, confirmed.IsError);
+        Assert.False(Directory.Exists(ws.Repo("beta")));
+
+        // A tool that asks nothing has no confirm argument.
+        var status = await client.CallToolAsync("smctl_workspace_status", Arguments("""{"confirm":true}"""), cancellationToken: Ct);
+        Assert.True(status.IsError);
+        Assert.Contains("unknown argument 'confirm'", ErrorOf(status).GetProperty("message").GetString());
     }
 
     [Fact]

@@ -42,10 +42,28 @@ public static class HttpServe
         }
         catch (OperationCanceledException)
         {
-            child.Kill(entireProcessTree: true);
-            await child.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            // Stopped (Ctrl-C, SIGTERM): ask the companion to stop as well, so it finishes its calls and exits 0;
+            // only one that does not stop in time is killed.
+            _ = SendSignal(child.Id, SigTerm);
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await child.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                child.Kill(entireProcessTree: true);
+                await child.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
         return child.ExitCode;
 #endif
     }
+
+#if !HTTP_IN_PROCESS
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+#endif
 }

@@ -58,6 +58,7 @@ public static class CommandRuntime
             Progress = progress ?? (e => { if (e.Finished) ui.Verbose(1, $"{e.Repo}: {e.Phase}{(e.Detail is null ? "" : $" ({e.Detail})")}"); }),
             OutputLine = outputLine,
             Confirm = question => Confirm(ui, yes, question),
+            ConfirmHint = "pass --yes to confirm without a prompt",
         };
     }
 
