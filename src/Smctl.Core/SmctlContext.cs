@@ -57,6 +57,20 @@ public sealed class SmctlContext
     /// <summary>Where commands' output lines go as they arrive (repo, line, is-stderr), when the front end streams.</summary>
     public Action<string, string, bool>? OutputLine { get; init; }
 
+    /// <summary>
+    /// Whether this run may write files beyond the workspace (the user config, a client's user-wide settings). The
+    /// CLI may; an MCP server only when started so, since the user config holds the editor 'config edit' runs.
+    /// </summary>
+    public bool MayWriteBeyondWorkspace { get; init; } = true;
+
+    /// <summary>Refuses a write beyond the workspace when this run may not make one.</summary>
+    public void RequireWriteBeyondWorkspace(string path, string what)
+    {
+        if (!MayWriteBeyondWorkspace)
+            throw SmctlException.Usage($"this MCP server may not write {what} ({path}): it is outside the workspace",
+                "start the server with --allow-user-config, or do it in a terminal");
+    }
+
     /// <summary>How this front end confirms without being asked (the CLI's --yes, an MCP call's confirm).</summary>
     public string ConfirmHint { get; init; } = "confirm it to go on";
 
@@ -113,7 +127,7 @@ public sealed class SmctlContext
     public SmctlContext Planning() => new()
     {
         CurrentDirectory = CurrentDirectory, WorkspacePath = WorkspacePath, UserConfigPath = UserConfigPath, GetEnvironment = GetEnvironment,
-        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
+        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, MayWriteBeyondWorkspace = MayWriteBeyondWorkspace, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
         DryRun = true, _workspace = _workspace, _settings = _settings,
     };
 

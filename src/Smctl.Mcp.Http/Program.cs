@@ -3,13 +3,15 @@ using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Http;
 
 // Started by the NativeAOT smctl for 'serve --mcp --http|--sse' with the options it parsed:
-//   smctl-mcp-http --host ADDR --port N [--sse] [--workspace PATH] [--config PATH]
+//   smctl-mcp-http --host ADDR --port N [--sse] [--workspace PATH] [--config PATH] [--allow-user-config]
 // The token comes in SMCTL_MCP_TOKEN (never on the command line, where other users could read it).
 var options = new Dictionary<string, string>();
 var sse = false;
+var allowUserConfig = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--sse") sse = true;
+    else if (args[i] == "--allow-user-config") allowUserConfig = true;
     else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length) options[args[i][2..]] = args[++i];
     else
     {
@@ -34,6 +36,7 @@ var settings = new ServeSettings
     WorkspacePath = options.GetValueOrDefault("workspace"),
     UserConfigPath = options.GetValueOrDefault("config"),
     LoggerFactory = loggers,
+    AllowUserConfig = allowUserConfig,
 };
 try
 {

@@ -57,7 +57,10 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
         if (scope == ConfigScope.Workspace)
             path = manifest ?? throw SmctlException.Workspace("writing to the workspace manifest needs a workspace, and none was found here", "run 'smctl workspace init' or pass -w PATH");
         else
+        {
             path = context.UserConfigFile;
+            context.RequireWriteBeyondWorkspace(path, "the user config");
+        }
 
         var file = File.Exists(path) ? TomlFile.Load(path, scope == ConfigScope.Workspace ? ErrorKind.Workspace : ErrorKind.General)
             : TomlFile.Parse(path, "# smctl user configuration (see 'smctl config show --origin')\n");

@@ -65,6 +65,8 @@ public sealed class McpConfig : IOperation<McpConfigInput, McpConfigResult>
         entry["env"] = new JsonObject { ["SMCTL_WORKSPACE"] = root };
         servers["smctl"] = entry;
         var content = document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var inProject = System.IO.Path.GetFullPath(path).StartsWith(System.IO.Path.GetFullPath(root).TrimEnd('/') + "/", StringComparison.Ordinal);
+        if (input.Write && !inProject) context.RequireWriteBeyondWorkspace(path, $"{client}'s user-wide settings");
         var write = input.Write && !context.DryRun;
         if (write)
         {

@@ -12,6 +12,8 @@ public sealed class ServeSettings
     public string? UserConfigPath { get; init; }
     public Func<string, string?> GetEnvironment { get; init; } = Environment.GetEnvironmentVariable;
     public required ILoggerFactory LoggerFactory { get; init; }
+    /// <summary>--allow-user-config: tools may write the user config and clients' user-wide settings too.</summary>
+    public bool AllowUserConfig { get; init; }
 
     /// <summary>The folder tools may touch: the workspace root when there is a workspace, else where the server started.</summary>
     public string Root => NewContext(dryRun: false).FindHome() ?? Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
@@ -30,6 +32,7 @@ public sealed class ServeSettings
         DryRun = dryRun,
         SavePlan = dryRun,
         Confirm = _ => confirmed,
+        MayWriteBeyondWorkspace = AllowUserConfig,
         ConfirmHint = "ask the user; if they agree, call again with confirm: true",
         Progress = progress ?? (_ => { }),
         Warn = warn ?? (_ => { }),

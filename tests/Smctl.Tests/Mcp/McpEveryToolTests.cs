@@ -38,7 +38,7 @@ public sealed class McpEveryToolTests : IAsyncLifetime
         ["smctl_exec"] = Args(("command", Texts("true")), ("dryRun", true)),
         ["smctl_config_show"] = Args(),
         ["smctl_config_get"] = Args(("key", "core.jobs")),
-        ["smctl_config_set"] = Args(("key", "user.email"), ("value", "x@example.com"), ("dryRun", true)),
+        ["smctl_config_set"] = Args(("key", "flow.develop_branch"), ("value", "dev"), ("dryRun", true)),
         ["smctl_flow_init"] = Args(("dryRun", true)),
         ["smctl_flow_feature_start"] = Args(("name", "f2"), ("repos", Texts("alpha")), ("dryRun", true)),
         ["smctl_flow_feature_finish"] = Args(("name", "f1"), ("dryRun", true)),

@@ -255,6 +255,36 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task Tools_write_beyond_the_workspace_only_when_the_server_allows_it()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        var userConfig = Path.Combine(ws.UserConfigHome, "smctl", "config.toml");
+        using var home = new TempDir();
+        await using (var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome))
+        await using (var client = await server.ConnectAsync())
+        {
+            // The user config holds the editor 'smctl config edit' starts: not a file a model may write by default.
+            var editor = await client.CallToolAsync("smctl_config_set", Arguments("""{"key":"editor","value":"sh -c evil","scope":"user"}"""), cancellationToken: Ct);
+            Assert.True(editor.IsError);
+            Assert.Contains("--allow-user-config", ErrorOf(editor).GetProperty("suggestion").GetString());
+            Assert.False(File.Exists(userConfig));
+            var windsurf = await client.CallToolAsync("smctl_mcp_config", Arguments("""{"client":"windsurf","write":true}"""), cancellationToken: Ct);
+            Assert.True(windsurf.IsError);
+            // Inside the workspace is fine.
+            var claude = await client.CallToolAsync("smctl_mcp_config", Arguments("""{"client":"claude","write":true}"""), cancellationToken: Ct);
+            Assert.NotEqual(true, claude.IsError);
+            Assert.True(File.Exists(Path.Combine(ws.Ws, ".mcp.json")));
+        }
+        await using (var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome, allowUserConfig: true))
+        await using (var client = await server.ConnectAsync())
+        {
+            var email = await client.CallToolAsync("smctl_config_set", Arguments("""{"key":"user.email","value":"me@example.com","scope":"user"}"""), cancellationToken: Ct);
+            Assert.NotEqual(true, email.IsError);
+            Assert.Contains("me@example.com", File.ReadAllText(userConfig));
+        }
+    }
+
+    [Fact]
     public async Task The_audit_line_says_whether_a_call_was_a_dry_run()
     {
         using var ws = new WorkspaceFixture("alpha");

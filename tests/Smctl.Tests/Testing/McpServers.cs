@@ -21,20 +21,21 @@ public sealed class McpHttpServer : IAsyncDisposable
         _stop = stop;
     }
 
-    public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null)
+    public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null, bool allowUserConfig = false)
     {
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
-        var settings = Settings(cwd, userConfigHome);
+        var settings = Settings(cwd, userConfigHome, allowUserConfig);
         var running = Task.Run(() => HttpHost.RunAsync(settings, listen ?? new HttpListenOptions("127.0.0.1", 0, Sse: true, Token: null),
             LogLevel.Warning, url => started.TrySetResult(url), stop.Token));
         if (await Task.WhenAny(started.Task, running) == running) await running; // surfaces the start-up error
         return new McpHttpServer(await started.Task, running, stop);
     }
 
-    public static ServeSettings Settings(string cwd, string? userConfigHome = null) => new()
+    public static ServeSettings Settings(string cwd, string? userConfigHome = null, bool allowUserConfig = false) => new()
     {
         CurrentDirectory = cwd,
+        AllowUserConfig = allowUserConfig,
         GetEnvironment = name => name == "XDG_CONFIG_HOME" && userConfigHome is not null ? userConfigHome : Environment.GetEnvironmentVariable(name),
         LoggerFactory = StderrLogging.Create(LogLevel.Warning),
     };

@@ -33,6 +33,7 @@ public static class HttpServe
         if (listen.Sse) psi.ArgumentList.Add("--sse");
         if (settings.WorkspacePath is { } ws) { psi.ArgumentList.Add("--workspace"); psi.ArgumentList.Add(ws); }
         if (settings.UserConfigPath is { } config) { psi.ArgumentList.Add("--config"); psi.ArgumentList.Add(config); }
+        if (settings.AllowUserConfig) psi.ArgumentList.Add("--allow-user-config");
         psi.Environment["SMCTL_MCP_TOKEN"] = listen.Token ?? "";
         psi.Environment["SMCTL_LOG"] = level.ToString();
         using var child = System.Diagnostics.Process.Start(psi)!;

@@ -17,9 +17,13 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = "HTTP port (0: any free one)", DefaultValueFactory = _ => 3100, HelpName = "N" };
         var hostOption = new Option<string>("--host") { Description = "Address to bind; anything but loopback needs --token", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDR" };
         var token = new Option<string?>("--token") { Description = "Bearer token HTTP clients must send (else SMCTL_MCP_TOKEN)", HelpName = "SECRET" };
+        var allowUserConfig = new Option<bool>("--allow-user-config")
+        {
+            Description = "Let tools write the user config and clients' user-wide settings too (by default tools write only inside the workspace)",
+        };
         var command = new SmctlCommand("serve", "Serve every smctl operation as an MCP tool, the workspace as resources with subscriptions, over stdio, Streamable HTTP or SSE.")
         {
-            mcp, stdio, http, sse, port, hostOption, token,
+            mcp, stdio, http, sse, port, hostOption, token, allowUserConfig,
         };
         command.SetAction(async (p, ct) =>
         {
@@ -38,6 +42,7 @@ public static class ServeCommand
                     UserConfigPath = p.GetValue(GlobalOptions.Config),
                     GetEnvironment = host.GetEnvironment,
                     LoggerFactory = loggers,
+                    AllowUserConfig = p.GetValue(allowUserConfig),
                 };
                 if (p.GetValue(http) || p.GetValue(sse))
                 {
