@@ -2,7 +2,11 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Smctl.Core.Catalog;
+using Smctl.Core.Flow;
+using Smctl.Core.Spec;
 using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Resources;
 
 namespace Smctl.Mcp.Prompts;
 
@@ -46,7 +50,7 @@ public static class PromptCatalog
             1. Call smctl_build with {"test": true, "verify": true}; if anything fails, stop and show me the failing repo and its log tail.
             2. Call smctl_flow_feature_finish with {"name": "{{arg("feature")}}", "dryRun": true}; show me the plan (merges, branch deletions, pushes). It is checked in every repo first: report any problems it lists.
             3. When I agree, call smctl_plan_apply with its planId.
-            4. Call smctl_flow_release_start with {"name": "{{arg("version")}}"}, then smctl_flow_release_finish with {"name": "{{arg("version")}}", "dryRun": true}, show me the plan, and apply it when I agree.
+            4. Call smctl_flow_release_start with {"version": "{{arg("version")}}"}, then smctl_flow_release_finish with {"version": "{{arg("version")}}", "dryRun": true}, show me the plan, and apply it when I agree.
             5. If a run stops half-way, read smctl://flow/run and offer smctl_continue, smctl_abort or smctl_undo; never retry a step by hand.
             """),
         new(new Prompt
@@ -81,26 +85,39 @@ public static class PromptCatalog
         });
     }
 
-    /// <summary>Completes the prompts' repos argument with the workspace's repo names (after the last comma); nothing else has a finite set.</summary>
-    public static McpRequestHandler<CompleteRequestParams, CompleteResult> Complete(ServeSettings settings) => (request, ct) =>
+    /// <summary>
+    /// Completes what has a finite set: the prompts' repos (after the last comma), their feature (the feature branches
+    /// across the repos), and a change's name in the smctl://spec/{name}/… templates (the active changes).
+    /// </summary>
+    public static McpRequestHandler<CompleteRequestParams, CompleteResult> Complete(ServeSettings settings) => async (request, ct) =>
     {
         var values = new List<string>();
-        if (request.Params is { Ref: PromptReference prompt, Argument: { Name: "repos" } argument } && Entries.Any(e => e.Prompt.Name == prompt.Name))
+        var typed = request.Params?.Argument?.Value ?? "";
+        try
         {
-            var typed = argument.Value ?? "";
-            var chosen = typed[..(typed.LastIndexOf(',') + 1)];
-            var partial = typed[chosen.Length..].Trim();
-            try
+            var context = settings.NewContext(dryRun: false);
+            switch (request.Params)
             {
-                values.AddRange(settings.NewContext(dryRun: false).RequireWorkspace().Repos
-                    .Select(r => r.Name).Where(n => n.StartsWith(partial, StringComparison.Ordinal)).Select(n => chosen + n));
-            }
-            catch (Smctl.Core.Errors.SmctlException)
-            {
-                // No workspace: nothing to offer.
+                case { Ref: PromptReference prompt, Argument.Name: "repos" } when Entries.Any(e => e.Prompt.Name == prompt.Name):
+                    var chosen = typed[..(typed.LastIndexOf(',') + 1)];
+                    var partial = typed[chosen.Length..].Trim();
+                    values.AddRange(context.RequireWorkspace().Repos.Select(r => r.Name).Where(n => n.StartsWith(partial, StringComparison.Ordinal)).Select(n => chosen + n));
+                    break;
+                case { Ref: PromptReference prompt, Argument.Name: "feature" } when Entries.Any(e => e.Prompt.Name == prompt.Name):
+                    var branches = await OperationCatalog.FeatureList.RunAsync(context, new FlowListInput(), ct).ConfigureAwait(false);
+                    values.AddRange(branches.Branches.Select(b => b.Name).Distinct().Where(n => n.StartsWith(typed, StringComparison.Ordinal)));
+                    break;
+                case { Ref: ResourceTemplateReference template, Argument.Name: "name" } when template.Uri?.StartsWith(ResourceCatalog.SpecPrefix, StringComparison.Ordinal) == true:
+                    var changes = await OperationCatalog.SpecList.RunAsync(context, new SpecListInput(), ct).ConfigureAwait(false);
+                    values.AddRange(changes.Changes.Select(c => c.Name).Where(n => n.StartsWith(typed, StringComparison.Ordinal)));
+                    break;
             }
         }
-        return ValueTask.FromResult(new CompleteResult { Completion = new Completion { Values = [.. values.Take(100)], Total = values.Count, HasMore = values.Count > 100 } });
+        catch (Smctl.Core.Errors.SmctlException)
+        {
+            // No workspace (or no spec root): nothing to offer.
+        }
+        return new CompleteResult { Completion = new Completion { Values = [.. values.Take(100)], Total = values.Count, HasMore = values.Count > 100 } };
     };
 
     private static string Repos(Func<string, string?> arg) => arg("repos") is { Length: > 0 } r ? $" (repos: {r})" : "";

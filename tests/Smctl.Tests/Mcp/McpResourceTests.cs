@@ -164,6 +164,41 @@ public sealed class McpResourceTests
         Assert.Contains("smctl_flow_feature_start", text);
         Assert.Contains("\"repos\": [\"alpha\"]", text);
         await Assert.ThrowsAsync<McpProtocolException>(async () => await client.GetPromptAsync("start_feature", cancellationToken: Ct));
+
+        // Every call a prompt tells the model to make names the tool's real arguments.
+        var tools = (await client.ListToolsAsync(cancellationToken: Ct)).ToDictionary(t => t.Name, t => t.ProtocolTool.InputSchema.GetProperty("properties"));
+        foreach (var listed in prompts)
+        {
+            var args = (listed.ProtocolPrompt.Arguments ?? []).ToDictionary(a => a.Name, a => (object?)(a.Name == "repos" ? "alpha" : "x1"));
+            var body = ((TextContentBlock)(await client.GetPromptAsync(listed.Name, args, cancellationToken: Ct)).Messages.Single().Content).Text;
+            foreach (System.Text.RegularExpressions.Match call in System.Text.RegularExpressions.Regex.Matches(body, @"(smctl_\w+) with (\{[^{}]*\})"))
+            {
+                var tool = call.Groups[1].Value;
+                Assert.True(tools.ContainsKey(tool), $"{listed.Name} names {tool}, which is no tool");
+                foreach (var key in JsonNode.Parse(call.Groups[2].Value.Replace("[...]", "[]"))!.AsObject().Select(kv => kv.Key))
+                    Assert.True(tools[tool].TryGetProperty(key, out _), $"{listed.Name} calls {tool} with '{key}', which it does not take");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Completions_offer_repos_features_and_changes()
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        Directory.CreateDirectory(Path.Combine(ws.Repo("alpha"), "openspec", "specs"));
+        await ws.SmctlOk("flow", "init");
+        await ws.SmctlOk("flow", "feature", "start", "login", "--repos", "alpha");
+        await ws.SmctlOk("flow", "feature", "start", "logout", "--repos", "beta");
+        await ws.SmctlOk("spec", "new", "add-login", "--no-branch");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+
+        var repos = await client.CompleteAsync(new PromptReference { Name = "start_feature" }, "repos", "alpha,b", cancellationToken: Ct);
+        Assert.Equal(["alpha,beta"], repos.Completion.Values);
+        var features = await client.CompleteAsync(new PromptReference { Name = "finish_and_release" }, "feature", "log", cancellationToken: Ct);
+        Assert.Equal(["login", "logout"], features.Completion.Values.Order());
+        var changes = await client.CompleteAsync(new ResourceTemplateReference { Uri = "smctl://spec/{name}/tasks" }, "name", "add", cancellationToken: Ct);
+        Assert.Equal(["add-login"], changes.Completion.Values);
     }
 
     [Fact]
