@@ -56,6 +56,11 @@ public sealed class ToolCatalog
             throw new McpProtocolException($"Unknown tool: '{name}'", McpErrorCode.InvalidParams);
 
         var clock = Stopwatch.StartNew();
+        // notifications/message to the client, at the level it set with logging/setLevel (nothing until it sets one).
+        // 2026-07-28 deprecates logging, but the 2025-11-25 clients most hosts run still set a level and read it.
+#pragma warning disable MCP9005
+        var client = request.Server.AsClientLoggerProvider().CreateLogger("smctl");
+#pragma warning restore MCP9005
         var arguments = request.Params!.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : [];
         CallToolResult result;
         var dryRun = false;
@@ -69,7 +74,11 @@ public sealed class ToolCatalog
             dryRun = TakeDryRun(op, arguments);
             var confirmed = TakeFlag(arguments, "confirm", takes: op.Info.Effect == OperationEffect.Destructive);
             new WorkspaceGuard(_settings.Root).Check(op.InputTypeInfo, arguments);
-            var context = _settings.NewContext(dryRun, Progress(request, ct), w => _audit.LogWarning("{Tool}: {Warning}", name, w), confirmed);
+            var context = _settings.NewContext(dryRun, Progress(request, ct), w =>
+            {
+                _audit.LogWarning("{Tool}: {Warning}", name, w);
+                client.LogWarning("{Tool}: {Warning}", name, w);
+            }, confirmed);
             var input = new JsonObject();
             foreach (var (key, value) in arguments) input[key] = JsonNode.Parse(value.GetRawText());
             var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);
@@ -95,6 +104,8 @@ public sealed class ToolCatalog
         {
             result = ErrorResult(new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
         }
+        client.Log(result.IsError == true ? LogLevel.Error : LogLevel.Information, "{Tool}{DryRun} -> {Outcome} in {Ms} ms", name, dryRun ? " (dry run)" : "",
+            result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);
         _audit.LogInformation("{Tool}{DryRun} {Arguments} -> {Outcome} in {Ms} ms", name, dryRun ? " (dry run)" : "",
             Clip(Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement))),
             result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);

@@ -29,7 +29,8 @@ public sealed class OptionFacesTests
         foreach (var (path, command) in Faces())
         {
             var op = command.Operation!;
-            var schema = ToolCatalog.Describe(op).InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(n => n != "dryRun").Order().ToList();
+            // dryRun and confirm are the MCP faces of the CLI's global --dry-run and --yes.
+            var schema = ToolCatalog.Describe(op).InputSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(n => n is not ("dryRun" or "confirm")).Order().ToList();
             var inputs = command.Inputs!;
             Assert.Equal(schema, inputs.Fields.Select(f => f.JsonName).Order().ToList());
             var own = command.Options.Where(o => o is not System.CommandLine.Help.HelpOption && !command.ViewOptions.Contains(o)).Select(o => o.Name).Order().ToList();

@@ -284,6 +284,40 @@ public sealed class McpToolTests
         }
     }
 
+    // Logging is deprecated from 2026-07-28 on; this is what a 2025-11-25 client (most hosts) does.
+#pragma warning disable MCP9005
+    [Fact]
+    public async Task Log_messages_reach_the_client_at_the_level_it_set()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync(protocolVersion: "2025-11-25");
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<LoggingMessageNotificationParams>();
+        await using var onMessage = client.RegisterNotificationHandler(NotificationMethods.LoggingMessageNotification, (n, _) =>
+        {
+            messages.Enqueue(JsonSerializer.Deserialize<LoggingMessageNotificationParams>(n.Params!, McpJsonUtilities.DefaultOptions)!);
+            return ValueTask.CompletedTask;
+        });
+        await client.CallToolAsync("smctl_workspace_list", cancellationToken: Ct);
+        await Task.Delay(300, Ct);
+        Assert.Empty(messages); // no level set: nothing is sent
+
+        await client.SetLoggingLevelAsync(LoggingLevel.Info, cancellationToken: Ct);
+        await client.CallToolAsync("smctl_workspace_list", cancellationToken: Ct);
+        await client.CallToolAsync("smctl_config_get", Arguments("{}"), cancellationToken: Ct);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (messages.Count < 2 && DateTime.UtcNow < deadline) await Task.Delay(50, Ct);
+        Assert.Contains(messages, m => m.Level == LoggingLevel.Info && m.Data.ToString().Contains("smctl_workspace_list -> ok", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Level == LoggingLevel.Error && m.Data.ToString().Contains("smctl_config_get -> error", StringComparison.Ordinal));
+
+        await client.SetLoggingLevelAsync(LoggingLevel.Error, cancellationToken: Ct);
+        var before = messages.Count;
+        await client.CallToolAsync("smctl_workspace_list", cancellationToken: Ct);
+        await Task.Delay(300, Ct);
+        Assert.Equal(before, messages.Count);
+    }
+#pragma warning restore MCP9005
+
     [Fact]
     public async Task The_audit_line_says_whether_a_call_was_a_dry_run()
     {
