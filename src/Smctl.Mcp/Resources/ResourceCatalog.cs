@@ -19,6 +19,8 @@ public enum WorkspaceChange
     Run = 4,
     Build = 8,
     Spec = 16,
+    /// <summary>A file of a repo's work tree (an edit, a new file): what status counts as modified or untracked.</summary>
+    WorkTree = 32,
 }
 
 /// <summary>A read-only view of the workspace an assistant can read and subscribe to.</summary>
@@ -33,8 +35,8 @@ public sealed class ResourceCatalog(ServeSettings settings)
     public static readonly IReadOnlyList<ResourceEntry> Entries =
     [
         new("smctl://workspace/config", "workspace.toml", "The workspace manifest (.smctl/workspace.toml) as written", "application/toml", WorkspaceChange.Manifest, null),
-        new("smctl://workspace/status", "workspace status", "Every repo's branch, dirty state, ahead/behind", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.WorkspaceStatus),
-        new("smctl://worktree/list", "worktrees", "Every worktree set: repos, branch, clean/dirty, ahead/behind, path", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.WorktreeList),
+        new("smctl://workspace/status", "workspace status", "Every repo's branch, dirty state, ahead/behind", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest | WorkspaceChange.WorkTree, OperationCatalog.WorkspaceStatus),
+        new("smctl://worktree/list", "worktrees", "Every worktree set: repos, branch, clean/dirty, ahead/behind, path", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest | WorkspaceChange.WorkTree, OperationCatalog.WorktreeList),
         new("smctl://flow/branches", "flow branches", "Feature, release and hotfix branches across repos, ahead/behind their base", Json, WorkspaceChange.Repos | WorkspaceChange.Manifest, OperationCatalog.FlowBranches),
         new("smctl://flow/run", "flow run", "The current or last multi-repo run and each step's state (what continue/abort/undo would act on)", Json, WorkspaceChange.Run, OperationCatalog.FlowStatus),
         new("smctl://build/verify", "verification", "The latest verification (verify_cmd) result per repo, and the last build", Json, WorkspaceChange.Build, OperationCatalog.BuildStatus),

@@ -5,9 +5,9 @@ using Smctl.Mcp.Hosting;
 namespace Smctl.Mcp.Resources;
 
 /// <summary>
-/// Watches what the resources are made of: each repo's HEAD, index and refs, and .smctl/ (the manifest, run
-/// state, build results). Bursts of file events (a commit writes several files) are debounced into one
-/// notification per changed resource.
+/// Watches what the resources are made of: each repo's HEAD, index and refs, its work tree (edits change what
+/// status counts as modified or untracked), and .smctl/ (the manifest, run state, build results). Bursts of file
+/// events (a commit writes several files, a build many) are debounced into one notification per changed resource.
 /// </summary>
 public sealed class WorkspaceWatcher(ServeSettings settings, Subscriptions subscriptions, ILogger logger) : IDisposable
 {
@@ -61,6 +61,14 @@ public sealed class WorkspaceWatcher(ServeSettings settings, Subscriptions subsc
             Add(gitDir, "*", recursive: false, path => Path.GetFileName(path) is "HEAD" or "index" or "packed-refs" or "MERGE_HEAD" or "REBASE_HEAD"
                 ? WorkspaceChange.Repos : WorkspaceChange.None);
             Add(Path.Combine(gitDir, "refs"), "*", recursive: true, _ => WorkspaceChange.Repos);
+        }
+        // Work trees last (they cost an inotify watch per folder, and a limit reached should cost only them): the
+        // top level without .git, and each top-level folder but .git in full, so .git/objects is never watched.
+        foreach (var repo in workspace.Repos.Where(r => Directory.Exists(Path.Combine(r.FullPath, ".git"))))
+        {
+            Add(repo.FullPath, "*", recursive: false, path => Path.GetFileName(path) == ".git" ? WorkspaceChange.None : WorkspaceChange.WorkTree);
+            foreach (var folder in Directory.EnumerateDirectories(repo.FullPath).Where(d => Path.GetFileName(d) != ".git"))
+                Add(folder, "*", recursive: true, _ => WorkspaceChange.WorkTree);
         }
     }
 

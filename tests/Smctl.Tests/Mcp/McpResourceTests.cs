@@ -89,6 +89,25 @@ public sealed class McpResourceTests
     }
 
     [Fact]
+    public async Task A_status_subscriber_hears_of_an_edit_that_is_not_committed()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        Testing.Git.Commit(ws.Repo("alpha"), "src/lib/code.txt", "one\n", "some code");
+        await using var client = await McpStdio.ConnectAsync(ws.Ws, new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = ws.UserConfigHome }, "2025-11-25");
+        var updated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var subscription = await client.SubscribeToResourceAsync(new Uri("smctl://workspace/status"), (n, _) =>
+        {
+            updated.TrySetResult(n.Uri);
+            return ValueTask.CompletedTask;
+        }, cancellationToken: Ct);
+        // An edit deep in the work tree changes status's modified count, and nothing in .git.
+        File.AppendAllText(Path.Combine(ws.Repo("alpha"), "src", "lib", "code.txt"), "two\n");
+        Assert.Equal("smctl://workspace/status", await updated.Task.WaitAsync(Patience, Ct));
+        var status = JsonNode.Parse(((TextResourceContents)(await client.ReadResourceAsync("smctl://workspace/status", cancellationToken: Ct)).Contents[0]).Text)!;
+        Assert.Equal(1, status["repos"]![0]!["modified"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task On_2026_07_28_a_listen_stream_carries_resource_updates()
     {
         using var ws = new WorkspaceFixture("alpha");
