@@ -71,6 +71,18 @@ public sealed class SmctlContext
                 "start the server with --allow-user-config, or do it in a terminal");
     }
 
+    /// <summary>
+    /// How this front end spells an option in a hint, by its JSON name: the CLI's "--no-fetch", an MCP call's
+    /// "noFetch". A flag reads "--force" on the CLI and "force: true" over MCP.
+    /// </summary>
+    public Func<string, bool, string> OptionSpelling { get; init; } = (json, _) => "--" + Operations.Inputs.InputField.Kebab(json);
+
+    /// <summary>An option's name in a hint ("--name NAME" / "name").</summary>
+    public string Option(string json) => OptionSpelling(json, false);
+
+    /// <summary>A flag to pass, in a hint ("--force" / "force: true").</summary>
+    public string Flag(string json) => OptionSpelling(json, true);
+
     /// <summary>How this front end confirms without being asked (the CLI's --yes, an MCP call's confirm).</summary>
     public string ConfirmHint { get; init; } = "confirm it to go on";
 
@@ -127,7 +139,7 @@ public sealed class SmctlContext
     public SmctlContext Planning() => new()
     {
         CurrentDirectory = CurrentDirectory, WorkspacePath = WorkspacePath, UserConfigPath = UserConfigPath, GetEnvironment = GetEnvironment,
-        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, MayWriteBeyondWorkspace = MayWriteBeyondWorkspace, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
+        FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, OptionSpelling = OptionSpelling, MayWriteBeyondWorkspace = MayWriteBeyondWorkspace, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
         DryRun = true, _workspace = _workspace, _settings = _settings,
     };
 

@@ -50,7 +50,7 @@ public sealed class RepoFacts
             if (fetching is not null && await fetching.ConfigureAwait(false) is { Ok: false } result)
             {
                 fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
-                problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use --no-fetch to work locally)");
+                problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use {context.Flag("noFetch")} to work locally)");
             }
             var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);
             context.FreshSnapshots[repo.FullPath] = refs;

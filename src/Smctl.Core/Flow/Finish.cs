@@ -115,7 +115,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         if (!f.CheckWorkTree(problems, needClean: true)) return null;
         var worktreeSteps = new List<Step>();
         if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) return null;
-        if (!await CheckWorktreesAsync(f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, ct).ConfigureAwait(false)) return null;
+        if (!await CheckWorktreesAsync(context, f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, ct).ConfigureAwait(false)) return null;
         var defaults = GitFlowDefaults(f);
         var keep = input.Keep || defaults.Contains("keep");
         var keepLocal = keep || defaults.Contains("keeplocal");
@@ -255,13 +255,13 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     /// Finishing never takes a branch from another work tree: the branch being finished must not be checked out in a
     /// linked work tree (it is deleted), and a target checked out in one must be clean there (the merge runs there).
     /// </summary>
-    private async Task<bool> CheckWorktreesAsync(RepoFacts f, FlowModel model, string branch, bool keep, Problems problems, CancellationToken ct)
+    private async Task<bool> CheckWorktreesAsync(SmctlContext context, RepoFacts f, FlowModel model, string branch, bool keep, Problems problems, CancellationToken ct)
     {
         var main = Path.GetFullPath(f.Repo.FullPath);
         var holder = await f.Git.WorktreeOfAsync(branch, ct).ConfigureAwait(false);
         if (holder is not null && !keep && Path.GetFullPath(holder) != main)
         {
-            problems.Add(f.Repo.Name, $"{branch} is checked out in the work tree {holder}: remove it first (smctl worktree remove), or pass --keep");
+            problems.Add(f.Repo.Name, $"{branch} is checked out in the work tree {holder}: remove it first (smctl worktree remove), or pass {context.Flag("keep")}");
             return false;
         }
         // Where the main work tree goes when the finished branch leaves it (see the BranchCheckout steps).

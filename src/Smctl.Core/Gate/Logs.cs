@@ -43,7 +43,7 @@ public sealed class GateLogs : IOperation<GateLogsInput, GateLogsResult>
     {
         var client = GateTargets.One(context, input.Url);
         await client.RequireAsync(GateClient.Logs, "show its logs", ct).ConfigureAwait(false);
-        var lines = (input.Lines ?? 100) is var n && n is > 0 and <= 5000 ? n : throw SmctlException.Usage($"--lines {input.Lines} is not between 1 and 5000");
+        var lines = (input.Lines ?? 100) is var n && n is > 0 and <= 5000 ? n : throw SmctlException.Usage($"{context.Option("lines")} {input.Lines} is not between 1 and 5000");
         var recent = await client.LogsAsync(lines, input.Model, ct).ConfigureAwait(false);
         if (!input.Follow) return new GateLogsResult(client.Name, recent);
         var sink = context.OutputLine ?? throw SmctlException.Usage("follow streams lines to a terminal; ask for the recent lines instead", "leave out follow (and --json)");

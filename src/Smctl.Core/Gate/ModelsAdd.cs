@@ -45,7 +45,7 @@ public sealed partial class GateModelsAdd : IOperation<GateModelsAddInput, GateM
     {
         var path = System.IO.Path.GetFullPath(input.Path, context.CurrentDirectory);
         if (!File.Exists(path)) throw SmctlException.Usage($"{input.Path}: no such file", "give the path of an .onnx model");
-        var (name, version) = NameAndVersion(path, input.Name, input.Version);
+        var (name, version) = NameAndVersion(context, path, input.Name, input.Version);
         var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
         // An ONNX file is a protobuf ModelProto, which starts with its ir_version field (tag 0x08).
         if (bytes.Length == 0 || bytes[0] != 0x08)
@@ -60,14 +60,14 @@ public sealed partial class GateModelsAdd : IOperation<GateModelsAddInput, GateM
             new GateModel(name, meta.Versions ?? [version], "READY", null, meta.Platform, meta.Inputs ?? [], meta.Outputs ?? []));
     }
 
-    private static (string Name, string Version) NameAndVersion(string path, string? name, string? version)
+    private static (string Name, string Version) NameAndVersion(SmctlContext context, string path, string? name, string? version)
     {
         var dir = System.IO.Path.GetDirectoryName(path)!;
         var inLayout = System.IO.Path.GetFileName(path) == "model.onnx" && VersionName().IsMatch(System.IO.Path.GetFileName(dir));
         name ??= inLayout ? System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(dir)) : System.IO.Path.GetFileNameWithoutExtension(path);
         version ??= inLayout ? System.IO.Path.GetFileName(dir) : "1";
-        if (name is null || !ModelName().IsMatch(name)) throw SmctlException.Usage($"'{name}' is not a model name", "use letters, digits, '.', '_' and '-' (--name)");
-        if (!VersionName().IsMatch(version)) throw SmctlException.Usage($"'{version}' is not a model version", "a version is a number (--version 2)");
+        if (name is null || !ModelName().IsMatch(name)) throw SmctlException.Usage($"'{name}' is not a model name", $"use letters, digits, '.', '_' and '-' ({context.Option("name")})");
+        if (!VersionName().IsMatch(version)) throw SmctlException.Usage($"'{version}' is not a model version", $"a version is a number ({context.Option("version")} 2)");
         return (name, version);
     }
 }

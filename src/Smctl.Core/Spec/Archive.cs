@@ -102,7 +102,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         var warnings = new List<string>();
         if (incomplete > 0)
         {
-            if (context.DryRun) warnings.Add($"{incomplete} incomplete task(s) found for change '{change.Id}': archiving will ask to confirm (or needs --yes).");
+            if (context.DryRun) warnings.Add($"{incomplete} incomplete task(s) found for change '{change.Id}': archiving will ask to confirm ({context.ConfirmHint}).");
             else context.RequireConfirmation($"{incomplete} incomplete task(s) found for change '{change.Id}'. Archive it anyway?", root.Repo);
         }
         var archiveName = DatePrefix().IsMatch(change.Id) ? change.Id : $"{DateTime.Now:yyyy-MM-dd}-{change.Id}";
@@ -174,7 +174,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         issues.AddRange(SmctlRules.Check(change.Dir, new RuleSettings(context, ws).For(change.Dir, project)).Where(i => i.Level == SpecIssue.Error));
         if (issues.Count > 0)
             throw refuse($"Validation failed for change '{change.Id}':\n{string.Join('\n', issues.Select(i => $"  ✗ {i.Path}: {i.Message}"))}",
-                $"run 'smctl spec validate {change.Name}' for details, fix the errors, or pass --no-validate");
+                $"run 'smctl spec validate {change.Name}' for details, fix the errors, or pass {context.Flag("noValidate")}");
     }
 
     /// <summary>Every delta merged in memory, its outcome decided, and each spec to be written validated: nothing is written yet.</summary>
@@ -268,7 +268,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
             specRepoDirty = changed.Count > 0;
             if (finishing && foreign.Count > 0)
                 throw refuse($"{specRepo.Name} has uncommitted changes outside the change: {string.Join(", ", foreign.Take(8))}; finishing {branch} needs a clean work tree",
-                    "commit or stash them, or pass --no-finish");
+                    $"commit or stash them, or pass {context.Flag("noFinish")}");
         }
         if (!finishing) return null;
         var checkable = holders.Where(r => !(specRepoDirty && r == specRepo?.Name)).ToList();
@@ -281,7 +281,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         catch (SmctlException e) when (e.Kind == ErrorKind.Git)
         {
             throw new SmctlException(ErrorKind.Git, $"finishing {branch} after the archive would be refused, so nothing was archived:\n{e.Message}",
-                "fix what it names, or pass --no-finish (and finish later)", e.Repo);
+                $"fix what it names, or pass {context.Flag("noFinish")} (and finish later)", e.Repo);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
         var safety = input.Safety?.ToString().ToLowerInvariant() ?? context.Settings.Text(Config.Shared.ConfigKeys.SpecSafety);
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos).Select(r => r.Name).ToList();
-        var root = ChooseRoot(SpecRoots.Require(context, ws), input.In);
+        var root = ChooseRoot(context, SpecRoots.Require(context, ws), input.In);
         var dir = Path.Combine(root.ChangesDir, id);
         if (Directory.Exists(dir)) throw new SmctlException(ErrorKind.Usage, $"Change '{id}' already exists at {dir}", "choose another id, or work on it with 'smctl spec status'");
         var branch = input.NoBranch ? null : $"{Branches.FlowModel.From(context.Settings).FeaturePrefix}{id}";
@@ -87,14 +87,14 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
         return new SpecNewResult(id, root.Path, dir, [.. files.Select(f => f.Name)], repos, run);
     }
 
-    private static SpecRoot ChooseRoot(IReadOnlyList<SpecRoot> roots, string? repo)
+    private static SpecRoot ChooseRoot(SmctlContext context, IReadOnlyList<SpecRoot> roots, string? repo)
     {
         if (repo is not null)
             return roots.FirstOrDefault(r => r.Repo == repo && !r.Primary) ?? roots.FirstOrDefault(r => r.Repo == repo)
                 ?? throw new SmctlException(ErrorKind.SpecValidation, $"{repo} has no openspec/ folder", $"run 'openspec init' in {repo} first");
         return roots.FirstOrDefault(r => r.Primary) ?? (roots.Count == 1 ? roots[0]
             : throw SmctlException.Usage($"there are {roots.Count} OpenSpec roots ({string.Join(", ", roots.Select(r => r.Repo))}) and no workspace one",
-                "say which with --in REPO, or set spec.openspec_dir"));
+                $"say which with {context.Option("in")}, or set spec.openspec_dir"));
     }
 }
 

@@ -78,8 +78,8 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
         var ws = context.RequireWorkspace();
         var roots = SpecRoots.Require(context, ws);
         var bulk = input.All || input.Changes || input.Specs;
-        if (bulk && input.Id is not null) throw SmctlException.Usage("name one item or use --all, --changes or --specs, not both");
-        var targets = bulk ? Everything(roots, input.All || input.Changes, input.All || input.Specs) : [One(roots, input.Id, input.Type?.ToString().ToLowerInvariant())];
+        if (bulk && input.Id is not null) throw SmctlException.Usage($"name one item or use {context.Option("all")}, {context.Option("changes")} or {context.Option("specs")}, not both");
+        var targets = bulk ? Everything(roots, input.All || input.Changes, input.All || input.Specs) : [One(context, roots, input.Id, input.Type?.ToString().ToLowerInvariant())];
         var validator = new SpecValidator();
         var rules = new RuleSettings(context, ws);
         var items = new SpecValidationItem[targets.Count];
@@ -117,7 +117,7 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
     }
 
     /// <summary>The item an id names: a change, else a spec; both is ambiguous without --type.</summary>
-    private static Target One(IReadOnlyList<SpecRoot> roots, string? name, string? type)
+    private static Target One(SmctlContext context, IReadOnlyList<SpecRoot> roots, string? name, string? type)
     {
         if (name is null || type == "change")
         {
@@ -129,7 +129,7 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
         var specs = SpecsOf(roots).Where(s => s.Id == id && (repo is null || s.Root.Repo == repo)).ToList();
         if (type == "spec") changes.Clear();
         if (changes.Count > 0 && specs.Count > 0)
-            throw new SmctlException(ErrorKind.Usage, $"Ambiguous item '{name}' matches both a change and a spec.", "Pass --type change|spec.");
+            throw new SmctlException(ErrorKind.Usage, $"Ambiguous item '{name}' matches both a change and a spec.", $"Pass {context.Option("type")} change|spec.");
         if (changes.Count == 1) return new Target("change", id, changes[0].Root, changes[0].Dir, changes[0].Name == id ? null : changes[0].Name);
         if (specs.Count == 1) return specs[0];
         if (changes.Count + specs.Count > 1)

@@ -53,17 +53,17 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
             throw SmctlException.Usage($"'{input.Url}' is not a repository address.", "give an https://, ssh://, git@host: or file:// url, or a local path");
         var name = input.Name ?? NameFromUrl(input.Url);
         if (ManifestReader.RepoNameProblem(name) is { } problem)
-            throw SmctlException.Usage($"'{name}' is not a valid repo name: {problem}.", "pass --name");
+            throw SmctlException.Usage($"'{name}' is not a valid repo name: {problem}.", $"pass {context.Option("name")}");
         if (ws.Repos.Any(r => r.Name == name))
-            throw SmctlException.Usage($"the workspace already has a repo named '{name}'.", "pass --name to choose another name");
+            throw SmctlException.Usage($"the workspace already has a repo named '{name}'.", $"pass {context.Option("name")} to choose another name");
         var relPath = input.Path ?? name;
         var full = ManifestReader.ResolveInside(ws.RootDir, relPath, new ValueOrigin("--path"));
         if (ws.Repos.FirstOrDefault(r => r.FullPath == full) is { } clash)
-            throw SmctlException.Usage($"repo '{clash.Name}' already lives at {relPath}.", "pass --path");
+            throw SmctlException.Usage($"repo '{clash.Name}' already lives at {relPath}.", $"pass {context.Option("path")}");
         if (input.Branch is not null) BranchName.Validate(input.Branch);
         var unknown = (input.DependsOn ?? []).Where(d => ws.Repos.All(r => r.Name != d)).ToList();
         if (unknown.Count > 0)
-            throw SmctlException.Usage($"--depends-on names repos this workspace does not have: {string.Join(", ", unknown)}.");
+            throw SmctlException.Usage($"{context.Option("dependsOn")} names repos this workspace does not have: {string.Join(", ", unknown)}.");
 
         var file = TomlFile.Load(ws.ManifestPath);
         var before = file.ToString();

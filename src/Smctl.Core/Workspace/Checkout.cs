@@ -45,7 +45,7 @@ public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, Works
                 $"checkout of '{branch}' refused in {problems.Count} repo(s), nothing was changed: "
                 + string.Join("; ", problems.Select(p => $"{p.Repo.Name}: {p.Problem}")),
                 suggestion: problems.Any(p => p.Problem!.StartsWith("has no branch", StringComparison.Ordinal))
-                    ? "pass --create to make the branch, or --repos to choose repos" : "commit or stash the changes first, or pass --repos");
+                    ? $"pass {context.Flag("create")} to make the branch, or {context.Option("repos")} to choose repos" : $"commit or stash the changes first, or pass {context.Option("repos")}");
         if (context.DryRun)
             return new WorkspaceCheckoutResult(branch, plans.Select(p => new RepoAction(p.Repo.Name, p.Repo.Path, "would-" + p.Action)).ToList());
 

@@ -41,7 +41,7 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
                 "remove it from their depends_on first");
         var deleting = input.DeleteFiles && Directory.Exists(repo.FullPath);
         if (deleting && !input.Force && UnsavedWork(repo) is { } work)
-            throw SmctlException.Git($"'{repo.Name}' holds work that would be lost: {work}", repo.Name, "commit and push it, or pass --force");
+            throw SmctlException.Git($"'{repo.Name}' holds work that would be lost: {work}", repo.Name, $"commit and push it, or pass {context.Flag("force")}");
         if (context.DryRun) return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "would-remove-and-delete" : "would-remove"));
         if (deleting) context.RequireConfirmation($"Delete {repo.FullPath} and everything in it?", repo.Name);
 

@@ -56,7 +56,7 @@ public sealed class WorktreeRemove : IOperation<WorktreeRemoveInput, RunResult>
                 if (input.DeleteBranch && wt.Branch is not null) steps.Add(new BranchDelete(wt.Branch));
                 programs.Add(new RepoProgram(repo.Name, steps));
             }
-            problems.ThrowIfAny(label, "commit and push the work, or pass --force to drop it");
+            problems.ThrowIfAny(label, $"commit and push the work, or pass {context.Flag("force")} to drop it");
             if ((input.Force || input.DeleteBranch) && !context.DryRun)
                 context.RequireConfirmation($"Remove the worktrees of {set.Dir}{(input.DeleteBranch ? " and delete their branches" : "")}, with any unsaved work?");
             if (programs.Count == 0 && Directory.Exists(set.Dir) && !Directory.EnumerateFileSystemEntries(set.Dir).Any()) Directory.Delete(set.Dir);

@@ -34,6 +34,7 @@ public sealed class ServeSettings
         Confirm = _ => confirmed,
         MayWriteBeyondWorkspace = AllowUserConfig,
         ConfirmHint = "ask the user; if they agree, call again with confirm: true",
+        OptionSpelling = (json, flag) => flag ? json + ": true" : json,
         Progress = progress ?? (_ => { }),
         Warn = warn ?? (_ => { }),
     };

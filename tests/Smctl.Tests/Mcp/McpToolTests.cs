@@ -319,6 +319,21 @@ public sealed class McpToolTests
 #pragma warning restore MCP9005
 
     [Fact]
+    public async Task Hints_name_the_arguments_of_the_face_that_is_asked()
+    {
+        using var ws = new WorkspaceFixture("alpha");
+        File.WriteAllText(Path.Combine(ws.Repo("alpha"), "work.txt"), "unsaved\n");
+        var cli = await ws.Smctl("workspace", "remove", "alpha", "--delete-files", "--yes");
+        Assert.Contains("pass --force", cli.Stderr);
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var mcp = await client.CallToolAsync("smctl_workspace_remove", Arguments("""{"repo":"alpha","deleteFiles":true,"confirm":true}"""), cancellationToken: Ct);
+        var suggestion = ErrorOf(mcp).GetProperty("suggestion").GetString();
+        Assert.Contains("pass force: true", suggestion);
+        Assert.DoesNotContain("--", suggestion);
+    }
+
+    [Fact]
     public async Task The_audit_line_says_whether_a_call_was_a_dry_run()
     {
         using var ws = new WorkspaceFixture("alpha");
