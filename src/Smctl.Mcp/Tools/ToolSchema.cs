@@ -42,7 +42,7 @@ public static class ToolSchema
             if (destructive)
                 properties["confirm"] = new JsonObject
                 {
-                    ["description"] = "The user agreed to what this call asks first (deleting files or branches, giving up a run's work); without it such a call is refused and says what it would do",
+                    ["description"] = "The user agreed to what this asks first (a deletion, giving up a run's work); without it the call is refused",
                     ["type"] = "boolean",
                 };
         }
