@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# The size of smctl's MCP tools/list as a model receives it: bytes and o200k tokens (gpt-tokenizer from npm), in all
-# and per part, from the NativeAOT binary over stdio (the tools do not depend on the workspace).
+# smctl's MCP tools/list as a host receives it, from the NativeAOT binary over stdio:
+#  1. bytes and o200k tokens (gpt-tokenizer from npm), in all and per part;
+#  2. the client CPU one listTools costs the official TypeScript client (it compiles a validator per output schema),
+#     median of 15 fresh clients, side by side with the reference server-filesystem (npm, installed into WORKDIR).
 #
-#   bench/mcp-tokens.sh
+#   bench/mcp-tokens.sh [WORKDIR]      (default WORKDIR: /tmp/smctl-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+work=${1:-/tmp/smctl-bench}
 smctl=$PWD/artifacts/smctl-linux-x64/smctl
 [[ -x $smctl ]] || ./scripts/package.sh --aot-only
 [[ -d tests/peers/node_modules/gpt-tokenizer ]] || npm install --prefix tests/peers --no-audit --no-fund --loglevel=error
+mkdir -p "$work/fs-server"
+[[ -x $work/fs-server/node_modules/.bin/mcp-server-filesystem ]] ||
+  npm install --prefix "$work/fs-server" --no-audit --no-fund --loglevel=error @modelcontextprotocol/server-filesystem@2026.8.31
 node tests/peers/tools-tokens.mjs "$smctl" serve --mcp --stdio
+mine=$(node tests/peers/listtools-cpu.mjs 15 "$smctl" serve --mcp --stdio 2>/dev/null)
+theirs=$(node tests/peers/listtools-cpu.mjs 15 "$work/fs-server/node_modules/.bin/mcp-server-filesystem" "$work" 2>/dev/null)
+python3 - "$mine" "$theirs" <<'PY'
+import json, sys
+mine, theirs = (json.loads(a)["median_ms"] for a in sys.argv[1:])
+print(f"TypeScript client CPU per listTools: smctl {mine:.1f} ms, server-filesystem {theirs:.1f} ms = {mine / theirs:.1f}x (goal <= 2x)")
+PY
