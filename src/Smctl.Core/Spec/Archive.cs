@@ -51,9 +51,13 @@ public sealed record ArchivedSpec(string Id, SpecOutcome Outcome, MergeCounts Co
 /// <param name="Commit">The commit recording the archive in the repo holding the OpenSpec root.</param>
 /// <param name="Finish">The flow run that finished feature/&lt;id&gt; (its plan in a dry run).</param>
 /// <param name="FinishError">Why finishing was refused after the archive was committed.</param>
+/// <param name="Warnings">openspec's own warnings, as openspec gives them.</param>
 public sealed record SpecArchiveResult(string Change, string ArchivedAs, bool Archived, string Path, bool SpecsUpdated, MergeCounts? Totals, IReadOnlyList<string>? Warnings,
     IReadOnlyList<ArchivedSpec> Specs, string? Repo, string? Commit, RunResult? Finish, string? FinishError) : IOutcome
 {
+    /// <summary>Set when the archive commit is (or would be) left unpushed: no feature branch is left to finish and push it.</summary>
+    public string? Unpushed { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public ErrorKind? FailureKind => FinishError is not null ? ErrorKind.Git : Finish?.FailureKind;
 }
@@ -137,7 +141,12 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire)) warnings.Add(RetirementNote(p, project));
 
         if (context.DryRun)
-            return new SpecArchiveResult(change.Id, archiveName, false, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, null, preview, null);
+        {
+            return new SpecArchiveResult(change.Id, archiveName, false, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, null, preview, null)
+            {
+                Unpushed = specRepo is not null && !finishing ? Unpushed(specRepo, branch, "would be committed") : null,
+            };
+        }
 
         using (store.Lock($"spec archive {change.Id}"))
             Apply(touched, change.Dir, archivePath, root);
@@ -155,8 +164,16 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
                 finishError = $"{e.Message}{(e.Suggestion is null ? "" : $" ({e.Suggestion})")}; the archive is done: finish later with 'smctl flow feature finish {change.Id}'";
             }
         }
-        return new SpecArchiveResult(change.Id, archiveName, true, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, commit, finish, finishError);
+        return new SpecArchiveResult(change.Id, archiveName, true, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, commit, finish, finishError)
+        {
+            Unpushed = commit is not null && !finishing && specRepo is not null ? Unpushed(specRepo, branch, $"is committed ({commit[..12]})") : null,
+        };
     }
+
+    /// <summary>With no feature branch left to finish, nothing pushes the archive commit: said rather than left unseen.</summary>
+    private static string Unpushed(Workspace.Shared.RepoEntry specRepo, string branch, string what) =>
+        $"the archive {what} on {Git.RepoReader.Status(specRepo.Name, specRepo.FullPath).Branch ?? "a detached HEAD"} in {specRepo.Name} and not pushed: "
+        + $"no {branch} is left to finish; push it when ready (git -C {specRepo.FullPath} push)";
 
     /// <summary>Archive's validation: the delta specs (when there are any to check) with OpenSpec's rules, and smctl's error-level rules.</summary>
     private static void Validate(SmctlContext context, Workspace.Shared.Workspace ws, ChangeRef change, string project, Func<string, string?, SmctlException> refuse)

@@ -121,6 +121,25 @@ public sealed class SpecArchiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Archiving_after_the_feature_is_finished_says_the_commit_is_not_pushed()
+    {
+        SpecCorpus.Write(OpenspecDir, []);
+        CommitAll(Docs, "main specs");
+        Assert.Equal(0, (await _ws.Smctl("spec", "new", "add-logout", "--repos", "docs")).ExitCode);
+        SpecCorpus.Write(OpenspecDir, ["add-logout"]);
+        CommitAll(Docs, "the change");
+        Assert.Equal(0, (await _ws.Smctl("flow", "feature", "finish", "add-logout")).ExitCode);
+
+        var dry = await _ws.Smctl("spec", "archive", "add-logout", "--yes", "--dry-run", "--json");
+        Assert.Contains("would be committed on develop in docs and not pushed", dry.Json.GetProperty("unpushed").GetString());
+        var run = await _ws.Smctl("spec", "archive", "add-logout", "--yes", "--json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var commit = run.Json.GetProperty("commit").GetString()!;
+        Assert.Contains($"committed ({commit[..12]}) on develop in docs and not pushed", run.Json.GetProperty("unpushed").GetString());
+        Assert.NotEqual(Testing.Git.Head(Docs, "develop"), Testing.Git.Run(_ws.RemotePath("docs"), "rev-parse", "develop").Trim());
+    }
+
+    [Fact]
     public async Task Refusals_write_nothing()
     {
         SpecCorpus.Write(OpenspecDir, ["add-logout", "add-brief"]);

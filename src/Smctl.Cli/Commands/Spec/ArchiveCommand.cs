@@ -27,5 +27,6 @@ public static class ArchiveCommand
             : $"archived [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}" + (r.Commit is null ? "" : $" (commit {r.Commit[..12]} in {Markup.Escape(r.Repo ?? "")})"));
         if (r.Finish is { } run) RunView.Render(run, ui);
         if (r.FinishError is { } error) ui.Warning(error);
+        if (r.Unpushed is { } unpushed) ui.Warning(unpushed);
     }
 }
