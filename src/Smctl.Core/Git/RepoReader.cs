@@ -279,6 +279,13 @@ public static class RepoReader
     /// <summary>The current branch of the work tree, or null when HEAD is detached.</summary>
     public static string? CurrentBranch(Repository repo) => repo.Info.IsHeadDetached ? null : repo.Head.FriendlyName;
 
+    /// <summary>The current branch of the work tree at <paramref name="path"/> without a status scan, or null when detached.</summary>
+    public static string? CurrentBranch(string path)
+    {
+        using var repo = new Repository(path);
+        return CurrentBranch(repo);
+    }
+
     /// <summary>The folder of the work tree (main or linked) that has <paramref name="branch"/> checked out, or null.</summary>
     public static string? WorktreeOf(string path, string branch) =>
         Worktrees(path).FirstOrDefault(w => w.Branch == branch && !w.Stale)?.Path;

@@ -172,7 +172,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
 
     /// <summary>With no feature branch left to finish, nothing pushes the archive commit: said rather than left unseen.</summary>
     private static string Unpushed(Workspace.Shared.RepoEntry specRepo, string branch, string what) =>
-        $"the archive {what} on {Git.RepoReader.Status(specRepo.Name, specRepo.FullPath).Branch ?? "a detached HEAD"} in {specRepo.Name} and not pushed: "
+        $"the archive {what} on {Git.RepoReader.CurrentBranch(specRepo.FullPath) ?? "a detached HEAD"} in {specRepo.Name} and not pushed: "
         + $"no {branch} is left to finish; push it when ready (git -C {specRepo.FullPath} push)";
 
     /// <summary>Archive's validation: the delta specs (when there are any to check) with OpenSpec's rules, and smctl's error-level rules.</summary>

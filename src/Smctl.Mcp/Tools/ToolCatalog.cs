@@ -43,7 +43,7 @@ public sealed class ToolCatalog
         Annotations = new ToolAnnotations
         {
             ReadOnlyHint = op.Info.Effect == OperationEffect.ReadOnly ? true : null,
-            DestructiveHint = op.Info.Effect != OperationEffect.Destructive && op.Info.Effect != OperationEffect.ReadOnly ? false : null,
+            DestructiveHint = op.Info.Effect == OperationEffect.Mutating ? false : null,
             IdempotentHint = op.Info.Idempotent ? true : null,
             OpenWorldHint = op.Info.OpenWorld ? null : false,
         },
