@@ -3,7 +3,7 @@ using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Http;
 
 // Started by the NativeAOT smctl for 'serve --mcp --http|--sse' with the options it parsed:
-//   smctl-mcp-http --host ADDR --port N [--sse] [--workspace PATH] [--config PATH] [--allow-user-config]
+//   smctl-mcp-http --host ADDR --port N [--sse] [--workspace PATH] [--config PATH] [--allow-user-config] [--toolsets LIST]
 // The token comes in SMCTL_MCP_TOKEN (never on the command line, where other users could read it).
 var options = new Dictionary<string, string>();
 var sse = false;
@@ -30,16 +30,18 @@ using var onInterrupt = System.Runtime.InteropServices.PosixSignalRegistration.C
 using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 var level = StderrLogging.LevelFrom(Environment.GetEnvironmentVariable("SMCTL_LOG"));
 using var loggers = StderrLogging.Create(level);
-var settings = new ServeSettings
-{
-    CurrentDirectory = Environment.CurrentDirectory,
-    WorkspacePath = options.GetValueOrDefault("workspace"),
-    UserConfigPath = options.GetValueOrDefault("config"),
-    LoggerFactory = loggers,
-    AllowUserConfig = allowUserConfig,
-};
 try
 {
+    // Inside the try: an unknown toolset is one sentence and exit 2, as any other start-up error.
+    var settings = new ServeSettings
+    {
+        CurrentDirectory = Environment.CurrentDirectory,
+        WorkspacePath = options.GetValueOrDefault("workspace"),
+        UserConfigPath = options.GetValueOrDefault("config"),
+        LoggerFactory = loggers,
+        AllowUserConfig = allowUserConfig,
+        Toolsets = Smctl.Mcp.Tools.Toolsets.Parse(options.GetValueOrDefault("toolsets")),
+    };
     var listen = new HttpListenOptions(options.GetValueOrDefault("host", "127.0.0.1"), int.Parse(options.GetValueOrDefault("port", "3100"), System.Globalization.CultureInfo.InvariantCulture),
         sse, Environment.GetEnvironmentVariable("SMCTL_MCP_TOKEN") is { Length: > 0 } token ? token : null);
     await HttpHost.RunAsync(settings, listen, level, url => Console.Error.WriteLine(HttpHost.ListeningLine(url, sse)), cancel.Token);

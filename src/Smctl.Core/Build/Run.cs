@@ -22,9 +22,9 @@ public sealed record BuildInput : ICheckedInput
     public bool Test { get; init; }
     [Description("Run clean_cmd first (and build even when cached)")]
     public bool Clean { get; init; }
-    [Description("Run verify_cmd (model checkers, proofs, linters) and record the result")]
+    [Description("Run verify_cmd (model checkers, linters) and record the result")]
     public bool Verify { get; init; }
-    [Description("As many repos at once as cores (else one at a time, unless a number of jobs is given)")]
+    [Description("As many repos at once as cores (default: one at a time)")]
     public bool Parallel { get; init; }
     [Description("Repos built at once (overrides parallel)")]
     public int? Jobs { get; init; }
@@ -33,15 +33,15 @@ public sealed record BuildInput : ICheckedInput
     public bool KeepGoing { get; init; }
     [Description("Build even what the cache says is done")]
     public bool NoCache { get; init; }
-    [Description("Build the worktree set of this name instead of the main checkouts")]
+    [Description("Build this worktree set instead of the main checkouts")]
     [Option(HelpName = "NAME")]
     public string? Worktree { get; init; }
     [Description("Stop a repo's command after this many seconds")]
     [Option("--timeout", HelpName = "SECONDS")]
     public int? TimeoutSeconds { get; init; }
-    [Description("Only the repos changed since the given revision (default: each repo's merge base with develop) and what depends on them")]
+    [Description("Only the repos changed since a revision (default: the merge base with develop), and what depends on them")]
     public bool Affected { get; init; }
-    [Description("The revision affected compares with (implies affected; default: each repo's merge base with develop)")]
+    [Description("The revision affected compares with (implies affected)")]
     [Option(HelpName = "REF")]
     public string? Since { get; init; }
 

@@ -10,7 +10,7 @@ namespace Smctl.Core.Config;
 
 public sealed record ConfigGetInput
 {
-    [Description("A setting name, like flow.main_branch (see 'smctl config show')")]
+    [Description("A setting name, like flow.main_branch (config show lists them)")]
     [Argument(0, Suggest = Suggestions.ConfigKeys)]
     public required string Key { get; init; }
 }

@@ -12,13 +12,13 @@ namespace Smctl.Core.Config;
 
 public sealed record ConfigSetInput
 {
-    [Description("A setting name, like flow.main_branch (see 'smctl config show')")]
+    [Description("A setting name, like flow.main_branch (config show lists them)")]
     [Argument(0, Suggest = Suggestions.ConfigKeys)]
     public required string Key { get; init; }
     [Description("The new value (TOML types are inferred from the key)")]
     [Argument(1)]
     public required string Value { get; init; }
-    [Description("Which file to write: the workspace manifest or the user config (default: the manifest when in a workspace and the key may live there, else the user config)")]
+    [Description("Which file to write (default: the manifest where the key may live there, else the user config)")]
     public SettingsFile? Scope { get; init; }
 }
 

@@ -15,7 +15,7 @@ public sealed record ExecInput : ICheckedInput
     [Description("One item runs through /bin/sh -c; several run as a program and its arguments, without a shell")]
     [Argument(0)]
     public required IReadOnlyList<string> Command { get; init; }
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Seconds before a repo's command is stopped (default: 600)")]

@@ -16,15 +16,15 @@ public abstract record FlowFinishInput
     [Description("Only these of the repos that have the branch")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Do not fetch first (work locally)")]
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
     [Description("Do not push or delete anything on the remote")]
     public bool NoPush { get; init; }
-    [Description("Keep the branch (locally and on the remote) after merging (also gitflow.<kind>.finish.keep)")]
+    [Description("Keep the branch (locally and on the remote) after merging")]
     public bool Keep { get; init; }
-    [Description("One squashed commit instead of a merge commit (also gitflow.<kind>.finish.squash)")]
+    [Description("One squashed commit instead of a merge commit")]
     public bool Squash { get; init; }
-    [Description("Remove the branch's worktree set first (as 'smctl done'): the worktrees must be clean")]
+    [Description("Remove the branch's worktree set first (its worktrees must be clean)")]
     public bool RemoveWorktree { get; init; }
 
     /// <summary>The feature's name or the version.</summary>
@@ -60,7 +60,7 @@ public abstract record TaggedFinishInput : FlowFinishInput
 
 public sealed record ReleaseFinishInput : TaggedFinishInput
 {
-    [Description("Do not commit a CHANGELOG.md section and version fields before merging (as AVH git-flow)")]
+    [Description("Do not commit a CHANGELOG.md section and version fields first")]
     public bool NoChangelog { get; init; }
 
     public override bool SkipsChangelog() => NoChangelog;

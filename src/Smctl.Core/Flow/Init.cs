@@ -11,10 +11,10 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowInitInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Do not fetch first (work locally)")]
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
     [Description("Do not push develop")]
     public bool NoPush { get; init; }
@@ -24,7 +24,7 @@ public sealed record FlowInitInput
 public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
 {
     public OperationInfo Info { get; } = new("flow.init",
-        "In every repo: make sure main exists, create develop from it if missing and push it, and write the gitflow.* config so AVH 'git flow' agrees with smctl.",
+        "In every repo: make sure main exists, create and push develop if missing, and write the gitflow.* config so AVH 'git flow' agrees.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<FlowInitInput> InputJson => SmctlJson.Default.FlowInitInput;

@@ -11,7 +11,7 @@ namespace Smctl.Core.Flow;
 
 public sealed record FlowListInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }

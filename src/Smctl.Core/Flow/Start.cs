@@ -12,16 +12,16 @@ namespace Smctl.Core.Flow;
 /// <summary>What every flow start takes; each kind's input adds its name or version.</summary>
 public abstract record FlowStartInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Do not fetch first (work locally)")]
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
     [Description("Do not push the new branch")]
     public bool NoPush { get; init; }
-    [Description("Create the branch without checking it out in the repos' main work trees")]
+    [Description("Do not check the branch out in the main work trees")]
     public bool NoCheckout { get; init; }
-    [Description("Check the branch out in a linked worktree per repo (<base_dir>/<kind>-<name>/<repo>) instead")]
+    [Description("Check the branch out in a linked worktree per repo instead")]
     public bool Worktree { get; init; }
 
     /// <summary>The feature's name or the version, when one was given.</summary>
@@ -39,7 +39,7 @@ public sealed record FeatureStartInput : FlowStartInput
 
 public sealed record ReleaseStartInput : FlowStartInput, ICheckedInput
 {
-    [Description("Version (semver; 1.4 means 1.4.0); without it, the release plan's (see 'smctl release plan')")]
+    [Description("Version (semver); default: the release plan's")]
     [Argument(0)]
     public string? Version { get; init; }
     [Description("Take the version from the release plan (the same as giving none)")]
@@ -56,7 +56,7 @@ public sealed record ReleaseStartInput : FlowStartInput, ICheckedInput
 
 public sealed record HotfixStartInput : FlowStartInput
 {
-    [Description("Version (semver; 1.4 means 1.4.0); without it, the next patch after the latest release tag")]
+    [Description("Version (semver); default: the next patch after the latest release")]
     [Argument(0)]
     public string? Version { get; init; }
 

@@ -19,7 +19,7 @@ public sealed record FlowUpdateInput
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Rebase the feature onto develop (pushed with a lease) instead of merging develop into it")]
     public bool Rebase { get; init; }
-    [Description("Do not fetch first (work locally)")]
+    [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
     [Description("Do not push the updated branch")]
     public bool NoPush { get; init; }

@@ -10,7 +10,7 @@ namespace Smctl.Core.Gate;
 
 public sealed record GateStatusInput
 {
-    [Description("One server to ask instead of the configured instances ([gate] instances; default http://127.0.0.1:8080)")]
+    [Description("One server to ask instead of the [gate] instances")]
     [Option(HelpName = "URL")]
     public string? Url { get; init; }
 }

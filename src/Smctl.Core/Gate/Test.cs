@@ -15,11 +15,11 @@ public sealed record GateTestInput
     [Description("The model to run")]
     [Argument(0)]
     public required string Model { get; init; }
-    [Description("A JSON file: a V2 inference request, or a plain (flat or nested) array of values for the model's only input")]
+    [Description("A JSON file: a V2 inference request, or a plain array for the model's only input")]
     [WorkspacePath]
     [Option(Alias = "-i", HelpName = "FILE")]
     public required string Input { get; init; }
-    [Description("Shape of a plain array input, e.g. [1,3] or 1,3 (default: from the array's nesting, or the model's fixed shape)")]
+    [Description("Shape of a plain array input, e.g. [1,3] (default: its nesting)")]
     [Option(HelpName = "SHAPE")]
     public string? Shape { get; init; }
     [Description("Datatype of a plain array input, e.g. FP32 (default: the model's)")]
@@ -42,7 +42,7 @@ public sealed record GateTestResult(string Url, string Model, string? Version, d
 public sealed class GateTest : IOperation<GateTestInput, GateTestResult>
 {
     public OperationInfo Info { get; } = new("gate.test",
-        "Run a test inference on a model of a V2 server (ModelGate, Triton, KServe, MLServer): a V2 request JSON, or a plain array with its shape and datatype; prints outputs and latency.",
+        "Run a test inference on a model of a V2 server (ModelGate, Triton, KServe, MLServer) from a V2 request or a plain array; returns outputs and latency.",
         OperationEffect.ReadOnly, OpenWorld: true);
     public JsonTypeInfo<GateTestInput> InputJson => SmctlJson.Default.GateTestInput;
     public JsonTypeInfo<GateTestResult> ResultJson => SmctlJson.Default.GateTestResult;

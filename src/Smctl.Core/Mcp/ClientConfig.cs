@@ -22,7 +22,7 @@ public sealed record McpConfigInput
 {
     [Description("claude (Claude Code, .mcp.json), cursor (.cursor/mcp.json), windsurf (~/.codeium/windsurf/mcp_config.json) or vscode (.vscode/mcp.json)")]
     public required McpClient Client { get; init; }
-    [Description("Write it into the client's configuration file (other servers in it are kept); default: only print it")]
+    [Description("Write it into the client's configuration file, keeping other servers (default: only print it)")]
     public bool Write { get; init; }
 }
 

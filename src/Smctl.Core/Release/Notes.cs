@@ -10,7 +10,7 @@ namespace Smctl.Core.Release;
 
 public sealed record ReleaseNotesInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Start after this tag (default: each repo's last release tag)")]
@@ -30,7 +30,7 @@ public sealed record ReleaseNotesResult(IReadOnlyList<RepoNotes> Repos, string C
 public sealed class ReleaseNotes : IOperation<ReleaseNotesInput, ReleaseNotesResult>
 {
     public OperationInfo Info { get; } = new("release.notes",
-        "Release notes in Keep a Changelog form (Added, Changed, Deprecated, Removed, Fixed, Security, Other; breaking changes first; commit links on known forges), per repo and combined.",
+        "Release notes in Keep a Changelog form (breaking changes first; commit links on known forges), per repo and combined.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<ReleaseNotesInput> InputJson => SmctlJson.Default.ReleaseNotesInput;
     public JsonTypeInfo<ReleaseNotesResult> ResultJson => SmctlJson.Default.ReleaseNotesResult;

@@ -10,7 +10,7 @@ namespace Smctl.Core.Release;
 
 public sealed record ReleasePlanInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]

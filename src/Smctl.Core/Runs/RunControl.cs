@@ -17,7 +17,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
     {
         Verb.Continue => new("continue", "Resume the interrupted run: retry the failed step of each repo, then do the rest; nothing done is done twice.", OperationEffect.Mutating, OpenWorld: true),
         Verb.Skip => new("skip", "Give up the remaining steps of the repos where the interrupted run failed, and finish the others.", OperationEffect.Destructive, OpenWorld: true),
-        Verb.Abort => new("abort", "Stop the interrupted run (or finish an abort that was itself interrupted) and put every repo back as it was before it: branches, tags, checked-out branch, and what it pushed.", OperationEffect.Destructive, OpenWorld: true),
+        Verb.Abort => new("abort", "Stop the interrupted run (or an interrupted abort) and put every repo back as it was before it: branches, tags, checked-out branch, and what it pushed.", OperationEffect.Destructive, OpenWorld: true),
         Verb.Undo => new("undo", "Reverse the last completed run: restore every repo's branches, tags and remote branches to what they were before it.", OperationEffect.Destructive, OpenWorld: true),
         _ => new("flow.status", "Show the interrupted run (or the last one): every step per repo and where it stopped.", OperationEffect.ReadOnly, Idempotent: true),
     };

@@ -16,14 +16,14 @@ namespace Smctl.Core.Spec;
 
 public sealed record SpecArchiveInput
 {
-    [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    [Description("Change id, or repo:id (default: the only active change)")]
     [Argument(0)]
     public string? Id { get; init; }
-    [Description("Move the change to the archive without merging its delta specs into the main specs")]
+    [Description("Archive without merging the delta specs into the main specs")]
     public bool SkipSpecs { get; init; }
     [Description("Do not finish feature/<id> afterwards")]
     public bool NoFinish { get; init; }
-    [Description("Skip validation of the change and of the rebuilt specs (not recommended; as openspec archive --no-validate)")]
+    [Description("Skip validating the change and the rebuilt specs (not recommended)")]
     public bool NoValidate { get; init; }
     [Description("Finishing: do not fetch first")]
     public bool NoFetch { get; init; }
@@ -77,7 +77,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
     private static partial Regex AnyDeltaHeader();
 
     public OperationInfo Info { get; } = new("spec.archive",
-        "Archive a change as 'openspec archive' does (its delta specs merged into the main specs, the change moved to changes/archive/), commit it in the repo holding the specs, and finish feature/<id>.",
+        "Archive a change as 'openspec archive' does (delta specs merged into the main specs, the change moved to the archive), commit it, and finish feature/<id>.",
         OperationEffect.Destructive, OpenWorld: true);
     public JsonTypeInfo<SpecArchiveInput> InputJson => SmctlJson.Default.SpecArchiveInput;
     public JsonTypeInfo<SpecArchiveResult> ResultJson => SmctlJson.Default.SpecArchiveResult;

@@ -33,7 +33,7 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
     private static partial Regex CapabilityItem();
 
     public OperationInfo Info { get; } = new("spec.ff",
-        "Fast-forward a change: write each missing artifact (delta specs for the capabilities its proposal names, design, tasks) as a skeleton openspec's strict validation accepts, and report what is done, ready and blocked.",
+        "Fast-forward a change: write each missing artifact (delta specs, design, tasks) as a skeleton openspec's strict validation accepts; report what is done, ready and blocked.",
         OperationEffect.Mutating, Idempotent: true);
     public JsonTypeInfo<SpecFastForwardInput> InputJson => SmctlJson.Default.SpecFastForwardInput;
     public JsonTypeInfo<SpecFastForwardResult> ResultJson => SmctlJson.Default.SpecFastForwardResult;

@@ -13,7 +13,7 @@ namespace Smctl.Core.Spec;
 
 public sealed record SpecNewInput
 {
-    [Description("Change id: kebab-case, lowercase letters, digits and single hyphens (as 'openspec new change')")]
+    [Description("Change id: kebab-case (lowercase letters, digits, single hyphens)")]
     [Argument(0)]
     public required string Id { get; init; }
     [Description("The repos the change concerns: feature/<id> starts there (default: all)")]
@@ -40,7 +40,7 @@ public sealed record SpecNewResult(string Id, string Root, string Change, IReadO
 public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
 {
     public OperationInfo Info { get; } = new("spec.new",
-        "Create an OpenSpec change (as 'openspec new change': id rules, .openspec.yaml) with proposal.md and tasks.md to fill in, and start feature/<id> in the repos it concerns.",
+        "Create an OpenSpec change (as 'openspec new change') with proposal.md and tasks.md to fill in, and start feature/<id> in the repos it concerns.",
         OperationEffect.Mutating, OpenWorld: true);
     public JsonTypeInfo<SpecNewInput> InputJson => SmctlJson.Default.SpecNewInput;
     public JsonTypeInfo<SpecNewResult> ResultJson => SmctlJson.Default.SpecNewResult;

@@ -10,7 +10,7 @@ namespace Smctl.Core.Spec;
 
 public sealed record SpecStatusInput
 {
-    [Description("Change id, or repo:id when the id is in two roots (default: the only active change)")]
+    [Description("Change id, or repo:id (default: the only active change)")]
     [Argument(0)]
     public string? Id { get; init; }
 }
@@ -29,7 +29,7 @@ public sealed record SpecStatusResult(string Name, string Id, string Change, str
 public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
 {
     public OperationInfo Info { get; } = new("spec.status",
-        "Show a change: tasks done/total, artifact states (done, ready, blocked, as 'openspec status'), open questions from design.md, its branch in each repo and whether it is merged, and its validation in brief.",
+        "Show a change: tasks done/total, artifact states (as 'openspec status'), open questions, its branch per repo and whether it is merged, and its validation in brief.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecStatusInput> InputJson => SmctlJson.Default.SpecStatusInput;
     public JsonTypeInfo<SpecStatusResult> ResultJson => SmctlJson.Default.SpecStatusResult;

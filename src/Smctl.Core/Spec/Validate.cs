@@ -12,7 +12,7 @@ namespace Smctl.Core.Spec;
 
 public sealed record SpecValidateInput
 {
-    [Description("A change or spec id, or repo:id when it is in two roots (default: the only active change)")]
+    [Description("A change or spec id, or repo:id (default: the only active change)")]
     [Argument(0)]
     public string? Id { get; init; }
     [Description("Every change and every spec of every OpenSpec root")]
@@ -66,7 +66,7 @@ public sealed record SpecValidateResult(IReadOnlyList<SpecValidationItem> Items,
 public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateResult>
 {
     public OperationInfo Info { get; } = new("spec.validate",
-        "Validate OpenSpec changes and specs with OpenSpec's rules and messages (openspec's own validation report) plus smctl's rules: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
+        "Validate OpenSpec changes and specs with openspec's rules and report, plus smctl's: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecValidateInput> InputJson => SmctlJson.Default.SpecValidateInput;
     public JsonTypeInfo<SpecValidateResult> ResultJson => SmctlJson.Default.SpecValidateResult;

@@ -12,7 +12,7 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceAddInput
 {
-    [Description("Where to clone from (https://, ssh://, git@host:, file:// or a local path)")]
+    [Description("Where to clone from (a URL or a local path)")]
     [WorkspacePath(AllowUrl = true)]
     [Argument(0)]
     public required string Url { get; init; }

@@ -16,7 +16,7 @@ public sealed record WorkspaceCheckoutInput
     public required string Branch { get; init; }
     [Description("Create the branch from the current HEAD where it does not exist")]
     public bool Create { get; init; }
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }
@@ -27,7 +27,7 @@ public sealed record WorkspaceCheckoutResult(string Branch, IReadOnlyList<RepoAc
 public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, WorkspaceCheckoutResult>
 {
     public OperationInfo Info { get; } = new("workspace.checkout",
-        "Check out the same branch in every selected repo; refuses, listing every problem, when a repo is dirty or lacks the branch (unless asked to create it).",
+        "Check out the same branch in every selected repo; refused, listing every problem, when a repo is dirty or lacks the branch.",
         OperationEffect.Mutating, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceCheckoutInput> InputJson => SmctlJson.Default.WorkspaceCheckoutInput;

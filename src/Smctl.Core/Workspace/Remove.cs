@@ -15,7 +15,7 @@ public sealed record WorkspaceRemoveInput
     [Description("Name of the repo to remove from the manifest")]
     [Argument(0, Suggest = Suggestions.RepoNames)]
     public required string Repo { get; init; }
-    [Description("Also delete the repo's folder (asks first)")]
+    [Description("Also delete the repo's folder")]
     public bool DeleteFiles { get; init; }
     [Description("Delete the folder even when it holds uncommitted or unpushed work")]
     public bool Force { get; init; }

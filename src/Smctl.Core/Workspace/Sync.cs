@@ -10,7 +10,7 @@ namespace Smctl.Core.Workspace;
 
 public sealed record WorkspaceSyncInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Rebase a clean diverged branch onto its upstream instead of only reporting it")]
@@ -32,7 +32,7 @@ public sealed record WorkspaceSyncResult(IReadOnlyList<SyncRepoResult> Repos) : 
 public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSyncResult>
 {
     public OperationInfo Info { get; } = new("workspace.sync",
-        "Fetch every repo in parallel and fast-forward each clean current branch; report diverged or dirty repos without touching them (or rebase the clean diverged ones).",
+        "Fetch every repo and fast-forward each clean current branch; report diverged or dirty repos without touching them (or rebase the clean diverged ones).",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceSyncInput> InputJson => SmctlJson.Default.WorkspaceSyncInput;

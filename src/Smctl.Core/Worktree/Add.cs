@@ -15,9 +15,9 @@ public sealed record WorktreeAddInput
     [Description("Name of the worktree set (the flow branch name)")]
     [Argument(0)]
     public required string Name { get; init; }
-    [Description("The kind of flow branch the set is for")]
+    [Description("Flow branch kind")]
     public FlowKind Kind { get; init; }
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Where a missing branch starts (default: its flow base, develop or main)")]

@@ -10,7 +10,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreeListInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }
@@ -27,7 +27,7 @@ public sealed record WorktreeListResult(IReadOnlyList<WorktreeSet> Sets);
 public sealed class WorktreeList : IOperation<WorktreeListInput, WorktreeListResult>
 {
     public OperationInfo Info { get; } = new("worktree.list",
-        "List every worktree set: name, repos, branch, clean/dirty, ahead/behind, path; hand-made worktrees too, stale ones flagged.",
+        "List every worktree set: name, repos, branch, clean/dirty, ahead/behind, path; hand-made and stale worktrees too.",
         OperationEffect.ReadOnly, Idempotent: true);
 
     public JsonTypeInfo<WorktreeListInput> InputJson => SmctlJson.Default.WorktreeListInput;

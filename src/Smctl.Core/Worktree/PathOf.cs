@@ -16,7 +16,7 @@ public sealed record WorktreePathInput
     [Description("A repo of the set: its worktree's folder; without it, the set's folder")]
     [Argument(1, Suggest = Suggestions.RepoNames)]
     public string? Repo { get; init; }
-    [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
+    [Description("Flow branch kind (default: the kind with a set of that name)")]
     public Branches.FlowKind? Kind { get; init; }
 }
 

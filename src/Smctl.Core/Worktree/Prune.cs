@@ -10,7 +10,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreePruneInput
 {
-    [Description("Only these repos (default: all)")]
+    [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
 }

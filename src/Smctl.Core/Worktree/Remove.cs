@@ -16,7 +16,7 @@ public sealed record WorktreeRemoveInput
     [Description("Name of the worktree set")]
     [Argument(0)]
     public required string Name { get; init; }
-    [Description("The kind of flow branch the set is for (default: whichever kind has a set of that name)")]
+    [Description("Flow branch kind (default: the kind with a set of that name)")]
     public Branches.FlowKind? Kind { get; init; }
     [Description("Remove even worktrees with uncommitted or unpushed work")]
     public bool Force { get; init; }
@@ -28,7 +28,7 @@ public sealed record WorktreeRemoveInput
 public sealed class WorktreeRemove : IOperation<WorktreeRemoveInput, RunResult>
 {
     public OperationInfo Info { get; } = new("worktree.remove",
-        "Remove a worktree set (every repo's worktree under <base_dir>/<kind>-<name>); refused, listing the files, when one holds uncommitted or unpushed work, unless forced.",
+        "Remove a worktree set (every repo's worktree in it); refused, listing the files, when one holds uncommitted or unpushed work, unless forced.",
         OperationEffect.Destructive, Idempotent: true);
 
     public JsonTypeInfo<WorktreeRemoveInput> InputJson => SmctlJson.Default.WorktreeRemoveInput;

@@ -37,16 +37,18 @@ public sealed class SmctlMcpServer : IDisposable
         options.ServerInstructions =
             "smctl drives the git repositories of one workspace together: status, git flow (feature/release/hotfix), worktrees, builds. "
             + "Mutating tools take dryRun: a dry run returns the plan and a planId that smctl_plan_apply executes exactly. "
+            + "Destructive tools take confirm: set it only after the user agreed to what the refusal asked. "
+            + MoreTools()
             + "Read smctl://workspace/status first; an interrupted run shows in smctl://flow/run.";
         options.Capabilities = new ServerCapabilities
         {
-            Tools = new ToolsCapability { ListChanged = false },
+            Tools = new ToolsCapability { ListChanged = true },
             Resources = new ResourcesCapability { Subscribe = true, ListChanged = true },
             Prompts = new PromptsCapability { ListChanged = false },
             Completions = new CompletionsCapability(),
         };
         var handlers = options.Handlers;
-        handlers.ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [.. _tools.Tools] });
+        handlers.ListToolsHandler = (request, _) => ValueTask.FromResult(new ListToolsResult { Tools = _tools.ListFor(request.Server) });
         handlers.CallToolHandler = _tools.CallAsync;
         handlers.ListResourcesHandler = _resources.ListAsync;
         handlers.ListResourceTemplatesHandler = _resources.ListTemplatesAsync;
@@ -65,6 +67,13 @@ public sealed class SmctlMcpServer : IDisposable
         handlers.ListPromptsHandler = PromptCatalog.ListAsync;
         handlers.GetPromptHandler = PromptCatalog.GetAsync;
         handlers.CompleteHandler = PromptCatalog.Complete(_settings);
+    }
+
+    /// <summary>Where the other tools are, when the server lists only some toolsets at a session's start.</summary>
+    private string MoreTools()
+    {
+        var others = Toolsets.All.Where(t => !_settings.Toolsets.Contains(t)).Select(t => t.Name).ToList();
+        return others.Count == 0 ? "" : $"More tools ({string.Join(", ", others)}): {ToolsetEnable.Name}. ";
     }
 
     public void Dispose() => _watcher.Dispose();

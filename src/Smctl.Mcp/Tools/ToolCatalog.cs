@@ -20,31 +20,41 @@ public sealed class ToolCatalog
     private readonly ServeSettings _settings;
     private readonly ILogger _audit;
     private readonly Dictionary<string, IOperation> _byName;
+    private readonly Dictionary<IOperation, Tool> _described;
+    private readonly ToolsetEnable _toolsets;
 
     public ToolCatalog(ServeSettings settings, IEnumerable<IOperation> operations)
     {
         _settings = settings;
         _audit = settings.LoggerFactory.CreateLogger("smctl.audit");
         _byName = operations.ToDictionary(o => o.Info.ToolName);
-        Tools = [.. _byName.Values.Select(Describe)];
+        _described = _byName.Values.ToDictionary(o => o, Describe);
+        _toolsets = new ToolsetEnable(settings.Toolsets, settings.SessionPerConnection);
     }
 
-    public IReadOnlyList<Tool> Tools { get; }
+    /// <summary>The tools a session lists: those of its toolsets, in catalog order, and the tool that adds more while any are left.</summary>
+    public IList<Tool> ListFor(McpServer server)
+    {
+        var enabled = _toolsets.Enabled(server);
+        List<Tool> tools = [.. _described.Where(d => enabled.Contains(Toolsets.Of(d.Key))).Select(d => d.Value)];
+        if (!_toolsets.AllEnabled(server)) tools.Add(ToolsetEnable.Tool);
+        return tools;
+    }
 
     public static Tool Describe(IOperation op) => new()
     {
+        // No title: hosts show the name where there is none, and every tool's title would be read into the model's context.
         Name = op.Info.ToolName,
-        Title = "smctl " + op.Info.CommandPath,
         Description = op.Info.Summary,
         InputSchema = ToolSchema.Input(op.InputTypeInfo, op.Info.Effect != OperationEffect.ReadOnly, op.Info.Effect == OperationEffect.Destructive),
         OutputSchema = ToolSchema.Output(op.ResultTypeInfo),
-        // Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent, open world): the
-        // title is the tool's own, and every tool's annotations are read into the model's context.
+        // Only the hints that differ from MCP's defaults (not read-only, destructive, not idempotent, open world), and
+        // idempotentHint only where it means something (MCP: when not read-only).
         Annotations = new ToolAnnotations
         {
             ReadOnlyHint = op.Info.Effect == OperationEffect.ReadOnly ? true : null,
             DestructiveHint = op.Info.Effect == OperationEffect.Mutating ? false : null,
-            IdempotentHint = op.Info.Idempotent ? true : null,
+            IdempotentHint = op.Info.Idempotent && op.Info.Effect != OperationEffect.ReadOnly ? true : null,
             OpenWorldHint = op.Info.OpenWorld ? null : false,
         },
     };
@@ -52,8 +62,13 @@ public sealed class ToolCatalog
     public async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> request, CancellationToken ct)
     {
         var name = request.Params?.Name;
+        if (name == ToolsetEnable.Name)
+            return await EnableAsync(request, ct).ConfigureAwait(false);
         if (name is null || !_byName.TryGetValue(name, out var op))
             throw new McpProtocolException($"Unknown tool: '{name}'", McpErrorCode.InvalidParams);
+        if (!_toolsets.Enabled(request.Server).Contains(Toolsets.Of(op)))
+            return ErrorResult(SmctlException.Usage($"{name} is in the toolset '{Toolsets.Of(op).Name}', which this session has not enabled",
+                $"call {ToolsetEnable.Name} with toolsets: [\"{Toolsets.Of(op).Name}\"] first").ToInfo());
 
         var clock = Stopwatch.StartNew();
         // notifications/message to the client, at the level it set with logging/setLevel (nothing until it sets one).
@@ -110,6 +125,21 @@ public sealed class ToolCatalog
             Clip(Smctl.Core.Redact.Text(JsonSerializer.Serialize(arguments, McpJson.Default.DictionaryStringJsonElement))),
             result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);
         return result;
+    }
+
+    private async ValueTask<CallToolResult> EnableAsync(RequestContext<CallToolRequestParams> request, CancellationToken ct)
+    {
+        var arguments = new Dictionary<string, JsonElement>(request.Params!.Arguments ?? new Dictionary<string, JsonElement>());
+        try
+        {
+            var result = await _toolsets.CallAsync(request.Server, arguments, ct).ConfigureAwait(false);
+            _audit.LogInformation("{Tool} {Arguments} -> ok", ToolsetEnable.Name, Clip(JsonSerializer.Serialize(new Dictionary<string, JsonElement>(arguments), McpJson.Default.DictionaryStringJsonElement)));
+            return result;
+        }
+        catch (SmctlException e)
+        {
+            return ErrorResult(e.ToInfo());
+        }
     }
 
     /// <summary>

@@ -34,17 +34,10 @@ public static class ToolSchema
         {
             var properties = schema["properties"] as JsonObject ?? [];
             schema["properties"] = properties;
-            properties["dryRun"] = new JsonObject
-            {
-                ["description"] = "Only plan and report; change nothing",
-                ["type"] = "boolean",
-            };
-            if (destructive)
-                properties["confirm"] = new JsonObject
-                {
-                    ["description"] = "The user agreed to what this asks first (a deletion, giving up a run's work); without it the call is refused",
-                    ["type"] = "boolean",
-                };
+            // Without descriptions: they are in every mutating (destructive) tool, and the server's instructions say
+            // once what they do; a refusal for want of confirm says it again.
+            properties["dryRun"] = new JsonObject { ["type"] = "boolean" };
+            if (destructive) properties["confirm"] = new JsonObject { ["type"] = "boolean" };
         }
         // Unknown arguments are refused by name when called; saying so in every schema would only cost tokens.
         schema.Remove("additionalProperties");
@@ -54,33 +47,69 @@ public static class ToolSchema
     public static JsonElement Output(JsonTypeInfo result)
     {
         var schema = ObjectSchema(result);
+        Inline(schema, schema);
         Outline(schema, level: 0);
         return JsonSerializer.SerializeToElement(schema, McpJson.Default.JsonObject);
     }
 
     /// <summary>
     /// An output schema tells the model the result's shape, and every tool's schema is read into its context: so it
-    /// names the result's properties and those of the objects in its lists, and below that says only "an object"
-    /// (still true of every result, and what a validating client checks). No additionalProperties or default: a result
-    /// never has null defaults, and leaving them out is what keeps tools/list small.
+    /// names the result's properties and their types, and below that nothing: "an object", "an array" (still true of
+    /// every result, and what a validating client checks). No items, required list, enum, additionalProperties or
+    /// default: the model reads those in the result itself, and leaving them out is what keeps tools/list small.
     /// </summary>
     private static void Outline(JsonObject schema, int level)
     {
         if (schema["additionalProperties"] is JsonValue) schema.Remove("additionalProperties");
         schema.Remove("default");
+        schema.Remove("required");
+        if (schema["enum"] is JsonArray members)
+        {
+            schema.Remove("enum");
+            if (schema["type"] is null && members.All(v => v?.GetValueKind() == JsonValueKind.String)) schema["type"] = "string";
+        }
         if (schema["properties"] is JsonObject properties)
         {
             if (level > 0)
-            {
                 schema.Remove("properties");
-                schema.Remove("required");
-            }
             else
                 foreach (var (_, property) in properties)
                     if (property is JsonObject child) Outline(child, level + 1);
         }
-        if (schema["items"] is JsonObject items) Outline(items, level);
-        if (schema["additionalProperties"] is JsonObject values) Outline(values, level);
+        // A property that is a list is said by "array" alone: the model reads its items in the result.
+        if (schema["items"] is JsonObject) schema.Remove("items");
+        if (schema["additionalProperties"] is JsonObject values)
+        {
+            if (level > 0) schema.Remove("additionalProperties");
+            else Outline(values, level + 1);
+        }
+    }
+
+    /// <summary>
+    /// Replaces each "$ref" (the exporter's way of naming a type seen before) by a copy of what it points at: the
+    /// outline cuts the tree, and a reference must not outlive its target. Below the depth the outline keeps, a
+    /// reference (a type that contains itself, say) becomes "an object".
+    /// </summary>
+    private static void Inline(JsonObject root, JsonNode? node, int depth = 0)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array) Inline(root, item, depth + 1);
+            return;
+        }
+        if (node is not JsonObject schema) return;
+        foreach (var (key, child) in schema.ToList())
+        {
+            if (child is JsonObject { Count: 1 } reference && reference["$ref"]?.GetValue<string>() is { } pointer)
+            {
+                var target = pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                    .Aggregate((JsonNode?)root, (at, part) => at is JsonObject o ? o[part] : null);
+                schema[key] = depth < 4 && target is JsonObject found ? found.DeepClone() : new JsonObject { ["type"] = "object" };
+                Inline(root, schema[key], depth + 1);
+            }
+            else
+                Inline(root, child, depth + 1);
+        }
     }
 
     /// <summary>MCP wants a root of type "object": records export as ["object","null"], empty records without a type.</summary>

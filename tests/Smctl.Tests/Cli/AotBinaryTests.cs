@@ -83,7 +83,7 @@ public sealed class AotBinaryTests : IDisposable
         }
 
         var psi = new ProcessStartInfo(Binary) { RedirectStandardError = true, WorkingDirectory = _ws.Ws };
-        foreach (var a in new[] { "serve", "--mcp", "--http", "--port", "0" }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "serve", "--mcp", "--http", "--port", "0", "--toolsets", "all" }) psi.ArgumentList.Add(a);
         using var server = Process.Start(psi)!;
         try
         {
@@ -92,6 +92,7 @@ public sealed class AotBinaryTests : IDisposable
             var url = new Uri(line!.Split(' ')[5]);
             await using var http = await ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(new() { Endpoint = url }), cancellationToken: ct);
             var tools = await http.ListToolsAsync(cancellationToken: ct);
+            // --toolsets reaches the companion: every tool, and no smctl_toolset_enable since nothing is left to add.
             Assert.Equal(Smctl.Core.Catalog.OperationCatalog.All.Count, tools.Count);
             var resource = await http.ReadResourceAsync("smctl://workspace/status", cancellationToken: ct);
             Assert.Contains("\"ahead\"", ((ModelContextProtocol.Protocol.TextResourceContents)resource.Contents[0]).Text);

@@ -108,7 +108,7 @@ public sealed class McpEveryToolTests : IAsyncLifetime
 
     [Fact]
     public async Task Every_tool_answers_the_typescript_client_over_stdio() =>
-        Check(await RunPhasesAsync(calls => RunClient(calls, "stdio", "dotnet", typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio")));
+        Check(await RunPhasesAsync(calls => RunClient(calls, "stdio", "dotnet", typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio", "--toolsets", "all")));
 
     [Fact]
     public async Task Every_tool_answers_the_typescript_client_over_http()

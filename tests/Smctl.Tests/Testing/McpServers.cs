@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Http;
+using Smctl.Mcp.Tools;
 using Xunit;
 
 namespace Smctl.Tests.Testing;
@@ -21,21 +22,24 @@ public sealed class McpHttpServer : IAsyncDisposable
         _stop = stop;
     }
 
-    public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null, bool allowUserConfig = false)
+    /// <param name="toolsets">What each session lists at its start; every tool unless a test is about toolsets.</param>
+    public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null, bool allowUserConfig = false,
+        string toolsets = "all")
     {
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
-        var settings = Settings(cwd, userConfigHome, allowUserConfig);
+        var settings = Settings(cwd, userConfigHome, allowUserConfig, toolsets);
         var running = Task.Run(() => HttpHost.RunAsync(settings, listen ?? new HttpListenOptions("127.0.0.1", 0, Sse: true, Token: null),
             LogLevel.Warning, url => started.TrySetResult(url), stop.Token));
         if (await Task.WhenAny(started.Task, running) == running) await running; // surfaces the start-up error
         return new McpHttpServer(await started.Task, running, stop);
     }
 
-    public static ServeSettings Settings(string cwd, string? userConfigHome = null, bool allowUserConfig = false) => new()
+    public static ServeSettings Settings(string cwd, string? userConfigHome = null, bool allowUserConfig = false, string toolsets = "all") => new()
     {
         CurrentDirectory = cwd,
         AllowUserConfig = allowUserConfig,
+        Toolsets = Toolsets.Parse(toolsets),
         GetEnvironment = name => name == "XDG_CONFIG_HOME" && userConfigHome is not null ? userConfigHome : Environment.GetEnvironmentVariable(name),
         LoggerFactory = StderrLogging.Create(LogLevel.Warning),
     };
@@ -60,7 +64,7 @@ public static class McpStdio
         McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
         {
             Command = "dotnet",
-            Arguments = [typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio"],
+            Arguments = [typeof(Smctl.Cli.SmctlApp).Assembly.Location, "serve", "--mcp", "--stdio", "--toolsets", "all"],
             WorkingDirectory = cwd,
             EnvironmentVariables = env is null ? null : new Dictionary<string, string?>(env),
             StandardErrorLines = stderr,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Core.Errors;
 using Smctl.Mcp.Hosting;
+using Smctl.Mcp.Tools;
 
 namespace Smctl.Cli.Commands.Mcp;
 
@@ -21,9 +22,15 @@ public static class ServeCommand
         {
             Description = "Let tools write the user config and clients' user-wide settings too (by default tools write only inside the workspace)",
         };
+        var toolsets = new Option<string?>("--toolsets")
+        {
+            Description = "The toolsets each session lists at its start, separated by commas, or 'all' (default: workspace,feature,runs; the others: "
+                + string.Join(",", Toolsets.All.Select(t => t.Name).Except(Toolsets.Default)) + "); a model adds more with smctl_toolset_enable",
+            HelpName = "LIST",
+        };
         var command = new SmctlCommand("serve", "Serve every smctl operation as an MCP tool, the workspace as resources with subscriptions, over stdio, Streamable HTTP or SSE.")
         {
-            mcp, stdio, http, sse, port, hostOption, token, allowUserConfig,
+            mcp, stdio, http, sse, port, hostOption, token, allowUserConfig, toolsets,
         };
         command.SetAction(async (p, ct) =>
         {
@@ -43,6 +50,9 @@ public static class ServeCommand
                     GetEnvironment = host.GetEnvironment,
                     LoggerFactory = loggers,
                     AllowUserConfig = p.GetValue(allowUserConfig),
+                    Toolsets = Toolsets.Parse(p.GetValue(toolsets)),
+                    ToolsetsOption = p.GetValue(toolsets),
+                    SessionPerConnection = !p.GetValue(http) && !p.GetValue(sse),
                 };
                 if (p.GetValue(http) || p.GetValue(sse))
                 {
@@ -60,6 +70,7 @@ public static class ServeCommand
         return command.WithExamples(
             "smctl serve --mcp --stdio",
             "smctl serve --mcp --http --port 3100",
+            "smctl serve --mcp --stdio --toolsets default,spec,build",
             "smctl serve --mcp --http --host 0.0.0.0 --token \"$SECRET\"",
             "SMCTL_LOG=debug smctl serve --mcp --sse");
     }
