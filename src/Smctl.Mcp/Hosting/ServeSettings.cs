@@ -18,30 +18,30 @@ public sealed class ServeSettings
     public IReadOnlyList<Smctl.Mcp.Tools.Toolset> Toolsets { get; init; } = Smctl.Mcp.Tools.Toolsets.Parse(null);
     /// <summary>--toolsets as given, for the HTTP companion.</summary>
     public string? ToolsetsOption { get; init; }
-    /// <summary>The transport has one session per connection (stdio); over HTTP only clients that initialize get one.</summary>
-    public bool SessionPerConnection { get; init; }
 
     /// <summary>The folder tools may touch: the workspace root when there is a workspace, else where the server started.</summary>
     public string Root => NewContext(dryRun: false).FindHome() ?? Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);
 
     /// <summary>
     /// A call's context. What smctl itself would ask before (deleting files, giving up a run's work) is refused unless
-    /// the call says <paramref name="confirmed"/> (its confirm argument, which a model sets once its user agreed):
-    /// a host's approval of a tool is not the user's answer to that question.
+    /// the call says <paramref name="confirmed"/> (its confirm argument, which a model sets once its user agreed) or
+    /// <paramref name="ask"/> puts the question to the user (elicitation) and they agree: a host's approval of a
+    /// tool is not the user's answer to that question.
     /// </summary>
-    public SmctlContext NewContext(bool dryRun, Action<ProgressEvent>? progress = null, Action<string>? warn = null, bool confirmed = false) => new()
-    {
-        CurrentDirectory = CurrentDirectory,
-        WorkspacePath = WorkspacePath,
-        UserConfigPath = UserConfigPath,
-        GetEnvironment = GetEnvironment,
-        DryRun = dryRun,
-        SavePlan = dryRun,
-        Confirm = _ => confirmed,
-        MayWriteBeyondWorkspace = AllowUserConfig,
-        ConfirmHint = "ask the user; if they agree, call again with confirm: true",
-        OptionSpelling = (json, flag) => flag ? json + ": true" : json,
-        Progress = progress ?? (_ => { }),
-        Warn = warn ?? (_ => { }),
-    };
+    public SmctlContext NewContext(bool dryRun, Action<ProgressEvent>? progress = null, Action<string>? warn = null, bool confirmed = false,
+        Func<string, bool>? ask = null) => new()
+        {
+            CurrentDirectory = CurrentDirectory,
+            WorkspacePath = WorkspacePath,
+            UserConfigPath = UserConfigPath,
+            GetEnvironment = GetEnvironment,
+            DryRun = dryRun,
+            SavePlan = dryRun,
+            Confirm = question => confirmed || (ask?.Invoke(question) ?? false),
+            MayWriteBeyondWorkspace = AllowUserConfig,
+            ConfirmHint = "ask the user; if they agree, call again with confirm: true",
+            OptionSpelling = (json, flag) => flag ? json + ": true" : json,
+            Progress = progress ?? (_ => { }),
+            Warn = warn ?? (_ => { }),
+        };
 }

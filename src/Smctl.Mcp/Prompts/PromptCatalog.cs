@@ -1,17 +1,20 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Smctl.Core.Catalog;
 using Smctl.Core.Flow;
+using Smctl.Core.Operations;
 using Smctl.Core.Spec;
 using Smctl.Mcp.Hosting;
 using Smctl.Mcp.Resources;
+using Smctl.Mcp.Tools;
 
 namespace Smctl.Mcp.Prompts;
 
 /// <summary>Prompts that walk an assistant through the tools for the common multi-repo jobs.</summary>
-public static class PromptCatalog
+public static partial class PromptCatalog
 {
     private sealed record Entry(Prompt Prompt, Func<Func<string, string?>, string> Text);
 
@@ -81,7 +84,7 @@ public static class PromptCatalog
         return ValueTask.FromResult(new GetPromptResult
         {
             Description = entry.Prompt.Description,
-            Messages = [new PromptMessage { Role = Role.User, Content = new TextContentBlock { Text = entry.Text(Arg) } }],
+            Messages = [new PromptMessage { Role = Role.User, Content = new TextContentBlock { Text = WithToolsets(entry.Text(Arg)) } }],
         });
     }
 
@@ -119,6 +122,18 @@ public static class PromptCatalog
         }
         return new CompleteResult { Completion = new Completion { Values = [.. values.Take(100)], Total = values.Count, HasMore = values.Count > 100 } };
     };
+
+    /// <summary>A prompt that names tools outside the toolsets a session starts with says first how to list them.</summary>
+    private static string WithToolsets(string text)
+    {
+        var needed = ToolName().Matches(text).Select(m => OperationCatalog.All.FirstOrDefault(o => o.Info.ToolName == m.Value))
+            .OfType<IOperation>().Select(Toolsets.Of).Distinct().Where(t => !Toolsets.Default.Contains(t.Name)).Select(t => JsonSerializer.Serialize(t.Name, McpJson.Default.String)).ToList();
+        return needed.Count == 0 ? text
+            : $"If the tools named below are not all listed, first call {ToolsetEnable.Name} with {{\"toolsets\": [{string.Join(", ", needed)}]}}.\n" + text;
+    }
+
+    [GeneratedRegex(@"\bsmctl_[a-z_]+\b")]
+    private static partial Regex ToolName();
 
     private static string Repos(Func<string, string?> arg) => arg("repos") is { Length: > 0 } r ? $" (repos: {r})" : "";
 

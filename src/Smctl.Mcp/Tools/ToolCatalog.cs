@@ -29,7 +29,7 @@ public sealed class ToolCatalog
         _audit = settings.LoggerFactory.CreateLogger("smctl.audit");
         _byName = operations.ToDictionary(o => o.Info.ToolName);
         _described = _byName.Values.ToDictionary(o => o, Describe);
-        _toolsets = new ToolsetEnable(settings.Toolsets, settings.SessionPerConnection);
+        _toolsets = new ToolsetEnable(settings.Toolsets);
     }
 
     /// <summary>The tools a session lists: those of its toolsets, in catalog order, and the tool that adds more while any are left.</summary>
@@ -93,7 +93,7 @@ public sealed class ToolCatalog
             {
                 _audit.LogWarning("{Tool}: {Warning}", name, w);
                 client.LogWarning("{Tool}: {Warning}", name, w);
-            }, confirmed);
+            }, confirmed, op.Info.Effect == OperationEffect.Destructive ? Elicitation.Asker(request.Server, ct) : null);
             var input = new JsonObject();
             foreach (var (key, value) in arguments) input[key] = JsonNode.Parse(value.GetRawText());
             var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);

@@ -12,13 +12,15 @@ namespace Smctl.Mcp.Tools;
 /// The toolsets each session lists, and smctl_toolset_enable, the one tool that is not an smctl command: it adds
 /// toolsets to the session and tells the client its tool list changed (notifications/tools/list_changed).
 /// </summary>
-public sealed class ToolsetEnable(IReadOnlyList<Toolset> initial, bool sessionsPerConnection)
+public sealed class ToolsetEnable(IReadOnlyList<Toolset> initial)
 {
     private readonly ImmutableHashSet<Toolset> _initial = [.. initial];
     public const string Name = "smctl_toolset_enable";
 
-    // Keyed by session id (none over stdio, one session per process). The SDK hands each request its own server
-    // object, so that cannot be the key. Only sessions that enabled something have an entry.
+    // Keyed by session id. Over stdio there is none (one session per process); over HTTP clients that do not
+    // initialize (2026-07-28, stateless) have none either, and share one list: there is nothing else to scope it to.
+    // The SDK hands each request its own server object, so that cannot be the key. Only sessions that enabled
+    // something have an entry.
     private readonly ConcurrentDictionary<string, ImmutableHashSet<Toolset>> _sessions = new();
 
     public static readonly Tool Tool = new()
@@ -66,10 +68,6 @@ public sealed class ToolsetEnable(IReadOnlyList<Toolset> initial, bool sessionsP
             throw SmctlException.Usage("toolsets must be a list of toolset names", "for example: toolsets: [\"spec\"]");
         var named = given.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw SmctlException.Usage("toolsets must be a list of texts"))
             .Select(n => Toolsets.All.FirstOrDefault(t => t.Name == n) ?? throw Toolsets.Unknown(n)).ToList();
-        // A connection without a session (stateless HTTP) gets a new server object per request: nothing would last.
-        if (!sessionsPerConnection && server.SessionId is null)
-            throw SmctlException.Usage("this connection has no session, so its tool list cannot change",
-                "restart the server with the toolsets needed: smctl serve --mcp --toolsets " + string.Join(",", named.Select(t => t.Name)));
         var before = Enabled(server);
         var enabled = _sessions.AddOrUpdate(server.SessionId ?? "", _ => _initial.Union(named), (_, now) => now.Union(named));
         List<Toolset> added = [.. named.Distinct().Where(t => !before.Contains(t))];

@@ -174,7 +174,7 @@ public sealed class McpResourceTests
     public async Task Prompts_walk_through_the_tools()
     {
         using var ws = new WorkspaceFixture("alpha");
-        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome, toolsets: "default");
         await using var client = await server.ConnectAsync();
         var prompts = await client.ListPromptsAsync(cancellationToken: Ct);
         Assert.Contains(prompts, p => p.Name == "start_feature");
@@ -182,10 +182,14 @@ public sealed class McpResourceTests
         var text = ((TextContentBlock)prompt.Messages.Single().Content).Text;
         Assert.Contains("smctl_flow_feature_start", text);
         Assert.Contains("\"repos\": [\"alpha\"]", text);
+        // It names tools of toolsets a session does not start with (worktree, build), so it says how to list them.
+        Assert.Contains("smctl_toolset_enable with {\"toolsets\": [\"worktree\", \"build\"]}", text);
         await Assert.ThrowsAsync<McpProtocolException>(async () => await client.GetPromptAsync("start_feature", cancellationToken: Ct));
 
         // Every call a prompt tells the model to make names the tool's real arguments.
         var tools = (await client.ListToolsAsync(cancellationToken: Ct)).ToDictionary(t => t.Name, t => t.ProtocolTool.InputSchema.GetProperty("properties"));
+        await client.CallToolAsync("smctl_toolset_enable", new Dictionary<string, object?> { ["toolsets"] = Smctl.Mcp.Tools.Toolsets.All.Select(t => t.Name).ToArray() }, cancellationToken: Ct);
+        foreach (var t in await client.ListToolsAsync(cancellationToken: Ct)) tools[t.Name] = t.ProtocolTool.InputSchema.GetProperty("properties");
         foreach (var listed in prompts)
         {
             var args = (listed.ProtocolPrompt.Arguments ?? []).ToDictionary(a => a.Name, a => (object?)(a.Name == "repos" ? "alpha" : "x1"));

@@ -231,6 +231,35 @@ public sealed class McpToolTests
         Assert.False(Directory.Exists(Path.Combine(ws.Repo("alpha"), ".git", "refs", "heads", "feature")));
     }
 
+    [Theory]
+    [InlineData("accept")]
+    [InlineData("decline")]
+    public async Task A_client_that_can_ask_its_user_is_asked_instead_of_needing_confirm(string answer)
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        var (code, stdout, stderr) = Peers.Run("node", ws.Ws, [Path.Combine(Peers.Folder, "mcp-elicit.mjs"), answer, server.Url.ToString(),
+            "smctl_workspace_remove", """{"repo":"beta","deleteFiles":true}"""], TimeSpan.FromMinutes(2));
+        Assert.True(code == 0, stdout + stderr);
+        var seen = JsonDocument.Parse(stdout.Trim()).RootElement;
+        // The terminal's question, put to the user through the TypeScript client's form.
+        var asked = Assert.Single(seen.GetProperty("asked").EnumerateArray());
+        Assert.Equal($"Delete {ws.Repo("beta")} and everything in it?", asked.GetProperty("message").GetString());
+        Assert.Equal("boolean", asked.GetProperty("schema").GetProperty("properties").GetProperty("confirm").GetProperty("type").GetString());
+        if (answer == "accept")
+        {
+            Assert.False(seen.GetProperty("isError").GetBoolean(), seen.GetProperty("text").GetString());
+            Assert.False(Directory.Exists(ws.Repo("beta")));
+        }
+        else
+        {
+            Assert.True(seen.GetProperty("isError").GetBoolean());
+            Assert.Contains("not confirmed", seen.GetProperty("text").GetString());
+            Assert.True(Directory.Exists(ws.Repo("beta")));
+            Assert.Contains("name = \"beta\"", File.ReadAllText(ws.Manifest));
+        }
+    }
+
     [Fact]
     public async Task What_the_cli_asks_first_needs_confirm_over_mcp()
     {

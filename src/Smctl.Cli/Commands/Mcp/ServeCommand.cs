@@ -52,7 +52,6 @@ public static class ServeCommand
                     AllowUserConfig = p.GetValue(allowUserConfig),
                     Toolsets = Toolsets.Parse(p.GetValue(toolsets)),
                     ToolsetsOption = p.GetValue(toolsets),
-                    SessionPerConnection = !p.GetValue(http) && !p.GetValue(sse),
                 };
                 if (p.GetValue(http) || p.GetValue(sse))
                 {
