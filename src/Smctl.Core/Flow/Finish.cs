@@ -84,7 +84,13 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     public JsonTypeInfo<TInput> InputJson => json;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 
-    public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct)
+    public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct) => RunAsync(context, input, [], ct);
+
+    /// <param name="committedFirst">
+    /// Repos whose uncommitted changes the calling command commits before it finishes (spec archive's commit in the
+    /// repo holding the specs): planned as clean, so its preview lists every repo the real run finishes.
+    /// </param>
+    public Task<RunResult> RunAsync(SmctlContext context, TInput input, IReadOnlyCollection<string> committedFirst, CancellationToken ct)
     {
         var model = FlowModel.From(context.Settings);
         var name = kind == FlowKind.Feature ? FlowModel.ValidateName(input.Subject()) : FlowModel.ValidateVersion(input.Subject());
@@ -101,7 +107,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
                 throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
             // Each repo is planned on its own (in-process reads and merge checks), so the repos are planned in parallel.
             var planned = await Workspace.Shared.RepoParallel.MapAsync(having, context.Jobs,
-                (f, t) => PlanRepoAsync(context, ws, f, model, branch, name, input, problems, t), token).ConfigureAwait(false);
+                (f, t) => PlanRepoAsync(context, ws, f, model, branch, name, input, committedFirst.Contains(f.Repo.Name), problems, t), token).ConfigureAwait(false);
             var programs = planned.OfType<RepoProgram>().ToList();
             problems.ThrowIfAny(label);
             return new Plan(Plan.NewId(label), label, programs);
@@ -110,9 +116,9 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
 
     /// <summary>One repo's steps, or null (with the reason in <paramref name="problems"/>) when it cannot be finished.</summary>
     private async Task<RepoProgram?> PlanRepoAsync(SmctlContext context, Workspace.Shared.Workspace ws, RepoFacts f, FlowModel model, string branch, string name,
-        FlowFinishInput input, Problems problems, CancellationToken ct)
+        FlowFinishInput input, bool committedFirst, Problems problems, CancellationToken ct)
     {
-        if (!f.CheckWorkTree(problems, needClean: true)) return null;
+        if (!f.CheckWorkTree(problems, needClean: !committedFirst)) return null;
         var worktreeSteps = new List<Step>();
         if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) return null;
         if (!await CheckWorktreesAsync(context, f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, ct).ConfigureAwait(false)) return null;

@@ -78,55 +78,67 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
 
     public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct)
     {
+        var label = Label(context, input);
+        return RunCommand.PlanAndRunAsync(context, label, (ws, token) => PlanAsync(context, ws, input, token), ct);
+    }
+
+    /// <summary>The command as the run records it: "flow feature start x".</summary>
+    public string Label(SmctlContext context, TInput input)
+    {
         var given = input.Subject();
         var model = FlowModel.From(context.Settings);
         if (kind == FlowKind.Feature && given is null) throw Errors.SmctlException.Usage("a feature needs a name.");
         if (kind == FlowKind.Release && model.Trunk)
             throw Errors.SmctlException.Usage("in the trunk model there are no release branches: a release is a tag on main.", $"run 'smctl flow release finish {given}' to tag it");
-        var label = $"flow {kind.ToString().ToLowerInvariant()} start {given ?? (kind == FlowKind.Release ? "(from the release plan)" : "(next patch)")}".TrimEnd();
-        return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
+        return $"flow {kind.ToString().ToLowerInvariant()} start {given ?? (kind == FlowKind.Release ? "(from the release plan)" : "(next patch)")}".TrimEnd();
+    }
+
+    /// <summary>The start's program, validated in every repo first; a command that starts a branch as part of its own program (spec new) builds on it.</summary>
+    public async Task<Plan> PlanAsync(SmctlContext context, Workspace.Shared.Workspace ws, TInput input, CancellationToken token)
+    {
+        var label = Label(context, input);
+        var given = input.Subject();
+        var model = FlowModel.From(context.Settings);
+        var problems = new Problems();
+        var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
+        // A release without a version takes the release plan's: one for all (lockstep) or each repo its own.
+        var planned = kind == FlowKind.Release && given is null
+            ? await PlannedVersionsAsync(context, facts, token).ConfigureAwait(false) : null;
+        var name = kind switch
         {
-            var problems = new Problems();
-            var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
-            // A release without a version takes the release plan's: one for all (lockstep) or each repo its own.
-            var planned = kind == FlowKind.Release && given is null
-                ? await PlannedVersionsAsync(context, facts, token).ConfigureAwait(false) : null;
-            var name = kind switch
+            FlowKind.Feature => FlowModel.ValidateName(given!),
+            FlowKind.Release => given is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(given),
+            _ => given is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(given),
+        };
+        var baseBranch = model.Base(kind);
+        var programs = new List<RepoProgram>();
+        var layout = input.Worktree ? new Worktree.Shared.WorktreeLayout(ws, context.Settings) : null;
+        foreach (var f in facts)
+        {
+            var version = planned?.GetValueOrDefault(f.Repo.Name);
+            if (planned is not null && version is null) continue;
+            var repoName = version ?? name;
+            var branch = model.Branch(kind, repoName);
+            Git.BranchName.Validate(branch);
+            if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is null && Versions.Latest(f, model) is { } last && Versions.Parse(repoName).ComparePrecedenceTo(last) <= 0)
             {
-                FlowKind.Feature => FlowModel.ValidateName(given!),
-                FlowKind.Release => given is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(given),
-                _ => given is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(given),
-            };
-            var baseBranch = model.Base(kind);
-            var programs = new List<RepoProgram>();
-            var layout = input.Worktree ? new Worktree.Shared.WorktreeLayout(ws, context.Settings) : null;
-            foreach (var f in facts)
-            {
-                var version = planned?.GetValueOrDefault(f.Repo.Name);
-                if (planned is not null && version is null) continue;
-                var repoName = version ?? name;
-                var branch = model.Branch(kind, repoName);
-                Git.BranchName.Validate(branch);
-                if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is null && Versions.Latest(f, model) is { } last && Versions.Parse(repoName).ComparePrecedenceTo(last) <= 0)
-                {
-                    problems.Add(f.Repo.Name, $"{repoName} is not above its last release {model.Tag(last.ToString())}");
-                    continue;
-                }
-                if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout && !input.Worktree)) continue;
-                if (f.HasBranch(branch)) { problems.Add(f.Repo.Name, $"{branch} already exists"); continue; }
-                if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(repoName)} already exists"); continue; }
-                var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
-                if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
-                var steps = layout is not null
-                    ? layout.StepsFor(f, model, layout.SetDir(kind, repoName), kind, branch, null, problems)
-                    : [new BranchCreate(branch, start) { Checkout = !input.NoCheckout }];
-                if (steps is null) continue;
-                if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
-                programs.Add(new RepoProgram(f.Repo.Name, steps));
+                problems.Add(f.Repo.Name, $"{repoName} is not above its last release {model.Tag(last.ToString())}");
+                continue;
             }
-            problems.ThrowIfAny(label);
-            return new Plan(Plan.NewId(label), $"flow {kind.ToString().ToLowerInvariant()} start {name}", programs);
-        }, ct);
+            if (!f.CheckWorkTree(problems, needClean: !input.NoCheckout && !input.Worktree)) continue;
+            if (f.HasBranch(branch)) { problems.Add(f.Repo.Name, $"{branch} already exists"); continue; }
+            if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is not null) { problems.Add(f.Repo.Name, $"tag {model.Tag(repoName)} already exists"); continue; }
+            var start = f.UpToDateTip(baseBranch, problems, takeRemoteWhenBehind: true);
+            if (start is null) { problems.Add(f.Repo.Name, $"has no {baseBranch} branch (run 'smctl flow init')"); continue; }
+            var steps = layout is not null
+                ? layout.StepsFor(f, model, layout.SetDir(kind, repoName), kind, branch, null, problems)
+                : [new BranchCreate(branch, start) { Checkout = !input.NoCheckout }];
+            if (steps is null) continue;
+            if (f.HasRemote && !input.NoPush) steps.Add(new BranchPush(branch, SetUpstream: true));
+            programs.Add(new RepoProgram(f.Repo.Name, steps));
+        }
+        problems.ThrowIfAny(label);
+        return new Plan(Plan.NewId(label), $"flow {kind.ToString().ToLowerInvariant()} start {name}", programs);
     }
 
     /// <summary>The release plan's version per repo with changes since its last release (lockstep: the same one for every repo).</summary>

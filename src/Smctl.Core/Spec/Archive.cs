@@ -288,12 +288,11 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
                     $"commit or stash them, or pass {context.Flag("noFinish")}");
         }
         if (!finishing) return null;
-        var checkable = holders.Where(r => !(specRepoDirty && r == specRepo?.Name)).ToList();
-        if (checkable.Count == 0) return null;
         try
         {
-            return await Flows.FeatureFinish.RunAsync(context.Planning(),
-                new FeatureFinishInput { Name = change.Id, Repos = checkable, NoFetch = true, NoPush = input.NoPush }, ct).ConfigureAwait(false);
+            // The repo holding the specs is checked too: its changes are the archive's, committed before the finish.
+            return await Flows.FeatureFinish.RunAsync(context.Planning(), new FeatureFinishInput { Name = change.Id, Repos = holders, NoFetch = true, NoPush = input.NoPush },
+                specRepoDirty && specRepo is not null ? [specRepo.Name] : [], ct).ConfigureAwait(false);
         }
         catch (SmctlException e) when (e.Kind == ErrorKind.Git)
         {

@@ -7,6 +7,7 @@ using Smctl.Core.Flow;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
+using Smctl.Core.Plans.Steps;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -30,8 +31,12 @@ public sealed record SpecNewInput
 
 /// <param name="Change">The change's folder.</param>
 /// <param name="Files">The files written, relative to the change's folder.</param>
-/// <param name="Branch">The flow run that started feature/&lt;id&gt;, unless --no-branch.</param>
-public sealed record SpecNewResult(string Id, string Root, string Change, IReadOnlyList<string> Files, IReadOnlyList<string> Repos, RunResult? Branch);
+/// <param name="Branch">The run that started feature/&lt;id&gt; (unless --no-branch) and wrote the change.</param>
+public sealed record SpecNewResult(string Id, string Root, string Change, IReadOnlyList<string> Files, IReadOnlyList<string> Repos, RunResult? Branch)
+{
+    /// <summary>Set by a dry run that saved its plan: 'plan apply' then creates the branch and the change alike.</summary>
+    public string? PlanId { get; init; }
+}
 
 /// <summary>
 /// Creates an OpenSpec change as 'openspec new change' does (same id rules, .openspec.yaml), with proposal.md and
@@ -62,29 +67,27 @@ public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
             ("tasks.md", Scaffold.Tasks),
             (ChangeMeta.FileName, new ChangeMeta(repos, branch, safety).ToToml()),
         };
-        // The branch first: when validation refuses it, no change folder is left behind either. An interrupted
-        // start still gets its change ('smctl continue' finishes the branch; the folder is untracked and goes along).
-        RunResult? run = null;
-        if (!input.NoBranch)
-            run = await Flows.FeatureStart.RunAsync(context, new FeatureStartInput { Name = id, Repos = repos }, ct).ConfigureAwait(false);
-        if (!context.DryRun)
+        // One program: feature/<id> in its repos, then the change folder in the repo that holds the root (after
+        // its branch is in place), so a dry run's saved plan does all of it and continue finishes all of it.
+        var write = new ChangeWrite(dir, [.. files.Select(f => new FileWrite(f.Name, f.Text))], [root.SpecsDir, Path.Combine(root.ChangesDir, "archive")]);
+        var holder = root.Repo ?? repos.FirstOrDefault();
+        if (holder is null)
         {
-            // Written in a scratch folder and moved in whole: a failure leaves no half-made change.
-            var scratch = Path.Combine(root.ChangesDir, $".{id}.smctl-tmp");
-            Directory.CreateDirectory(scratch);
-            try
-            {
-                foreach (var (name, text) in files) File.WriteAllText(Path.Combine(scratch, name), text);
-                Directory.CreateDirectory(root.SpecsDir);
-                Directory.CreateDirectory(Path.Combine(root.ChangesDir, "archive"));
-                Directory.Move(scratch, dir);
-            }
-            finally
-            {
-                if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
-            }
+            if (!context.DryRun) write.Write();
+            return new SpecNewResult(id, root.Path, dir, [.. files.Select(f => f.Name)], repos, null);
         }
-        return new SpecNewResult(id, root.Path, dir, [.. files.Select(f => f.Name)], repos, run);
+        var label = $"spec new {id}";
+        var run = await RunCommand.PlanAndRunAsync(context, label, async (current, token) =>
+        {
+            var start = input.NoBranch ? null
+                : await Flows.FeatureStart.PlanAsync(context, current, new FeatureStartInput { Name = id, Repos = repos }, token).ConfigureAwait(false);
+            var programs = start?.Repos.ToList() ?? [];
+            var at = programs.FindIndex(p => p.Repo == holder);
+            if (at >= 0) programs[at] = programs[at] with { Steps = [.. programs[at].Steps, write] };
+            else programs.Add(new RepoProgram(holder, [write]));
+            return new Plan(Plan.NewId(label), label, programs);
+        }, ct).ConfigureAwait(false);
+        return new SpecNewResult(id, root.Path, dir, [.. files.Select(f => f.Name)], repos, run) { PlanId = run.PlanId };
     }
 
     private static SpecRoot ChooseRoot(SmctlContext context, IReadOnlyList<SpecRoot> roots, string? repo)

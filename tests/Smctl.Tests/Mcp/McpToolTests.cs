@@ -120,6 +120,38 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task A_spec_new_dry_run_plan_creates_the_branch_and_the_change_alike()
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        Directory.CreateDirectory(Path.Combine(ws.Repo("alpha"), "openspec", "changes"));
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var change = Path.Combine(ws.Repo("alpha"), "openspec", "changes", "add-cache");
+        var plan = await client.CallToolAsync("smctl_spec_new", Arguments("""{"id":"add-cache","dryRun":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, plan.IsError);
+        var planned = plan.StructuredContent!.Value;
+        // The dry run's plan is all of it: the branch in both repos and, in the repo holding the root, the change.
+        var alphaSteps = planned.GetProperty("branch").GetProperty("repos").EnumerateArray().Single(r => r.GetProperty("repo").GetString() == "alpha")
+            .GetProperty("steps").EnumerateArray().Select(st => st.GetProperty("op").GetString()).ToList();
+        Assert.Equal("change_write", alphaSteps.Last());
+        Assert.False(Directory.Exists(change));
+
+        var applied = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{planned.GetProperty("planId").GetString()}}"}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, applied.IsError);
+        Assert.Equal("completed", applied.StructuredContent!.Value.GetProperty("phase").GetString());
+        Assert.True(File.Exists(Path.Combine(change, "proposal.md")));
+        Assert.True(File.Exists(Path.Combine(change, ".openspec.yaml")));
+        Assert.Equal("feature/add-cache", Testing.Git.Run(ws.Repo("alpha"), "branch", "--show-current").Trim());
+        Assert.Equal("feature/add-cache", Testing.Git.Run(ws.Repo("beta"), "branch", "--show-current").Trim());
+
+        // What the real call makes, file for file.
+        var direct = await ws.Smctl("spec", "new", "add-other", "--repos", "beta", "--json");
+        Assert.Equal(0, direct.ExitCode);
+        Assert.Equal(Directory.GetFiles(change).Select(Path.GetFileName).Order(),
+            Directory.GetFiles(Path.Combine(ws.Repo("alpha"), "openspec", "changes", "add-other")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public async Task Failures_are_isError_results_with_the_one_error_shape()
     {
         using var empty = new TempDir();

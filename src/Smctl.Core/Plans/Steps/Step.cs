@@ -22,6 +22,7 @@ namespace Smctl.Core.Plans.Steps;
 [JsonDerivedType(typeof(WorktreeAdd), "worktree_add")]
 [JsonDerivedType(typeof(WorktreeRemove), "worktree_remove")]
 [JsonDerivedType(typeof(FilesCommit), "files_commit")]
+[JsonDerivedType(typeof(ChangeWrite), "change_write")]
 public abstract record Step
 {
     /// <summary>The step's opcode: its one name in run.json, in saved plans and in --json and MCP results (the attributes above).</summary>
