@@ -45,7 +45,17 @@ public static class HttpHost
             k.Limits.MaxRequestBodySize = listen.MaxBodyBytes;
             k.AddServerHeader = false;
         });
-        builder.Services.AddMcpServer(smctl.Configure).WithHttpTransport(o =>
+        // SSE resumability (SEP-1699): each stream's events are kept a few minutes, so a client whose connection
+        // dropped mid-call (a proxy's idle timeout, a laptop's sleep) reconnects with Last-Event-ID and gets the rest.
+        // (Resumability belongs to the sessions 2025-11-25 clients use, which is why the SDK marks it back-compat.)
+        builder.Services.AddDistributedMemoryCache();
+#pragma warning disable MCP9006
+        builder.Services.AddMcpServer(smctl.Configure).WithDistributedCacheEventStreamStore(o =>
+        {
+            o.EventAbsoluteExpiration = TimeSpan.FromMinutes(5);
+            o.MetadataAbsoluteExpiration = TimeSpan.FromMinutes(10);
+        }).WithHttpTransport(o =>
+#pragma warning restore MCP9006
         {
             // Sessions for clients that still use the initialize handshake (2025-11-25: subscriptions need them);
             // 2026-07-28 clients are served statelessly and listen on subscriptions/listen.

@@ -67,6 +67,7 @@ public sealed class SmctlMcpServer : IDisposable
         handlers.ListPromptsHandler = PromptCatalog.ListAsync;
         handlers.GetPromptHandler = PromptCatalog.GetAsync;
         handlers.CompleteHandler = PromptCatalog.Complete(_settings);
+        if (ConformanceFixtures.Enabled(_settings.GetEnvironment)) ConformanceFixtures.Add(handlers);
     }
 
     /// <summary>Where the other tools are, when the server lists only some toolsets at a session's start.</summary>

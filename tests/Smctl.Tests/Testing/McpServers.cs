@@ -23,26 +23,29 @@ public sealed class McpHttpServer : IAsyncDisposable
     }
 
     /// <param name="toolsets">What each session lists at its start; every tool unless a test is about toolsets.</param>
+    /// <param name="environment">Variables the server reads instead of the process's (SMCTL_MCP_CONFORMANCE).</param>
     public static async Task<McpHttpServer> StartAsync(string cwd, HttpListenOptions? listen = null, string? userConfigHome = null, bool allowUserConfig = false,
-        string toolsets = "all")
+        string toolsets = "all", IReadOnlyDictionary<string, string>? environment = null)
     {
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var stop = new CancellationTokenSource();
-        var settings = Settings(cwd, userConfigHome, allowUserConfig, toolsets);
+        var settings = Settings(cwd, userConfigHome, allowUserConfig, toolsets, environment);
         var running = Task.Run(() => HttpHost.RunAsync(settings, listen ?? new HttpListenOptions("127.0.0.1", 0, Sse: true, Token: null),
             LogLevel.Warning, url => started.TrySetResult(url), stop.Token));
         if (await Task.WhenAny(started.Task, running) == running) await running; // surfaces the start-up error
         return new McpHttpServer(await started.Task, running, stop);
     }
 
-    public static ServeSettings Settings(string cwd, string? userConfigHome = null, bool allowUserConfig = false, string toolsets = "all") => new()
-    {
-        CurrentDirectory = cwd,
-        AllowUserConfig = allowUserConfig,
-        Toolsets = Toolsets.Parse(toolsets),
-        GetEnvironment = name => name == "XDG_CONFIG_HOME" && userConfigHome is not null ? userConfigHome : Environment.GetEnvironmentVariable(name),
-        LoggerFactory = StderrLogging.Create(LogLevel.Warning),
-    };
+    public static ServeSettings Settings(string cwd, string? userConfigHome = null, bool allowUserConfig = false, string toolsets = "all",
+        IReadOnlyDictionary<string, string>? environment = null) => new()
+        {
+            CurrentDirectory = cwd,
+            AllowUserConfig = allowUserConfig,
+            Toolsets = Toolsets.Parse(toolsets),
+            GetEnvironment = name => name == "XDG_CONFIG_HOME" && userConfigHome is not null ? userConfigHome
+                : environment?.GetValueOrDefault(name) ?? Environment.GetEnvironmentVariable(name),
+            LoggerFactory = StderrLogging.Create(LogLevel.Warning),
+        };
 
     public Task<McpClient> ConnectAsync(string? protocolVersion = null, HttpTransportMode mode = HttpTransportMode.StreamableHttp) =>
         McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = mode == HttpTransportMode.Sse ? new Uri(Url + "/sse") : Url, TransportMode = mode }),
