@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
 using Smctl.Core.Config.Shared;
+using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Release.Shared;
@@ -16,6 +17,11 @@ public sealed record ReleasePlanInput
     [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]
     [Option(HelpName = "REF")]
     public string? To { get; init; }
+    [Description("List at most this many commits per repo, breaking changes and features first; the rest are counted (default: all)")]
+    [Option(HelpName = "N")]
+    public int? Commits { get; init; }
+    [Description("Only the repos with commits since their last release")]
+    public bool ChangedOnly { get; init; }
 }
 
 /// <param name="Mode">lockstep (one version for all repos) or independent.</param>
@@ -34,10 +40,19 @@ public sealed class ReleasePlan : IOperation<ReleasePlanInput, ReleasePlanResult
 
     public async Task<ReleasePlanResult> RunAsync(SmctlContext context, ReleasePlanInput input, CancellationToken ct)
     {
+        if (input.Commits is < 0) throw SmctlException.Usage($"{context.Option("commits")} must be 0 or more");
         var (_, plans, lockstep) = await ReleasePlanner.PlanAsync(context, input.Repos, input.To, from: null, ct).ConfigureAwait(false);
         var rules = VersionRules.From(context.Settings);
-        return new ReleasePlanResult(context.Settings.Text(ConfigKeys.ReleaseMode), lockstep, Describe(rules), plans);
+        // A plan of fifty repos lists thousands of commits: a model (or a person) asks for the versions and a few
+        // commits each, and is told how many more there are.
+        var shown = plans.Where(p => !input.ChangedOnly || p.HasChanges).Select(p => input.Commits is { } most && p.Commits.Count > most
+            ? p with { Commits = [.. p.Commits.OrderBy(Significance).Take(most)], OmittedCommits = p.Commits.Count - most }
+            : p).ToList();
+        return new ReleasePlanResult(context.Settings.Text(ConfigKeys.ReleaseMode), lockstep, Describe(rules), shown);
     }
+
+    /// <summary>Breaking changes first, then features, fixes, and the rest (a stable sort keeps history order within each).</summary>
+    private static int Significance(PlannedCommit c) => c.Breaking ? 0 : c.Type switch { "feat" => 1, "fix" => 2, _ => 3 };
 
     public static string Describe(VersionRules rules) =>
         "breaking change: major; feat: minor; anything else: patch. Before 1.0.0: a breaking change bumps "

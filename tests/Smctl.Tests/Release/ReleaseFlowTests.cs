@@ -141,6 +141,29 @@ public sealed class ReleaseFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_sized_for_a_context_window_lists_the_significant_commits_and_counts_the_rest()
+    {
+        await Ok("flow", "init");
+        Commit("a", "chore: one");
+        Commit("a", "docs: two");
+        Commit("a", "feat: three");
+        Commit("a", "fix: four");
+        Commit("a", "feat!: five");
+        var full = (await Ok("release", "plan", "--json")).Json;
+        var trimmed = (await Ok("release", "plan", "--commits", "2", "--changed-only", "--json")).Json;
+        // Only a has commits since a release; b and c (nothing but the initial commit, or none) are left out.
+        var changed = full.GetProperty("repos").EnumerateArray().Where(r => r.GetProperty("hasChanges").GetBoolean()).Select(r => r.GetProperty("repo").GetString()).ToList();
+        Assert.Equal(changed, trimmed.GetProperty("repos").EnumerateArray().Select(r => r.GetProperty("repo").GetString()).ToList());
+        var a = trimmed.GetProperty("repos").EnumerateArray().Single(r => r.GetProperty("repo").GetString() == "a");
+        var allOfA = full.GetProperty("repos").EnumerateArray().Single(r => r.GetProperty("repo").GetString() == "a");
+        Assert.Equal(["feat!: five", "feat: three"], a.GetProperty("commits").EnumerateArray().Select(c => c.GetProperty("subject").GetString()));
+        Assert.Equal(allOfA.GetProperty("commits").GetArrayLength() - 2, a.GetProperty("omittedCommits").GetInt32());
+        // The version is the one the whole history calls for.
+        Assert.Equal(allOfA.GetProperty("nextVersion").GetString(), a.GetProperty("nextVersion").GetString());
+        Assert.Equal(2, (await _ws.Smctl("release", "plan", "--commits", "-1")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_first_release_and_non_conventional_commits()
     {
         Commit("a", "just some words");

@@ -10,7 +10,10 @@ public sealed record PlannedCommit(string Sha, string? Type, string? Scope, bool
 /// <summary>One repo's next release: from its last tag and the commits since.</summary>
 public sealed record RepoReleasePlan(string Repo, string To, string? LastTag, string? LastVersion, Bump Bump, string NextVersion, IReadOnlyList<PlannedCommit> Commits)
 {
-    public bool HasChanges => Commits.Count > 0;
+    /// <summary>Commits since the last release left out of <see cref="Commits"/> (release plan's commit limit).</summary>
+    public int? OmittedCommits { get; init; }
+
+    public bool HasChanges => Commits.Count > 0 || OmittedCommits > 0;
 }
 
 /// <summary>Reads every selected repo's history and works out the versions a release would take.</summary>
