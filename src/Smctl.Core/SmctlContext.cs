@@ -32,6 +32,8 @@ public sealed class SmctlContext
     public Func<string, bool> Confirm { get; init; } = _ => false;
     public Action<ProgressEvent> Progress { get; init; } = _ => { };
     public Action<string> Warn { get; init; } = _ => { };
+    /// <summary>An operation by its dotted name, for 'plan apply' of a saved call; the front ends give the catalog's.</summary>
+    public Func<string, Operations.IOperation?> FindOperation { get; init; } = _ => null;
     /// <summary>Plan and report, change nothing.</summary>
     public bool DryRun { get; init; }
     /// <summary>Ref snapshots validation just took (after its fetch), by repo folder: the run's "before" needs no second read.</summary>
@@ -140,6 +142,7 @@ public sealed class SmctlContext
     {
         CurrentDirectory = CurrentDirectory, WorkspacePath = WorkspacePath, UserConfigPath = UserConfigPath, GetEnvironment = GetEnvironment,
         FlagSettings = FlagSettings, Git = Git, Confirm = Confirm, ConfirmHint = ConfirmHint, OptionSpelling = OptionSpelling, MayWriteBeyondWorkspace = MayWriteBeyondWorkspace, Progress = Progress, Warn = Warn, OutputLine = OutputLine,
+        FindOperation = FindOperation,
         DryRun = true, _workspace = _workspace, _settings = _settings,
     };
 

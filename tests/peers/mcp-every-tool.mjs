@@ -38,7 +38,7 @@ for (const call of calls) {
   try {
     const result = await client.callTool({ name: call.name, arguments: call.arguments ?? {} });
     const text = result.content?.find((c) => c.type === "text")?.text ?? "";
-    results.push({ index: results.length, name: call.name, isError: result.isError ?? false, structured: result.structuredContent !== undefined, text: text.slice(0, 400) });
+    results.push({ index: results.length, name: call.name, isError: result.isError ?? false, structured: result.structuredContent !== undefined, planId: result.structuredContent?.planId ?? null, text: text.slice(0, 400) });
   } catch (e) {
     results.push({ index: results.length, name: call.name, thrown: String(e.message ?? e).slice(0, 600) });
   }

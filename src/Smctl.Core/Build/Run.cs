@@ -91,7 +91,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
     public static readonly string[] KeyEnvironment = ["CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS", "RUSTFLAGS", "CARGO_TARGET_DIR", "GOFLAGS", "DOTNET_CONFIGURATION", "NODE_ENV"];
 
     public OperationInfo Info { get; } = new("build",
-        "Build the named repos and everything they depend on (all by default) in dependency order (optionally testing, cleaning or verifying), with a cache of successes and a log per repo.",
+        "Build the named repos and what they depend on (default: all) in dependency order, optionally testing or verifying, with a cache and a log per repo.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<BuildInput> InputJson => SmctlJson.Default.BuildInput;

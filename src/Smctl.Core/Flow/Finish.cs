@@ -20,11 +20,11 @@ public abstract record FlowFinishInput
     public bool NoFetch { get; init; }
     [Description("Do not push or delete anything on the remote")]
     public bool NoPush { get; init; }
-    [Description("Keep the branch (locally and on the remote) after merging")]
+    [Description("Keep the branch after merging")]
     public bool Keep { get; init; }
     [Description("One squashed commit instead of a merge commit")]
     public bool Squash { get; init; }
-    [Description("Remove the branch's worktree set first (its worktrees must be clean)")]
+    [Description("Remove the branch's clean worktree set first")]
     public bool RemoveWorktree { get; init; }
 
     /// <summary>The feature's name or the version.</summary>

@@ -20,7 +20,7 @@ public enum McpClient
 
 public sealed record McpConfigInput
 {
-    [Description("claude (Claude Code, .mcp.json), cursor (.cursor/mcp.json), windsurf (~/.codeium/windsurf/mcp_config.json) or vscode (.vscode/mcp.json)")]
+    [Description("Which client's configuration: Claude Code, Cursor, Windsurf or VS Code")]
     public required McpClient Client { get; init; }
     [Description("Write it into the client's configuration file, keeping other servers (default: only print it)")]
     public bool Write { get; init; }

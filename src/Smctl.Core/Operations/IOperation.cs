@@ -32,7 +32,8 @@ public interface IOperation<TInput, TResult> : IOperation
         // The same reader as the CLI's: one refusal of unknown or ill-typed arguments, then the input's own rules.
         var typed = Inputs.InputReader.Read(InputJson, input, f => f.JsonName);
         var result = await this.InvokeAsync(context, typed, ct).ConfigureAwait(false);
-        return new OperationOutput(OperationJson.Serialize(result, ResultJson), (result as IOutcome)?.FailureKind);
+        var json = await Plans.CallPlans.SaveAsync(context, this, input, OperationJson.Serialize(result, ResultJson), ct).ConfigureAwait(false);
+        return new OperationOutput(json, (result as IOutcome)?.FailureKind);
     }
 }
 

@@ -19,6 +19,9 @@ public static class OperationJson
     /// <summary>JSON (already redacted) on one line, text as written.</summary>
     public static string Compact(JsonElement json) => Write(json.WriteTo, indented: false);
 
+    /// <summary>A result changed after it was written (a planId added), indented as the CLI prints it, text as written.</summary>
+    public static string Reindent(System.Text.Json.Nodes.JsonNode json) => Write(writer => json.WriteTo(writer), indented: true);
+
     private static string Write(Action<Utf8JsonWriter> write, bool indented)
     {
         using var buffer = new MemoryStream();

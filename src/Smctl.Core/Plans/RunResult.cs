@@ -15,8 +15,15 @@ public sealed record RunResult(string Id, string Command, RunPhase Phase, IReadO
     /// <summary>The run waits for continue, skip or abort (or, when aborting, for abort).</summary>
     public bool Interrupted => Phase is RunPhase.Interrupted or RunPhase.Aborting;
 
+    /// <summary>A saved call applied ('plan apply' of build, config set, spec archive…): that command's own result.</summary>
+    public System.Text.Json.JsonElement? Output { get; init; }
+
+    /// <summary>The applied call's own failure, where it reported one in its result.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : null;
+    public Errors.ErrorKind? CallFailure { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : CallFailure;
 
     public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, RunPhase.Planned,
         plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(s.Op, s.Describe(), StepStatus.Planned, (s as Steps.FilesCommit)?.Diff)).ToList())).ToList());

@@ -5,18 +5,22 @@ using Smctl.Core.Workspace.Shared;
 namespace Smctl.Core.Plans;
 
 /// <summary>A plan kept for later, with every repo's refs when it was made (so 'plan apply' can refuse a world that moved).</summary>
-public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, DateTimeOffset Created);
+/// <param name="Call">For a command that is not a program of steps (build, config set, spec archive…): the call itself, made again by 'plan apply'.</param>
+public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, DateTimeOffset Created, SavedCall? Call = null);
+
+/// <summary>An operation's dotted name and its input as JSON, exactly as the dry run was called.</summary>
+public sealed record SavedCall(string Operation, string Input);
 
 /// <summary>.smctl/plans/&lt;id&gt;.json</summary>
 public sealed class SavedPlans(string smctlDir)
 {
     public string Dir { get; } = SmctlLayout.PlansDir(smctlDir);
 
-    public async Task<string> SaveAsync(SmctlContext context, Workspace.Shared.Workspace ws, Plan plan, CancellationToken ct)
+    public async Task<string> SaveAsync(SmctlContext context, Workspace.Shared.Workspace ws, Plan plan, CancellationToken ct, SavedCall? call = null)
     {
         var snapshots = await RepoParallel.MapAsync(plan.Repos, context.Jobs,
             (p, token) => RunExecutor.SnapshotAsync(context, ws.Repo(p.Repo), token), ct).ConfigureAwait(false);
-        var saved = new SavedPlan(plan, plan.Repos.Select((p, i) => (p.Repo, snapshots[i])).ToDictionary(x => x.Repo, x => x.Item2), DateTimeOffset.UtcNow);
+        var saved = new SavedPlan(plan, plan.Repos.Select((p, i) => (p.Repo, snapshots[i])).ToDictionary(x => x.Repo, x => x.Item2), DateTimeOffset.UtcNow, call);
         Directory.CreateDirectory(Dir);
         IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, RunStateJson.Default.SavedPlan));
         return plan.Id;

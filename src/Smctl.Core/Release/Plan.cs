@@ -17,7 +17,7 @@ public sealed record ReleasePlanInput
     [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]
     [Option(HelpName = "REF")]
     public string? To { get; init; }
-    [Description("List at most this many commits per repo, breaking changes and features first; the rest are counted (default: all)")]
+    [Description("At most this many commits per repo, the most significant first (default: all)")]
     [Option(HelpName = "N")]
     public int? Commits { get; init; }
     [Description("Only the repos with commits since their last release")]
@@ -33,7 +33,7 @@ public sealed record ReleasePlanResult(string Mode, string? WorkspaceVersion, st
 public sealed class ReleasePlan : IOperation<ReleasePlanInput, ReleasePlanResult>
 {
     public OperationInfo Info { get; } = new("release.plan",
-        "For each repo: the last release tag, the commits since it read as Conventional Commits, and the next semver version they call for (one workspace version in lockstep mode).",
+        "For each repo: the last release tag, the commits since it as Conventional Commits, and the next semver version they call for.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<ReleasePlanInput> InputJson => SmctlJson.Default.ReleasePlanInput;
     public JsonTypeInfo<ReleasePlanResult> ResultJson => SmctlJson.Default.ReleasePlanResult;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using Smctl.Core.Catalog;
+using Smctl.Core.Errors;
 using Smctl.Core.Operations;
 using Smctl.Core.Plans;
 using Smctl.Core.Workspace.Shared;
@@ -20,8 +21,38 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         var ws = context.RequireWorkspace();
         var saved = new SavedPlans(ws.SmctlDir).Load(input.Id);
         var store = new RunStore(ws.SmctlDir);
+        if (saved.Call is { } call) return await ApplyCallAsync(context, ws, store, saved, call, input.Id, ct).ConfigureAwait(false);
         using var held = context.DryRun ? null : store.Lock("plan apply " + input.Id);
         store.EnsureNoInterruptedRun();
+        await RefuseMovedAsync(context, ws, saved, input.Id, ct).ConfigureAwait(false);
+        if (context.DryRun) return RunResult.FromPlan(saved.Plan) with { PlanId = input.Id };
+        var state = await RunExecutor.StartAsync(context, ws, store, saved.Plan, ct).ConfigureAwait(false);
+        return RunResult.FromState(state) with { PlanId = input.Id };
+    }
+
+    /// <summary>
+    /// A saved call (a command that is not a program of steps) is made again exactly, once no repo moved since; the
+    /// command takes the workspace lock itself, as when it is called directly, and its result comes back as output.
+    /// </summary>
+    private static async Task<RunResult> ApplyCallAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, SavedPlan saved, SavedCall call,
+        string id, CancellationToken ct)
+    {
+        store.EnsureNoInterruptedRun();
+        await RefuseMovedAsync(context, ws, saved, id, ct).ConfigureAwait(false);
+        var op = context.FindOperation(call.Operation)
+            ?? throw new SmctlException(ErrorKind.Workspace, $"plan {id} calls '{call.Operation}', which this smctl does not have", "make the plan again with this smctl");
+        var planned = new RunResult(saved.Plan.Id, saved.Plan.Command, RunPhase.Planned, []) { PlanId = id };
+        if (context.DryRun) return planned;
+        var input = System.Text.Json.Nodes.JsonNode.Parse(call.Input) as System.Text.Json.Nodes.JsonObject
+            ?? throw new SmctlException(ErrorKind.Workspace, $"plan {id} is damaged: its input is not a JSON object", "make the plan again");
+        var output = await op.RunJsonAsync(context, input, ct).ConfigureAwait(false);
+        using var result = System.Text.Json.JsonDocument.Parse(output.Json);
+        return planned with { Phase = RunPhase.Completed, Output = result.RootElement.Clone(), CallFailure = output.FailureKind };
+    }
+
+    /// <summary>Refuses a plan whose repos' branches or tags moved, or that have another branch checked out, since it was made.</summary>
+    private static async Task RefuseMovedAsync(SmctlContext context, Workspace.Shared.Workspace ws, SavedPlan saved, string id, CancellationToken ct)
+    {
         var now = await RepoParallel.MapAsync(saved.Plan.Repos, context.Jobs,
             (p, token) => RunExecutor.SnapshotAsync(context, ws.Repo(p.Repo), token), ct).ConfigureAwait(false);
         var problems = new Problems();
@@ -33,9 +64,6 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
             if (moved.Count > 0) problems.Add(repo, $"moved since the plan was made: {string.Join(", ", moved.Take(5))}{(moved.Count > 5 ? ", …" : "")}");
             else if (then.HeadBranch != now[i].HeadBranch) problems.Add(repo, $"has {now[i].HeadBranch ?? "a detached HEAD"} checked out, not {then.HeadBranch}");
         }
-        problems.ThrowIfAny("plan apply " + input.Id, "make the plan again: run the command with --dry-run --save-plan");
-        if (context.DryRun) return RunResult.FromPlan(saved.Plan) with { PlanId = input.Id };
-        var state = await RunExecutor.StartAsync(context, ws, store, saved.Plan, ct).ConfigureAwait(false);
-        return RunResult.FromState(state) with { PlanId = input.Id };
+        problems.ThrowIfAny("plan apply " + id, "make the plan again: run the command with --dry-run --save-plan");
     }
 }

@@ -9,7 +9,7 @@ namespace Smctl.Core.Runs;
 
 public sealed record PlanInput
 {
-    [Description("The plan's id (printed by a dry run that saved it)")]
+    [Description("The plan's id (from a dry run)")]
     [Argument(0)]
     public required string Id { get; init; }
 }

@@ -12,7 +12,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreeAddInput
 {
-    [Description("Name of the worktree set (the flow branch name)")]
+    [Description("Worktree set name (the flow branch name)")]
     [Argument(0)]
     public required string Name { get; init; }
     [Description("Flow branch kind")]

@@ -10,7 +10,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreePathInput
 {
-    [Description("Name of the worktree set")]
+    [Description("Worktree set name")]
     [Argument(0)]
     public required string Name { get; init; }
     [Description("A repo of the set: its worktree's folder; without it, the set's folder")]

@@ -13,7 +13,7 @@ namespace Smctl.Core.Worktree;
 
 public sealed record WorktreeRemoveInput
 {
-    [Description("Name of the worktree set")]
+    [Description("Worktree set name")]
     [Argument(0)]
     public required string Name { get; init; }
     [Description("Flow branch kind (default: the kind with a set of that name)")]

@@ -41,6 +41,7 @@ public sealed class ServeSettings
             MayWriteBeyondWorkspace = AllowUserConfig,
             ConfirmHint = "ask the user; if they agree, call again with confirm: true",
             OptionSpelling = (json, flag) => flag ? json + ": true" : json,
+            FindOperation = name => Smctl.Core.Catalog.OperationCatalog.All.FirstOrDefault(o => o.Info.Name == name),
             Progress = progress ?? (_ => { }),
             Warn = warn ?? (_ => { }),
         };

@@ -73,8 +73,14 @@ public static class ToolSchema
             if (level > 0)
                 schema.Remove("properties");
             else
-                foreach (var (_, property) in properties)
+                foreach (var (name, property) in properties.ToList())
+                {
                     if (property is JsonObject child) Outline(child, level + 1);
+                    // Any JSON (a JsonElement: plan apply's output of a saved call) exports as the schema `true`, which
+                    // clients refuse as a property schema, and says nothing of its shape: left out (extra properties
+                    // are allowed, so the result still conforms).
+                    else properties.Remove(name);
+                }
         }
         // A property that is a list is said by "array" alone: the model reads its items in the result.
         if (schema["items"] is JsonObject) schema.Remove("items");

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ModelGate.Tests.Testing;
+using Xunit;
 
 namespace ModelGate.Tests.Protocol;
 

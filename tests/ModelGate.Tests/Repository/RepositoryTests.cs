@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ModelGate.Tests.Testing;
+using Xunit;
 
 namespace ModelGate.Tests.Repository;
 

@@ -159,6 +159,11 @@ public sealed class McpEveryToolTests : IAsyncLifetime
             var structured = r.GetProperty("structured").GetBoolean();
             Assert.True(works ? structured : isError && !structured, $"{name} ({(works ? "should work" : "should be refused")}): {r.GetProperty("text")}");
         }
+        // Every dry run comes back with a planId that plan apply executes (a program of steps, or the call itself).
+        var dryRuns = Working().Where(w => w.Value.ContainsKey("dryRun")).Select(w => w.Key).ToHashSet();
+        foreach (var (phase, r) in results.Where(x => x.Phase != "interrupted" && x.Result.GetProperty("index").GetInt32() < workingCount))
+            if (dryRuns.Contains(r.GetProperty("name").GetString()!))
+                Assert.True(r.GetProperty("planId").ValueKind == JsonValueKind.String, $"{r.GetProperty("name")}'s dry run has no planId: {r.GetProperty("text")}");
         // Every tool was called both ways: once refused, once answering with a result its schema describes.
         foreach (var op in OperationCatalog.All)
         {

@@ -152,6 +152,47 @@ public sealed class McpToolTests
     }
 
     [Fact]
+    public async Task A_dry_run_of_a_call_that_is_not_a_program_saves_the_call_and_plan_apply_makes_it()
+    {
+        using var ws = new WorkspaceFixture("alpha", "beta");
+        await using var server = await McpHttpServer.StartAsync(ws.Ws, userConfigHome: ws.UserConfigHome);
+        await using var client = await server.ConnectAsync();
+        var before = File.ReadAllText(ws.Manifest);
+        var plan = await client.CallToolAsync("smctl_config_set", Arguments("""{"key":"flow.develop_branch","value":"dev","dryRun":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, plan.IsError);
+        var id = plan.StructuredContent!.Value.GetProperty("planId").GetString()!;
+        Assert.Equal(before, File.ReadAllText(ws.Manifest));
+        var shown = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{id}}","dryRun":true}"""), cancellationToken: Ct);
+        Assert.Equal("planned", shown.StructuredContent!.Value.GetProperty("phase").GetString());
+        Assert.Equal(before, File.ReadAllText(ws.Manifest));
+
+        var applied = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{id}}"}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, applied.IsError);
+        Assert.Equal("completed", applied.StructuredContent!.Value.GetProperty("phase").GetString());
+        Assert.Equal("dev", applied.StructuredContent!.Value.GetProperty("output").GetProperty("value").GetString());
+        Assert.Equal("dev", (await ws.Smctl("config", "get", "flow.develop_branch")).Stdout.Trim());
+
+        // A call planned before a repo moved is refused, as any plan is.
+        var second = await client.CallToolAsync("smctl_workspace_remove", Arguments("""{"repo":"beta","deleteFiles":true,"dryRun":true}"""), cancellationToken: Ct);
+        var secondId = second.StructuredContent!.Value.GetProperty("planId").GetString()!;
+        Testing.Git.Commit(ws.Repo("alpha"), "moved.txt", "x\n", "moved");
+        var refused = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{secondId}}","confirm":true}"""), cancellationToken: Ct);
+        Assert.True(refused.IsError);
+        Assert.Contains("moved since the plan was made", ErrorOf(refused).GetProperty("message").GetString());
+        Assert.True(Directory.Exists(ws.Repo("beta")));
+
+        // Planned again and applied: the destructive call still needs the user's agreement.
+        var third = await client.CallToolAsync("smctl_workspace_remove", Arguments("""{"repo":"beta","deleteFiles":true,"dryRun":true}"""), cancellationToken: Ct);
+        var thirdId = third.StructuredContent!.Value.GetProperty("planId").GetString()!;
+        var unconfirmed = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{thirdId}}"}"""), cancellationToken: Ct);
+        Assert.True(unconfirmed.IsError);
+        Assert.True(Directory.Exists(ws.Repo("beta")));
+        var removed = await client.CallToolAsync("smctl_plan_apply", Arguments($$"""{"id":"{{thirdId}}","confirm":true}"""), cancellationToken: Ct);
+        Assert.NotEqual(true, removed.IsError);
+        Assert.False(Directory.Exists(ws.Repo("beta")));
+    }
+
+    [Fact]
     public async Task Failures_are_isError_results_with_the_one_error_shape()
     {
         using var empty = new TempDir();

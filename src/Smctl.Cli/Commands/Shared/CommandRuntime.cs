@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Smctl.Cli.Output;
 using Smctl.Core;
 using Smctl.Core.Catalog;
@@ -6,6 +8,7 @@ using Smctl.Core.Config.Shared;
 using Smctl.Core.Errors;
 using Smctl.Core.Git;
 using Smctl.Core.Operations;
+using Smctl.Core.Plans;
 using Smctl.Core.Toml;
 using Spectre.Console;
 
@@ -59,6 +62,7 @@ public static class CommandRuntime
             OutputLine = outputLine,
             Confirm = question => Confirm(ui, yes, question),
             ConfirmHint = "pass --yes to confirm without a prompt",
+            FindOperation = name => Smctl.Core.Catalog.OperationCatalog.All.FirstOrDefault(o => o.Info.Name == name),
         };
     }
 
@@ -73,12 +77,21 @@ public static class CommandRuntime
             var input = bind(p);
             var lines = outputLine?.Invoke(p, ui);
             TOut result;
+            var context = ContextFor(p, host, ui, outputLine: lines);
             if (showProgress && ui.CanPrompt && !ui.Json && !ui.Quiet)
                 result = await WithProgressAsync(ui, progress => op.InvokeAsync(ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
             else
-                result = await op.InvokeAsync(ContextFor(p, host, ui, outputLine: lines), input, ct).ConfigureAwait(false);
-            if (ui.Json) ui.WriteJson(result, op.ResultJson);
-            else render(result, ui, p);
+                result = await op.InvokeAsync(context, input, ct).ConfigureAwait(false);
+            // --dry-run --save-plan of a command that is not a program of steps keeps the call itself (as MCP's dryRun does).
+            var json = OperationJson.Serialize(result, op.ResultJson);
+            var saved = await CallPlans.SaveAsync(context, op, (JsonSerializer.SerializeToNode(input, op.InputJson) as JsonObject)!, json, ct).ConfigureAwait(false);
+            if (ui.Json) ui.Line(saved);
+            else
+            {
+                render(result, ui, p);
+                if (!ReferenceEquals(saved, json) && JsonNode.Parse(saved)?["planId"]?.GetValue<string>() is { } id)
+                    ui.Info($"Saved as plan {id}: 'smctl plan apply {id}' makes exactly this call.");
+            }
             return exitCode?.Invoke(result) ?? Outcome.ExitCode(result);
         }).ConfigureAwait(false);
     }

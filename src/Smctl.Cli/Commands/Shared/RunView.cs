@@ -10,6 +10,13 @@ public static class RunView
 {
     public static void Render(RunResult r, Ui ui)
     {
+        // A saved call made again: what it answered is that command's own result (no run to undo).
+        if (r.Output is { } output)
+        {
+            ui.MarkupLine($"[bold]{Markup.Escape(r.Command)}[/] (plan {Markup.Escape(r.PlanId ?? r.Id)}): {Phase(r.Phase)}");
+            ui.Line(Smctl.Core.Operations.OperationJson.Reindent(System.Text.Json.Nodes.JsonNode.Parse(output.GetRawText())!));
+            return;
+        }
         var planned = r.Phase == RunPhase.Planned;
         ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):" : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
         foreach (var repo in r.Repos)
@@ -29,6 +36,7 @@ public static class RunView
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
         if (planned && r.PlanId is not null) ui.Info($"Saved as plan {r.PlanId}: 'smctl plan apply {r.PlanId}' runs exactly this.");
+        if (planned && r.Repos.Count == 0 && r.PlanId is not null) ui.Info($"It makes the call '{r.Command}' again, as it was given.");
         if (r.Phase == RunPhase.Aborting)
             ui.Hint("the abort stopped half-way: 'smctl abort' puts back the remaining repos");
         else if (r.Interrupted)

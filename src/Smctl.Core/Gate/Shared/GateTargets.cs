@@ -6,7 +6,7 @@ namespace Smctl.Core.Gate.Shared;
 public static class GateTargets
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
-    public const string UrlDescription = "Server URL (default: the first [gate] instance)";
+    public const string UrlDescription = "Server URL (default: [gate]'s first)";
 
     public static IReadOnlyList<GateClient> All(SmctlContext context, string? url)
     {
