@@ -73,6 +73,9 @@ public static class OperationCatalog
     public static readonly Release.ReleasePlan ReleasePlan = new();
     public static readonly Release.ReleaseNotes ReleaseNotes = new();
 
+    /// <summary>An operation by its dotted name ("config.set"), or null: what a saved call names.</summary>
+    public static IOperation? Named(string name) => All.FirstOrDefault(o => o.Info.Name == name);
+
     public static readonly IReadOnlyList<IOperation> All =
     [
         WorkspaceInit, WorkspaceAdd, WorkspaceRemove, WorkspaceStatus, WorkspaceSync, WorkspaceList, WorkspaceCheckout,

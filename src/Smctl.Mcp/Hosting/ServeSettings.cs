@@ -41,7 +41,7 @@ public sealed class ServeSettings
             MayWriteBeyondWorkspace = AllowUserConfig,
             ConfirmHint = "ask the user; if they agree, call again with confirm: true",
             OptionSpelling = (json, flag) => flag ? json + ": true" : json,
-            FindOperation = name => Smctl.Core.Catalog.OperationCatalog.All.FirstOrDefault(o => o.Info.Name == name),
+            FindOperation = Smctl.Core.Catalog.OperationCatalog.Named,
             Progress = progress ?? (_ => { }),
             Warn = warn ?? (_ => { }),
         };

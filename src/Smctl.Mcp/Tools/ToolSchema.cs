@@ -47,8 +47,7 @@ public static class ToolSchema
     public static JsonElement Output(JsonTypeInfo result)
     {
         var schema = ObjectSchema(result);
-        Inline(schema, schema);
-        Outline(schema, level: 0);
+        Outline(schema, schema, level: 0);
         return JsonSerializer.SerializeToElement(schema, McpJson.Default.JsonObject);
     }
 
@@ -58,8 +57,18 @@ public static class ToolSchema
     /// every result, and what a validating client checks). No items, required list, enum, additionalProperties or
     /// default: the model reads those in the result itself, and leaving them out is what keeps tools/list small.
     /// </summary>
-    private static void Outline(JsonObject schema, int level)
+    private static void Outline(JsonObject root, JsonObject schema, int level)
     {
+        // A type seen before is exported as a "$ref" to its first place; the outline keeps only what it is (its
+        // type), and the place it points at may be cut below.
+        if (schema["$ref"]?.GetValue<string>() is { } pointer)
+        {
+            schema.Remove("$ref");
+            var target = pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Aggregate((JsonNode?)root, (at, part) => at is JsonObject o ? o[part] : null) as JsonObject;
+            if (target?["type"] is { } type) schema["type"] = type.DeepClone();
+            else if (target?["enum"] is JsonArray listed) schema["enum"] = listed.DeepClone();
+        }
         if (schema["additionalProperties"] is JsonValue) schema.Remove("additionalProperties");
         schema.Remove("default");
         schema.Remove("required");
@@ -75,7 +84,7 @@ public static class ToolSchema
             else
                 foreach (var (name, property) in properties.ToList())
                 {
-                    if (property is JsonObject child) Outline(child, level + 1);
+                    if (property is JsonObject child) Outline(root, child, level + 1);
                     // Any JSON (a JsonElement: plan apply's output of a saved call) exports as the schema `true`, which
                     // clients refuse as a property schema, and says nothing of its shape: left out (extra properties
                     // are allowed, so the result still conforms).
@@ -87,34 +96,7 @@ public static class ToolSchema
         if (schema["additionalProperties"] is JsonObject values)
         {
             if (level > 0) schema.Remove("additionalProperties");
-            else Outline(values, level + 1);
-        }
-    }
-
-    /// <summary>
-    /// Replaces each "$ref" (the exporter's way of naming a type seen before) by a copy of what it points at: the
-    /// outline cuts the tree, and a reference must not outlive its target. Below the depth the outline keeps, a
-    /// reference (a type that contains itself, say) becomes "an object".
-    /// </summary>
-    private static void Inline(JsonObject root, JsonNode? node, int depth = 0)
-    {
-        if (node is JsonArray array)
-        {
-            foreach (var item in array) Inline(root, item, depth + 1);
-            return;
-        }
-        if (node is not JsonObject schema) return;
-        foreach (var (key, child) in schema.ToList())
-        {
-            if (child is JsonObject { Count: 1 } reference && reference["$ref"]?.GetValue<string>() is { } pointer)
-            {
-                var target = pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
-                    .Aggregate((JsonNode?)root, (at, part) => at is JsonObject o ? o[part] : null);
-                schema[key] = depth < 4 && target is JsonObject found ? found.DeepClone() : new JsonObject { ["type"] = "object" };
-                Inline(root, schema[key], depth + 1);
-            }
-            else
-                Inline(root, child, depth + 1);
+            else Outline(root, values, level + 1);
         }
     }
 

@@ -62,7 +62,7 @@ public static class CommandRuntime
             OutputLine = outputLine,
             Confirm = question => Confirm(ui, yes, question),
             ConfirmHint = "pass --yes to confirm without a prompt",
-            FindOperation = name => Smctl.Core.Catalog.OperationCatalog.All.FirstOrDefault(o => o.Info.Name == name),
+            FindOperation = Smctl.Core.Catalog.OperationCatalog.Named,
         };
     }
 
