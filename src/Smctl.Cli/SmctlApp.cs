@@ -65,6 +65,8 @@ public static class SmctlApp
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {
+        // Bare 'smctl' is a person finding their way: the help, not an error.
+        if (args.Length == 0) args = ["--help"];
         // User aliases cost reading the config files: only when the command is not a built-in one, or for help.
         var first = args.FirstOrDefault(a => !a.StartsWith('-'));
         var wantsAll = first is null || args.Any(a => a is "-h" or "--help" or "-?") || first.StartsWith('[');
@@ -79,7 +81,7 @@ public static class SmctlApp
         {
             var ui = CommandRuntime.UiFor(parse, host);
             foreach (var error in parse.Errors) ui.Error(error.Message);
-            ui.Hint($"see 'smctl {CommandPath(parse)} --help'");
+            ui.Hint($"see '{$"smctl {CommandPath(parse)}".TrimEnd()} --help'");
             return ErrorKind.Usage.ExitCode();
         }
         return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);

@@ -27,8 +27,8 @@ public abstract record FlowFinishInput
     [Description("Remove the branch's clean worktree set first")]
     public bool RemoveWorktree { get; init; }
 
-    /// <summary>The feature's name or the version.</summary>
-    public abstract string Subject();
+    /// <summary>The feature's name or the version; null when not given (then the branch the repos are on says it).</summary>
+    public abstract string? Subject();
     /// <summary>The release tag's message, where the kind has a tag.</summary>
     public virtual string? Message() => null;
     /// <summary>A release without the CHANGELOG.md and version commit.</summary>
@@ -37,24 +37,24 @@ public abstract record FlowFinishInput
 
 public sealed record FeatureFinishInput : FlowFinishInput
 {
-    [Description("Feature name")]
+    [Description("Feature name (default: the feature branch every selected repo is on)")]
     [Argument(0)]
-    public required string Name { get; init; }
+    public string? Name { get; init; }
 
-    public override string Subject() => Name;
+    public override string? Subject() => Name;
 }
 
 /// <summary>What release and hotfix finishes share: a version, and the tag made for it.</summary>
 public abstract record TaggedFinishInput : FlowFinishInput
 {
-    [Description("Version")]
+    [Description("Version (default: that of the branch every selected repo is on)")]
     [Argument(0)]
-    public required string Version { get; init; }
+    public string? Version { get; init; }
     [Description("Message of the release tag (default: \"Release VERSION\")")]
     [Option(Alias = "-m", HelpName = "TEXT")]
     public string? TagMessage { get; init; }
 
-    public override string Subject() => Version;
+    public override string? Subject() => Version;
     public override string? Message() => TagMessage;
 }
 
@@ -93,7 +93,8 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     public Task<RunResult> RunAsync(SmctlContext context, TInput input, IReadOnlyCollection<string> committedFirst, CancellationToken ct)
     {
         var model = FlowModel.From(context.Settings);
-        var name = kind == FlowKind.Feature ? FlowModel.ValidateName(input.Subject()) : FlowModel.ValidateVersion(input.Subject());
+        var given = input.Subject() ?? CheckedOut(context, model, input.Repos);
+        var name = kind == FlowKind.Feature ? FlowModel.ValidateName(given) : FlowModel.ValidateVersion(given);
         var branch = model.Branch(kind, name);
         var label = $"flow {kind.ToString().ToLowerInvariant()} finish {name}";
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
@@ -112,6 +113,22 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
             problems.ThrowIfAny(label);
             return new Plan(Plan.NewId(label), label, programs);
         }, ct);
+    }
+
+    /// <summary>
+    /// The name or version a finish without one is for, as AVH's finish takes the current branch: the flow branch
+    /// of this kind every selected repo has checked out; otherwise one error listing what each repo is on.
+    /// </summary>
+    private string CheckedOut(SmctlContext context, FlowModel model, IReadOnlyList<string>? repos)
+    {
+        var prefix = model.Branch(kind, "");
+        var what = kind == FlowKind.Feature ? "feature" : "version";
+        var on = context.RequireWorkspace().Select(repos).GroupBy(r => Git.RepoReader.CurrentBranch(r.FullPath) ?? "(detached HEAD)").ToList();
+        if (on.Count == 1 && on[0].Key.StartsWith(prefix, StringComparison.Ordinal) && on[0].Key.Length > prefix.Length)
+            return on[0].Key[prefix.Length..];
+        var seen = string.Join("; ", on.Select(g => $"{g.Key} in {string.Join(", ", g.Select(r => r.Name).Take(5))}{(g.Count() > 5 ? ", …" : "")}"));
+        throw Errors.SmctlException.Usage($"name the {what} to finish: the selected repos are not all on one {prefix}* branch ({seen})",
+            $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
     }
 
     /// <summary>One repo's steps, or null (with the reason in <paramref name="problems"/>) when it cannot be finished.</summary>

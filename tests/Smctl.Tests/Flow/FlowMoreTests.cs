@@ -14,6 +14,32 @@ public sealed class FlowMoreTests : IDisposable
     private Task<CliRun> Ok(params string[] args) => _ws.SmctlOk(args);
 
     [Fact]
+    public async Task A_finish_without_a_name_finishes_the_branch_every_repo_is_on()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "x");
+        // One repo elsewhere: the name cannot be read from the checkouts, and the error says what each is on.
+        Testing.Git.Run(_ws.Repo("b"), "checkout", "-q", "develop");
+        var mixed = await _ws.Smctl("flow", "feature", "finish");
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("feature/x in a", mixed.Stderr);
+        Assert.Contains("develop in b", mixed.Stderr);
+        Assert.Equal("feature/x", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+
+        Testing.Git.Run(_ws.Repo("b"), "checkout", "-q", "feature/x");
+        Testing.Git.Commit(_ws.Repo("a"), "work.txt", "work\n", "feat: work");
+        var finished = await Ok("flow", "feature", "finish", "--json");
+        Assert.Equal("flow feature finish x", finished.Json.GetProperty("command").GetString());
+        foreach (var repo in Names)
+        {
+            Assert.Equal("develop", Testing.Git.Run(_ws.Repo(repo), "branch", "--show-current").Trim());
+            Assert.Equal("", Testing.Git.Run(_ws.Repo(repo), "branch", "--list", "feature/x").Trim());
+        }
+        // On develop everywhere now: nothing to infer.
+        Assert.Equal(2, (await _ws.Smctl("flow", "release", "finish")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_saved_plan_applies_exactly_and_is_refused_once_a_repo_moved()
     {
         await Ok("flow", "init");
