@@ -32,8 +32,7 @@ public interface IOperation<TInput, TResult> : IOperation
         // The same reader as the CLI's: one refusal of unknown or ill-typed arguments, then the input's own rules.
         var typed = Inputs.InputReader.Read(InputJson, input, f => f.JsonName);
         var result = await this.InvokeAsync(context, typed, ct).ConfigureAwait(false);
-        var json = await Plans.CallPlans.SaveAsync(context, this, input, OperationJson.Serialize(result, ResultJson), ct).ConfigureAwait(false);
-        return new OperationOutput(json, (result as IOutcome)?.FailureKind);
+        return new OperationOutput(await Plans.CallPlans.JsonAsync(context, this, typed, result, ct).ConfigureAwait(false), (result as IOutcome)?.FailureKind);
     }
 }
 

@@ -10,19 +10,20 @@ namespace Smctl.Core.Plans;
 public static class CallPlans
 {
     /// <summary>
-    /// After a dry run that was asked to save its plan: the result's JSON with a planId. A result that already has
-    /// one (a program of steps saved its own) is returned as it is, and so is one outside a workspace (nowhere to keep it).
+    /// After a dry run that was asked to save its plan, the result's JSON with the saved call's planId; otherwise the
+    /// JSON as it is: not a saving dry run (nothing is serialised twice on every other call), a result that already has
+    /// a planId (a program of steps saved its own), or no workspace (nowhere to keep it). Both front ends call this.
     /// </summary>
-    public static async Task<string> SaveAsync(SmctlContext context, IOperation op, JsonObject input, string output, CancellationToken ct)
+    public static async Task<string> JsonAsync<TIn, TOut>(SmctlContext context, IOperation<TIn, TOut> op, TIn input, TOut result, CancellationToken ct)
     {
-        if (!context.DryRun || !context.SavePlan || op.Info.Effect == OperationEffect.ReadOnly || context.FindHome() is null) return output;
-        if (JsonNode.Parse(output) is not JsonObject result || result.ContainsKey("planId")) return output;
+        var json = OperationJson.Serialize(result, op.ResultJson);
+        if (!context.DryRun || !context.SavePlan || op.Info.Effect == OperationEffect.ReadOnly || context.FindHome() is null) return json;
+        if (JsonNode.Parse(json) is not JsonObject answer || answer.ContainsKey("planId")) return json;
         var ws = context.RequireWorkspace();
-        var cloned = ws.Repos.Where(r => Directory.Exists(Path.Combine(r.FullPath, ".git")) || File.Exists(Path.Combine(r.FullPath, ".git")));
-        var plan = new Plan(Plan.NewId(op.Info.CommandPath), op.Info.CommandPath, [.. cloned.Select(r => new RepoProgram(r.Name, []))]);
-        var call = new SavedCall(op.Info.Name, OperationJson.Reindent(input));
-        var id = await DryRun.SavingPlanAsync(() => new SavedPlans(ws.SmctlDir).SaveAsync(context, ws, plan, ct, call)).ConfigureAwait(false);
-        result["planId"] = id;
-        return OperationJson.Reindent(result);
+        var plan = new Plan(Plan.NewId(op.Info.CommandPath), op.Info.CommandPath,
+            [.. ws.Repos.Where(r => Git.RepoReader.IsRepository(r.FullPath)).Select(r => new RepoProgram(r.Name, []))]);
+        var call = new SavedCall(op.Info.Name, OperationJson.Serialize(input, op.InputJson));
+        answer["planId"] = await DryRun.SavingPlanAsync(() => new SavedPlans(ws.SmctlDir).SaveAsync(context, ws, plan, ct, call)).ConfigureAwait(false);
+        return OperationJson.Reindent(answer);
     }
 }

@@ -16,8 +16,6 @@ public sealed class ServeSettings
     public bool AllowUserConfig { get; init; }
     /// <summary>--toolsets: what each session lists at its start (smctl_toolset_enable adds others).</summary>
     public IReadOnlyList<Smctl.Mcp.Tools.Toolset> Toolsets { get; init; } = Smctl.Mcp.Tools.Toolsets.Parse(null);
-    /// <summary>--toolsets as given, for the HTTP companion.</summary>
-    public string? ToolsetsOption { get; init; }
 
     /// <summary>The folder tools may touch: the workspace root when there is a workspace, else where the server started.</summary>
     public string Root => NewContext(dryRun: false).FindHome() ?? Path.GetFullPath(WorkspacePath ?? CurrentDirectory, CurrentDirectory);

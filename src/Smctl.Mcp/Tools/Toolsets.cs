@@ -48,7 +48,10 @@ public static class Toolsets
         return chosen;
     }
 
-    public static Toolset Of(IOperation op) => All.First(t => t.Operations.Contains(op));
+    /// <summary>The toolset an operation is in (looked up on every tools/list and call).</summary>
+    public static Toolset Of(IOperation op) => ByOperation[op];
+
+    private static readonly Dictionary<IOperation, Toolset> ByOperation = All.SelectMany(t => t.Operations.Select(o => (o, t))).ToDictionary(x => x.o, x => x.t);
 
     public static SmctlException Unknown(string name) =>
         SmctlException.Usage($"there is no toolset '{name}'", "toolsets: " + string.Join(", ", All.Select(t => t.Name)) + ", or default, or all");

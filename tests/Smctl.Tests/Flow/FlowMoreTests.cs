@@ -40,6 +40,19 @@ public sealed class FlowMoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_saved_call_from_the_cli_is_made_again_by_plan_apply()
+    {
+        var before = File.ReadAllText(_ws.Manifest);
+        var text = await Ok("config", "set", "flow.develop_branch", "dev", "--dry-run", "--save-plan");
+        Assert.Contains("makes exactly this call", text.Stderr + text.Stdout);
+        var id = (await Ok("config", "set", "flow.develop_branch", "dev", "--dry-run", "--save-plan", "--json")).Json.GetProperty("planId").GetString()!;
+        Assert.Equal(before, File.ReadAllText(_ws.Manifest));
+        var applied = (await Ok("plan", "apply", id, "--json")).Json;
+        Assert.Equal("dev", applied.GetProperty("output").GetProperty("value").GetString());
+        Assert.Equal("dev", (await Ok("config", "get", "flow.develop_branch")).Stdout.Trim());
+    }
+
+    [Fact]
     public async Task A_saved_plan_applies_exactly_and_is_refused_once_a_repo_moved()
     {
         await Ok("flow", "init");

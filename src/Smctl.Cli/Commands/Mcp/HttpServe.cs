@@ -34,7 +34,8 @@ public static class HttpServe
         if (settings.WorkspacePath is { } ws) { psi.ArgumentList.Add("--workspace"); psi.ArgumentList.Add(ws); }
         if (settings.UserConfigPath is { } config) { psi.ArgumentList.Add("--config"); psi.ArgumentList.Add(config); }
         if (settings.AllowUserConfig) psi.ArgumentList.Add("--allow-user-config");
-        if (settings.ToolsetsOption is { } toolsets) { psi.ArgumentList.Add("--toolsets"); psi.ArgumentList.Add(toolsets); }
+        psi.ArgumentList.Add("--toolsets");
+        psi.ArgumentList.Add(string.Join(",", settings.Toolsets.Select(t => t.Name)));
         psi.Environment["SMCTL_MCP_TOKEN"] = listen.Token ?? "";
         psi.Environment["SMCTL_LOG"] = level.ToString();
         using var child = System.Diagnostics.Process.Start(psi)!;

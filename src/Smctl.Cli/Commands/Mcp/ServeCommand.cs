@@ -51,7 +51,6 @@ public static class ServeCommand
                     LoggerFactory = loggers,
                     AllowUserConfig = p.GetValue(allowUserConfig),
                     Toolsets = Toolsets.Parse(p.GetValue(toolsets)),
-                    ToolsetsOption = p.GetValue(toolsets),
                 };
                 if (p.GetValue(http) || p.GetValue(sse))
                 {

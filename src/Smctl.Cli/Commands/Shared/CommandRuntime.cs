@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Smctl.Cli.Output;
 using Smctl.Core;
@@ -77,19 +76,25 @@ public static class CommandRuntime
             var input = bind(p);
             var lines = outputLine?.Invoke(p, ui);
             TOut result;
-            var context = ContextFor(p, host, ui, outputLine: lines);
+            SmctlContext context;
             if (showProgress && ui.CanPrompt && !ui.Json && !ui.Quiet)
-                result = await WithProgressAsync(ui, progress => op.InvokeAsync(ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
+            {
+                context = null!;
+                result = await WithProgressAsync(ui, progress => op.InvokeAsync(context = ContextFor(p, host, ui, progress, lines), input, ct)).ConfigureAwait(false);
+            }
             else
+            {
+                context = ContextFor(p, host, ui, outputLine: lines);
                 result = await op.InvokeAsync(context, input, ct).ConfigureAwait(false);
-            // --dry-run --save-plan of a command that is not a program of steps keeps the call itself (as MCP's dryRun does).
-            var json = OperationJson.Serialize(result, op.ResultJson);
-            var saved = await CallPlans.SaveAsync(context, op, (JsonSerializer.SerializeToNode(input, op.InputJson) as JsonObject)!, json, ct).ConfigureAwait(false);
-            if (ui.Json) ui.Line(saved);
+            }
+            // --dry-run --save-plan of a command that is not a program of steps keeps the call itself, as MCP's dryRun does.
+            var saving = context is { DryRun: true, SavePlan: true };
+            var json = ui.Json || saving ? await CallPlans.JsonAsync(context, op, input, result, ct).ConfigureAwait(false) : null;
+            if (ui.Json) ui.Line(json!);
             else
             {
                 render(result, ui, p);
-                if (!ReferenceEquals(saved, json) && JsonNode.Parse(saved)?["planId"]?.GetValue<string>() is { } id)
+                if (saving && result is not RunResult && JsonNode.Parse(json!)?["planId"]?.GetValue<string>() is { } id)
                     ui.Info($"Saved as plan {id}: 'smctl plan apply {id}' makes exactly this call.");
             }
             return exitCode?.Invoke(result) ?? Outcome.ExitCode(result);
