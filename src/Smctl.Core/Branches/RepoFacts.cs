@@ -14,6 +14,8 @@ public sealed class RepoFacts
     public bool HasRemote { get; init; }
     public string? FetchError { get; init; }
     public StepContext Git { get; init; } = null!;
+    /// <summary>This repo's branch model: its own production and integration branches and tag prefix (see RepoFlow).</summary>
+    public required FlowModel Flow { get; init; }
 
     public string? Local(string branch) => Refs[GitRefs.Branch(branch)];
     public string? Remote(string branch) => Refs[GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch)];
@@ -22,7 +24,10 @@ public sealed class RepoFacts
 
     /// <summary>Reads every selected repo in parallel, fetching first unless told not to (the handles are the context's: see SmctlContext.CloseHandles).</summary>
     public static async Task<RepoFacts[]> GatherAsync(SmctlContext context, IReadOnlyList<RepoEntry> repos, bool fetch, Problems problems, CancellationToken ct) =>
-        await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
+        await GatherAsync(context, FlowModel.From(context.Settings), repos, fetch, problems, ct).ConfigureAwait(false);
+
+    private static async Task<RepoFacts[]> GatherAsync(SmctlContext context, FlowModel workspace, IReadOnlyList<RepoEntry> repos, bool fetch, Problems problems, CancellationToken ct) =>
+        await RepoParallel.MapAsync(repos, fetch ? context.NetworkJobs : context.Jobs, async (repo, token) =>
         {
             var git = context.Own(RunExecutor.ContextFor(context, repo));
             var isRepo = Directory.Exists(repo.FullPath) && RepoReader.IsRepository(repo.FullPath);
@@ -44,7 +49,7 @@ public sealed class RepoFacts
             {
                 if (fetching is not null) await fetching.ConfigureAwait(false);
                 problems.Add(repo.Name, status.Missing ? "not on disk (run 'smctl workspace init')" : status.Error!);
-                return new RepoFacts { Repo = repo, Status = status };
+                return new RepoFacts { Repo = repo, Status = status, Flow = workspace };
             }
             string? fetchError = null;
             if (fetching is not null && await fetching.ConfigureAwait(false) is { Ok: false } result)
@@ -54,7 +59,8 @@ public sealed class RepoFacts
             }
             var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);
             context.FreshSnapshots[repo.FullPath] = refs;
-            return new RepoFacts { Repo = repo, Status = status, Refs = refs, HasRemote = hasRemote, FetchError = fetchError, Git = git };
+            var flow = git.Read(handle => RepoFlow.Resolve(workspace, repo, refs, key => handle.Config.Get<string>(key)?.Value));
+            return new RepoFacts { Repo = repo, Status = status, Refs = refs, HasRemote = hasRemote, FetchError = fetchError, Git = git, Flow = flow };
         }, ct).ConfigureAwait(false);
 
     /// <summary>A read whose failure (a repo libgit2 cannot open) becomes a value: the status then says what is wrong.</summary>

@@ -24,7 +24,7 @@ public sealed record FlowInitInput
 public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
 {
     public OperationInfo Info { get; } = new("flow.init",
-        "In every repo: make sure main exists, create and push develop if missing, and write the gitflow.* config so AVH 'git flow' agrees.",
+        "In every repo: find its production branch, create and push develop if missing, write the gitflow.* config AVH 'git flow' reads.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<FlowInitInput> InputJson => SmctlJson.Default.FlowInitInput;
@@ -32,7 +32,6 @@ public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
 
     public Task<RunResult> RunAsync(SmctlContext context, FlowInitInput input, CancellationToken ct)
     {
-        var model = FlowModel.From(context.Settings);
         return RunCommand.PlanAndRunAsync(context, "flow init", async (ws, token) =>
         {
             var problems = new Problems();
@@ -42,12 +41,13 @@ public sealed class FlowInit : IOperation<FlowInitInput, RunResult>
             {
                 if (!f.CheckWorkTree(problems, needClean: false)) continue;
                 var steps = new List<Step>();
+                var model = f.Flow;
                 var main = f.Local(model.Main);
                 if (main is null && f.Remote(model.Main) is { } remoteMain)
                     steps.Add(new BranchCreate(model.Main, remoteMain, $"origin/{model.Main}"));
                 else if (main is null)
                 {
-                    problems.Add(f.Repo.Name, $"has no {model.Main} branch: create it, or set flow.main_branch to the production branch's name");
+                    problems.Add(f.Repo.Name, $"has no {model.Main} branch (nor production, main or master): create it, or set main_branch = \"…\" on its [[repos]] entry");
                     continue;
                 }
                 if (!model.Trunk && f.Local(model.Develop) is null)

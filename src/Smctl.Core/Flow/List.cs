@@ -27,7 +27,7 @@ public sealed record FlowListResult(IReadOnlyList<FlowBranch> Branches);
 public sealed class FlowList(FlowKind? kind) : IOperation<FlowListInput, FlowListResult>
 {
     public OperationInfo Info { get; } = new(kind is null ? "flow.list" : $"flow.{kind.Value.ToString().ToLowerInvariant()}.list",
-        kind is null ? "List every feature, release and hotfix branch across repos, which repos have them, and ahead/behind their base."
+        kind is null ? "List every feature, release and hotfix branch, the repos having it, and ahead/behind its base."
             : $"List the {kind.Value.ToString().ToLowerInvariant()} branches across repos, which repos have them, and ahead/behind their base.",
         OperationEffect.ReadOnly, Idempotent: true);
 
@@ -49,11 +49,14 @@ public sealed class FlowList(FlowKind? kind) : IOperation<FlowListInput, FlowLis
                 .Select(r => r.StartsWith(GitRefs.Heads + prefix, StringComparison.Ordinal) ? r[GitRefs.Heads.Length..]
                     : r.StartsWith(GitRefs.RemotePrefix(GitRefs.DefaultRemote) + prefix, StringComparison.Ordinal) ? r[GitRefs.RemotePrefix(GitRefs.DefaultRemote).Length..] : null)
                 .OfType<string>().Distinct().Order(StringComparer.Ordinal);
-            var baseBranch = model.Base(each);
             foreach (var branch in names)
             {
-                var repos = facts.Where(f => f.HasBranch(branch)).Select(f =>
+                var holders = facts.Where(f => f.HasBranch(branch)).ToList();
+                // Each repo's own base: develop in one, master in another.
+                var baseBranch = string.Join(", ", holders.Select(f => f.Flow.Base(each)).Distinct());
+                var repos = holders.Select(f =>
                 {
+                    var baseBranch = f.Flow.Base(each);
                     var tip = f.Local(branch) ?? f.Remote(branch)!;
                     var baseTip = f.Local(baseBranch) ?? f.Remote(baseBranch);
                     var (ahead, behind) = baseTip is null ? ((int?)null, (int?)null) : RepoReader.Divergence(f.Repo.FullPath, tip, baseTip);

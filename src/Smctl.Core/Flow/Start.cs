@@ -42,7 +42,7 @@ public sealed record ReleaseStartInput : FlowStartInput, ICheckedInput
     [Description("Version (semver); default: the release plan's")]
     [Argument(0)]
     public string? Version { get; init; }
-    [Description("Take the version from the release plan (the same as giving none)")]
+    [Description("Take the version from the release plan (as giving none)")]
     public bool Auto { get; init; }
 
     public override string? Subject() => Version;
@@ -70,7 +70,7 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
     {
         FlowKind.Feature => "Start feature/<name> from develop in the selected repos (default: all), check it out and push it with upstream.",
         FlowKind.Release => "Start release/<version> from develop in every selected repo and push it.",
-        _ => "Start hotfix/<version> from main in every selected repo (version: the next patch after the latest release tag when omitted).",
+        _ => "Start hotfix/<version> from main in every selected repo (default: the next patch version).",
     }, OperationEffect.Mutating, OpenWorld: true);
 
     public JsonTypeInfo<TInput> InputJson => json;
@@ -98,7 +98,6 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
     {
         var label = Label(context, input);
         var given = input.Subject();
-        var model = FlowModel.From(context.Settings);
         var problems = new Problems();
         var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
         // A release without a version takes the release plan's: one for all (lockstep) or each repo its own.
@@ -108,9 +107,8 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
         {
             FlowKind.Feature => FlowModel.ValidateName(given!),
             FlowKind.Release => given is null ? string.Join(", ", planned!.Values.Distinct()) : FlowModel.ValidateVersion(given),
-            _ => given is null ? Versions.NextPatch(facts, model) : FlowModel.ValidateVersion(given),
+            _ => given is null ? Versions.NextPatch(facts) : FlowModel.ValidateVersion(given),
         };
-        var baseBranch = model.Base(kind);
         var programs = new List<RepoProgram>();
         var layout = input.Worktree ? new Worktree.Shared.WorktreeLayout(ws, context.Settings) : null;
         foreach (var f in facts)
@@ -118,9 +116,11 @@ public sealed class FlowStart<TInput>(FlowKind kind, JsonTypeInfo<TInput> json) 
             var version = planned?.GetValueOrDefault(f.Repo.Name);
             if (planned is not null && version is null) continue;
             var repoName = version ?? name;
+            var model = f.Flow;
+            var baseBranch = model.Base(kind);
             var branch = model.Branch(kind, repoName);
             Git.BranchName.Validate(branch);
-            if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is null && Versions.Latest(f, model) is { } last && Versions.Parse(repoName).ComparePrecedenceTo(last) <= 0)
+            if (kind != FlowKind.Feature && f.Tag(model.Tag(repoName)) is null && Versions.Latest(f) is { } last && Versions.Parse(repoName).ComparePrecedenceTo(last) <= 0)
             {
                 problems.Add(f.Repo.Name, $"{repoName} is not above its last release {model.Tag(last.ToString())}");
                 continue;

@@ -17,7 +17,7 @@ public sealed record FlowUpdateInput
     [Description("Only these of the repos that have the branch")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("Rebase the feature onto develop (pushed with a lease) instead of merging develop into it")]
+    [Description("Rebase onto develop (pushed with a lease) instead of merging")]
     public bool Rebase { get; init; }
     [Description("Do not fetch first")]
     public bool NoFetch { get; init; }
@@ -29,7 +29,7 @@ public sealed record FlowUpdateInput
 public sealed class FlowUpdate : IOperation<FlowUpdateInput, RunResult>
 {
     public OperationInfo Info { get; } = new("flow.feature.update",
-        "Bring the latest develop into feature/<name> in every repo that has it: a merge (or a rebase), tried first everywhere, then pushed.",
+        "Merge (or rebase onto) the latest develop in feature/<name> in every repo that has it, tried first everywhere, then push.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<FlowUpdateInput> InputJson => SmctlJson.Default.FlowUpdateInput;
@@ -37,9 +37,8 @@ public sealed class FlowUpdate : IOperation<FlowUpdateInput, RunResult>
 
     public Task<RunResult> RunAsync(SmctlContext context, FlowUpdateInput input, CancellationToken ct)
     {
-        var model = FlowModel.From(context.Settings);
         var name = FlowModel.ValidateName(input.Name);
-        var branch = model.Branch(FlowKind.Feature, name);
+        var branch = FlowModel.From(context.Settings).Branch(FlowKind.Feature, name);
         var label = $"flow feature update {name}";
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {
@@ -54,6 +53,7 @@ public sealed class FlowUpdate : IOperation<FlowUpdateInput, RunResult>
                 if (f.Local(branch) is null) { problems.Add(f.Repo.Name, $"{branch} exists only on the remote: check it out first"); continue; }
                 var steps = new List<Step>();
                 var tip = f.TargetTip(branch, problems, steps);
+                var model = f.Flow;
                 var source = f.UpToDateTip(model.FeatureTarget, problems, takeRemoteWhenBehind: true);
                 if (tip is null || source is null) { if (source is null) problems.Add(f.Repo.Name, $"has no {model.FeatureTarget} branch"); continue; }
                 if (input.Rebase)

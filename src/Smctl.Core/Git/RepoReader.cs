@@ -229,6 +229,26 @@ public static class RepoReader
         return repo.ObjectDatabase.FindMergeBase(repo.Lookup<Commit>(a), repo.Lookup<Commit>(d))?.Sha == a;
     }
 
+    /// <summary>
+    /// Whether the branch at <paramref name="tipRev"/> was merged into <paramref name="intoRev"/>: its tip is in that
+    /// history but not on its first-parent line. A branch just started from develop (its tip one of develop's own commits)
+    /// is not "merged"; one brought in by a merge commit is.
+    /// </summary>
+    public static bool WasMergedInto(string path, string tipRev, string intoRev)
+    {
+        using var repo = new Repository(path);
+        if (!IsAncestorRev(repo, tipRev, intoRev)) return false;
+        var tip = repo.Lookup<Commit>(ResolveIn(repo, tipRev)!);
+        var firstParents = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = ResolveIn(repo, intoRev), FirstParentOnly = true });
+        // The first-parent line runs back in time: past the tip's own date it cannot meet the tip any more.
+        foreach (var commit in firstParents)
+        {
+            if (commit.Sha == tip.Sha) return false;
+            if (commit.Committer.When < tip.Committer.When.AddDays(-1)) break;
+        }
+        return true;
+    }
+
     public static string? MergeBase(string path, string a, string b)
     {
         using var repo = new Repository(path);

@@ -16,7 +16,7 @@ public sealed record ReleaseNotesInput
     [Description("Start after this tag (default: each repo's last release tag)")]
     [Option(HelpName = "TAG")]
     public string? From { get; init; }
-    [Description("Up to this ref (default: develop; main in the trunk model)")]
+    [Description("Up to this ref (default: develop; main in trunk)")]
     [Option(HelpName = "REF")]
     public string? To { get; init; }
 }
@@ -30,7 +30,7 @@ public sealed record ReleaseNotesResult(IReadOnlyList<RepoNotes> Repos, string C
 public sealed class ReleaseNotes : IOperation<ReleaseNotesInput, ReleaseNotesResult>
 {
     public OperationInfo Info { get; } = new("release.notes",
-        "Release notes in Keep a Changelog form (breaking changes first; commit links on known forges), per repo and combined.",
+        "Release notes (breaking changes first, commit links on known forges), per repo and combined.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<ReleaseNotesInput> InputJson => SmctlJson.Default.ReleaseNotesInput;
     public JsonTypeInfo<ReleaseNotesResult> ResultJson => SmctlJson.Default.ReleaseNotesResult;
@@ -52,7 +52,8 @@ public sealed class ReleaseNotes : IOperation<ReleaseNotesInput, ReleaseNotesRes
     /// <summary>A workspace-wide section: the same groups, each line prefixed with its repo.</summary>
     public static string Combined(IReadOnlyList<ReleaseHistory> histories, string title, string date)
     {
-        var text = new StringBuilder($"## [{title}] - {date}\n");
+        // Keep a Changelog: the Unreleased section has no date.
+        var text = new StringBuilder(title == "Unreleased" ? "## [Unreleased]\n" : $"## [{title}] - {date}\n");
         void Group(string heading, Func<ConventionalCommit, bool> pick, Func<ConventionalCommit, string> line)
         {
             var lines = histories.SelectMany(h => h.Commits.Where(pick).Select(c => $"- **{h.Repo}**: {line(c)} ({c.Sha[..Math.Min(7, c.Sha.Length)]})")).ToList();

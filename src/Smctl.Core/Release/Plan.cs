@@ -14,10 +14,10 @@ public sealed record ReleasePlanInput
     [Description("Only these repos")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]
     public IReadOnlyList<string>? Repos { get; init; }
-    [Description("The ref the release would be cut from (default: develop; main in the trunk model)")]
+    [Description("The ref to release from (default: develop; main in trunk)")]
     [Option(HelpName = "REF")]
     public string? To { get; init; }
-    [Description("At most this many commits per repo, the most significant first (default: all)")]
+    [Description("At most this many commits per repo, most significant first")]
     [Option(HelpName = "N")]
     public int? Commits { get; init; }
     [Description("Only the repos with commits since their last release")]
@@ -33,7 +33,7 @@ public sealed record ReleasePlanResult(string Mode, string? WorkspaceVersion, st
 public sealed class ReleasePlan : IOperation<ReleasePlanInput, ReleasePlanResult>
 {
     public OperationInfo Info { get; } = new("release.plan",
-        "For each repo: the last release tag, the commits since it as Conventional Commits, and the next semver version they call for.",
+        "Per repo: the last release tag, the Conventional Commits since, and the next version they call for.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<ReleasePlanInput> InputJson => SmctlJson.Default.ReleasePlanInput;
     public JsonTypeInfo<ReleasePlanResult> ResultJson => SmctlJson.Default.ReleasePlanResult;

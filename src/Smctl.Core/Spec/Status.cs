@@ -29,7 +29,7 @@ public sealed record SpecStatusResult(string Name, string Id, string Change, str
 public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
 {
     public OperationInfo Info { get; } = new("spec.status",
-        "Show a change: tasks done/total, artifact states (as 'openspec status'), open questions, its branch per repo and whether it is merged, and its validation in brief.",
+        "Show a change: tasks done, artifact states (as 'openspec status'), open questions, its branch per repo, its validation.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecStatusInput> InputJson => SmctlJson.Default.SpecStatusInput;
     public JsonTypeInfo<SpecStatusResult> ResultJson => SmctlJson.Default.SpecStatusResult;
@@ -42,9 +42,10 @@ public sealed class SpecStatus : IOperation<SpecStatusInput, SpecStatusResult>
         var tasks = File.Exists(tasksFile) ? TaskList.Parse(File.ReadAllText(tasksFile)) : [];
         var artifacts = Artifacts.Of(change.Dir);
         var meta = ChangeMeta.Read(change.Dir);
-        var develop = Branches.FlowModel.From(context.Settings).Develop;
+        var workspace = Branches.FlowModel.From(context.Settings);
         var branches = meta is null ? [] : meta.BranchTips(ws).Select(b =>
-            new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null : Git.RepoReader.IsAncestorRev(b.Path, b.Tip, GitRefs.Branch(develop)))).ToList();
+            new LinkedBranch(b.Repo, meta.Branch!, b.Tip is not null, b.Tip is null ? null
+                : Git.RepoReader.WasMergedInto(b.Path, b.Tip, GitRefs.Branch(Branches.RepoFlow.Of(workspace, ws.Repo(b.Repo)).FeatureTarget)))).ToList();
         var design = Path.Combine(change.Dir, "design.md");
         return Task.FromResult(new SpecStatusResult(change.Name, change.Id, change.Dir, change.Root.Repo, tasks.Count(t => t.Done), tasks.Count,
             artifacts, artifacts.All(a => a.Status == "done"), File.Exists(design) ? OpenQuestions(File.ReadAllText(design)) : [],

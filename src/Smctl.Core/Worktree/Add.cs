@@ -29,7 +29,7 @@ public sealed record WorktreeAddInput
 public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
 {
     public OperationInfo Info { get; } = new("worktree.add",
-        "Add a linked worktree per selected repo under <base_dir>/<kind>-<name>/<repo>, on the flow branch (created from its base when missing).",
+        "Add a worktree per selected repo under <base_dir>/<kind>-<name>/<repo>, on the flow branch (created when missing).",
         OperationEffect.Mutating, Idempotent: true);
 
     public JsonTypeInfo<WorktreeAddInput> InputJson => SmctlJson.Default.WorktreeAddInput;
@@ -45,7 +45,7 @@ public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
         var label = $"worktree add {name}";
         return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {
-            var model = FlowModel.From(context.Settings);
+            var branch = FlowModel.From(context.Settings).Branch(kind, name);
             var layout = new WorktreeLayout(ws, context.Settings);
             var problems = new Problems();
             var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), fetch: false, problems, token).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public sealed class WorktreeAdd : IOperation<WorktreeAddInput, RunResult>
             foreach (var f in facts)
             {
                 if (f.Status.Missing || f.Status.Error is not null) continue;
-                var steps = layout.StepsFor(f, model, set, kind, model.Branch(kind, name), input.From, problems);
+                var steps = layout.StepsFor(f, f.Flow, set, kind, branch, input.From, problems);
                 if (steps is not null) programs.Add(new RepoProgram(f.Repo.Name, steps));
             }
             problems.ThrowIfAny(label);

@@ -18,8 +18,11 @@ public static class PlanCommand
         ui.Table(["repo", "last release", "commits", "bump", "next"], plan.Repos.Select(r => (IReadOnlyList<string>)
         [
             Markup.Escape(r.Repo), Markup.Escape(r.LastTag ?? "(none)"), (r.Commits.Count + (r.OmittedCommits ?? 0)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.Bump.ToString().ToLowerInvariant(), r.HasChanges ? $"[bold]{Markup.Escape(r.NextVersion)}[/]" : "[grey]nothing to release[/]",
+            r.Bump.ToString().ToLowerInvariant(), r.HasChanges ? $"[bold]{Markup.Escape(r.NextTag)}[/]" : "[grey]nothing to release[/]",
         ]));
+        foreach (var r in plan.Repos)
+            foreach (var warning in r.Warnings ?? [])
+                ui.Warning($"{r.Repo}: {warning}");
         if (plan.WorkspaceVersion is not null) ui.MarkupLine($"lockstep: every repo releases [bold]{Markup.Escape(plan.WorkspaceVersion)}[/]");
         ui.Info("rules: " + plan.Rules);
     }

@@ -48,4 +48,24 @@ public sealed partial record ConventionalCommit(string Sha, string Subject, stri
 
     /// <summary>The order of sections in a release's notes (breaking changes come before all of them).</summary>
     public static readonly IReadOnlyList<string> Groups = ["Added", "Changed", "Deprecated", "Removed", "Fixed", "Security", "Other"];
+
+    /// <summary>The section in release-please's / conventional-changelog's form: feat → Features, fix → Bug Fixes, …</summary>
+    public string ConventionalGroup => Type switch
+    {
+        "feat" => "Features",
+        "fix" => "Bug Fixes",
+        "perf" => "Performance Improvements",
+        "revert" => "Reverts",
+        "refactor" => "Code Refactoring",
+        "docs" => "Documentation",
+        "deps" => "Dependencies",
+        _ => "Miscellaneous Chores",
+    };
+
+    private static readonly IReadOnlyList<string> ConventionalGroups =
+        ["Features", "Bug Fixes", "Performance Improvements", "Reverts", "Code Refactoring", "Documentation", "Dependencies", "Miscellaneous Chores"];
+
+    public string GroupIn(ChangelogStyle style) => style == ChangelogStyle.ConventionalChangelog ? ConventionalGroup : Group;
+
+    public static IReadOnlyList<string> GroupsIn(ChangelogStyle style) => style == ChangelogStyle.ConventionalChangelog ? ConventionalGroups : Groups;
 }

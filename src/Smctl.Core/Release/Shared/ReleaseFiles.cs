@@ -28,7 +28,8 @@ public static class ReleaseFiles
         foreach (var name in names.Where(n => n == ChangelogFile || ManifestVersions.Recognised(n)))
             texts[name] = RepoReader.FileAt(repo.FullPath, tip, name) ?? "";
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var changelog = Changelog.Insert(texts.GetValueOrDefault(ChangelogFile), Changelog.Section(version, date, history));
+        var existing = texts.GetValueOrDefault(ChangelogFile);
+        var changelog = Changelog.Insert(existing, Changelog.Section(version, date, history, style: Changelog.StyleOf(existing), tag: model.Tag(version)));
         var writes = new List<FileWrite> { new(ChangelogFile, changelog) };
         writes.AddRange(ManifestVersions.Plan(repo.Name, texts.Where(t => t.Key != ChangelogFile).ToDictionary(), version)
             .Where(e => e.NewText != texts[e.File]).Select(e => new FileWrite(e.File, e.NewText)));

@@ -1,4 +1,5 @@
 using Semver;
+using Smctl.Core.Branches;
 using Smctl.Core.Git;
 using Smctl.Core.Workspace.Shared;
 
@@ -6,27 +7,33 @@ namespace Smctl.Core.Release.Shared;
 
 /// <summary>A repo's last release tag reachable from a ref, and the commits after it, read as Conventional Commits.</summary>
 /// <param name="To">The ref the commits run up to (develop in git-flow, main in trunk, or what was asked for).</param>
-/// <param name="Url">The https url of the repo's page when its remote is on a known forge, for commit links.</param>
-public sealed record ReleaseHistory(string Repo, string To, string? LastTag, SemVersion? LastVersion, IReadOnlyList<ConventionalCommit> Commits, string? Url)
+/// <param name="Forge">The repo's forge when its remote is on one, for commit and compare links.</param>
+public sealed record ReleaseHistory(string Repo, string To, string? LastTag, SemVersion? LastVersion, IReadOnlyList<ConventionalCommit> Commits, Forge? Forge)
 {
+    /// <summary>The highest version tagged anywhere in the repo, pre-releases included: a release never goes at or below it.</summary>
+    public TagVersion? HighestTagged { get; init; }
+    /// <summary>Tags that look like versions but are not semantic versions (skipped).</summary>
+    public IReadOnlyList<string> Unreadable { get; init; } = [];
+
     /// <summary>
-    /// Reads <paramref name="repo"/>: the highest <c>PREFIX&lt;semver&gt;</c> tag merged into <paramref name="to"/> (or
-    /// <paramref name="from"/> when given), and the commits from it to <paramref name="to"/>, newest first. Merge commits
-    /// are left out: in git flow they are the branches' bookkeeping, and what they bring is listed commit by commit.
+    /// Reads <paramref name="repo"/>: the highest release tag merged into <paramref name="to"/> (or <paramref name="from"/>
+    /// when given) — with the repo's prefix, "v" or none, as real repos mix them — and the commits from it to
+    /// <paramref name="to"/>, newest first. Merge commits are left out: in git flow they are the branches' bookkeeping,
+    /// and what they bring is listed commit by commit.
     /// </summary>
     public static async Task<ReleaseHistory> ReadAsync(GitRunner git, RepoEntry repo, string tagPrefix, string to, string? from, CancellationToken ct)
     {
         await git.RunCheckedAsync(repo.FullPath, ["rev-parse", "--verify", "--quiet", "--end-of-options", to + "^{commit}"], repo.Name, ct).ConfigureAwait(false);
+        var all = Lines(await git.RunCheckedAsync(repo.FullPath, ["tag", "--list"], repo.Name, ct).ConfigureAwait(false));
         string? lastTag = from;
-        SemVersion? lastVersion = from is null ? null : VersionOfTag(from, tagPrefix);
+        SemVersion? lastVersion = from is null ? null : TagVersions.Read([from], tagPrefix).Select(t => (SemVersion?)t.Version).FirstOrDefault();
         if (from is null)
         {
-            var tags = await git.RunCheckedAsync(repo.FullPath, ["tag", "--list", tagPrefix + "*", "--merged", to], repo.Name, ct).ConfigureAwait(false);
-            foreach (var tag in tags.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (VersionOfTag(tag, tagPrefix) is { IsRelease: true } v && (lastVersion is null || v.ComparePrecedenceTo(lastVersion) > 0))
-                    (lastTag, lastVersion) = (tag, v);
-            }
+            var merged = Lines(await git.RunCheckedAsync(repo.FullPath, ["tag", "--list", "--merged", to], repo.Name, ct).ConfigureAwait(false));
+            // The repo's own prefix wins a tie (v2.8.0 and 2.8.0 on one commit).
+            var last = TagVersions.Read(merged, tagPrefix).Where(t => t.Version.IsRelease)
+                .OrderByDescending(t => t.Version, SemVersion.PrecedenceComparer).ThenByDescending(t => t.Prefix == tagPrefix).Cast<TagVersion?>().FirstOrDefault();
+            (lastTag, lastVersion) = (last?.Tag, last?.Version);
         }
         else
         {
@@ -39,24 +46,18 @@ public sealed record ReleaseHistory(string Repo, string To, string? LastTag, Sem
             .Where(parts => parts.Length == 2)
             .Select(parts => ConventionalCommit.Parse(parts[0], parts[1]))
             .ToList();
-        return new ReleaseHistory(repo.Name, to, lastTag, lastVersion, commits, ForgeUrl(repo.Url));
+        return new ReleaseHistory(repo.Name, to, lastTag, lastVersion, commits, Forge.Of(repo.Url))
+        {
+            HighestTagged = TagVersions.Read(all, tagPrefix).OrderByDescending(t => t.Version, SemVersion.PrecedenceComparer).Cast<TagVersion?>().FirstOrDefault(),
+            Unreadable = TagVersions.Unreadable(all, tagPrefix),
+        };
     }
 
-    public static SemVersion? VersionOfTag(string tag, string prefix) =>
-        tag.StartsWith(prefix, StringComparison.Ordinal) && SemVersion.TryParse(tag[prefix.Length..], SemVersionStyles.Strict, out var v) ? v : null;
-
-    /// <summary>https://host/owner/repo for github.com, gitlab.com, bitbucket.org and codeberg.org remotes (https, ssh or scp-like).</summary>
-    public static string? ForgeUrl(string? remote)
-    {
-        if (remote is null) return null;
-        var match = System.Text.RegularExpressions.Regex.Match(remote,
-            @"^(?:https?://(?:[^@/]+@)?|ssh://(?:[^@/]+@)?|[^@/]+@)(?<host>github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)[:/](?<path>[^\s]+?)(?:\.git)?/?$");
-        return match.Success ? $"https://{match.Groups["host"].Value}/{match.Groups["path"].Value}" : null;
-    }
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The link to one commit on the forge.</summary>
-    public string? CommitUrl(string sha) => Url is null ? null
-        : Url.Contains("bitbucket.org", StringComparison.Ordinal) ? $"{Url}/commits/{sha}"
-        : Url.Contains("gitlab.com", StringComparison.Ordinal) ? $"{Url}/-/commit/{sha}"
-        : $"{Url}/commit/{sha}";
+    public string? CommitUrl(string sha) => Forge?.CommitUrl(sha);
+
+    /// <summary>The forge's page comparing two tags, or null when either is unknown.</summary>
+    public string? CompareUrl(string? from, string? to) => from is null || to is null ? null : Forge?.CompareUrl(from, to);
 }

@@ -8,8 +8,13 @@ namespace Smctl.Core.Release.Shared;
 public sealed record PlannedCommit(string Sha, string? Type, string? Scope, bool Breaking, string Subject, string Group);
 
 /// <summary>One repo's next release: from its last tag and the commits since.</summary>
-public sealed record RepoReleasePlan(string Repo, string To, string? LastTag, string? LastVersion, Bump Bump, string NextVersion, IReadOnlyList<PlannedCommit> Commits)
+/// <param name="LastTag">The tag the plan counts from: the highest release tag merged into <paramref name="To"/>.</param>
+/// <param name="NextTag">The tag the release would make, with the repo's own prefix (none for repos tagged 2.8.0).</param>
+public sealed record RepoReleasePlan(string Repo, string To, string? LastTag, string? LastVersion, Bump Bump, string NextVersion, string NextTag, IReadOnlyList<PlannedCommit> Commits)
 {
+    /// <summary>What the plan could not take at face value: a version raised above one already tagged, tags that are not versions.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>Commits since the last release left out of <see cref="Commits"/> (release plan's commit limit).</summary>
     public int? OmittedCommits { get; init; }
 
@@ -23,28 +28,47 @@ public static class ReleasePlanner
         SmctlContext context, IReadOnlyCollection<string>? repos, string? to, string? from, CancellationToken ct)
     {
         var ws = context.RequireWorkspace();
-        var model = FlowModel.From(context.Settings);
+        var workspace = FlowModel.From(context.Settings);
         var rules = VersionRules.From(context.Settings);
         var selected = ws.Select(repos);
+        var models = selected.ToDictionary(r => r.Name, r => RepoFlow.Of(workspace, r));
         var histories = await Workspace.Shared.RepoParallel.MapAsync(selected, context.Jobs, (repo, token) =>
-            ReleaseHistory.ReadAsync(context.Git, repo, model.TagPrefix, to ?? DefaultRef(repo, model), from, token), ct).ConfigureAwait(false);
-        var plans = histories.Select(h => Plan(h, rules)).ToList();
+            ReleaseHistory.ReadAsync(context.Git, repo, models[repo.Name].TagPrefix, to ?? DefaultRef(repo, models[repo.Name]), from, token), ct).ConfigureAwait(false);
+        var plans = histories.Select(h => Plan(h, rules, models[h.Repo])).ToList();
         string? lockstep = null;
         if (context.Settings.Text(ConfigKeys.ReleaseMode) == "lockstep")
         {
-            // One version for all: the highest released version, moved by the largest bump any repo calls for.
+            // One version for all: the highest released version, moved by the largest bump any repo calls for, above every tag.
             var last = histories.Select(h => h.LastVersion).Where(v => v is not null).OrderByDescending(v => v!, SemVersion.PrecedenceComparer).FirstOrDefault();
             var bump = plans.Select(p => p.Bump).DefaultIfEmpty(Bump.None).Max();
-            lockstep = rules.Next(last, bump).ToString();
+            var highest = histories.Select(h => h.HighestTagged).OfType<TagVersion>().OrderByDescending(t => t.Version, SemVersion.PrecedenceComparer).Cast<TagVersion?>().FirstOrDefault();
+            lockstep = AboveTagged(rules, rules.Next(last, bump), bump, highest).Version.ToString();
         }
         return (histories, plans, lockstep);
     }
 
-    public static RepoReleasePlan Plan(ReleaseHistory h, VersionRules rules)
+    public static RepoReleasePlan Plan(ReleaseHistory h, VersionRules rules, FlowModel model)
     {
         var bump = VersionRules.Of(h.Commits);
-        return new RepoReleasePlan(h.Repo, h.To, h.LastTag, h.LastVersion?.ToString(), bump, rules.Next(h.LastVersion, bump).ToString(),
-            h.Commits.Select(c => new PlannedCommit(c.Sha, c.Type, c.Scope, c.Breaking, c.Subject, c.Group)).ToList());
+        var (next, raised) = AboveTagged(rules, rules.Next(h.LastVersion, bump), bump, h.HighestTagged);
+        var warnings = new List<string>();
+        if (raised) warnings.Add($"{next} rather than {rules.Next(h.LastVersion, bump)}: {h.HighestTagged!.Value.Tag} is already tagged");
+        if (h.Unreadable.Count > 0)
+            warnings.Add($"skipped {h.Unreadable.Count} tag(s) that are not semantic versions: {string.Join(", ", h.Unreadable.Take(5))}{(h.Unreadable.Count > 5 ? ", …" : "")}");
+        return new RepoReleasePlan(h.Repo, h.To, h.LastTag, h.LastVersion?.ToString(), bump, next.ToString(), model.Tag(next.ToString()),
+            h.Commits.Select(c => new PlannedCommit(c.Sha, c.Type, c.Scope, c.Breaking, c.Subject, c.Group)).ToList())
+        { Warnings = warnings.Count > 0 ? warnings : null };
+    }
+
+    /// <summary>
+    /// A release never lands at or below a version already tagged (2.7.1 while 2.8.0 or 2.9.0-preview3 exists):
+    /// above a pre-release it becomes that release (2.9.0); above a release, the bump is applied to it (at least a patch).
+    /// </summary>
+    private static (SemVersion Version, bool Raised) AboveTagged(VersionRules rules, SemVersion next, Bump bump, TagVersion? highest)
+    {
+        if (bump == Bump.None || highest is not { } top || next.ComparePrecedenceTo(top.Version) > 0) return (next, false);
+        var raised = top.Version.IsPrerelease ? new SemVersion(top.Version.Major, top.Version.Minor, top.Version.Patch) : rules.Next(top.Version, bump);
+        return (raised, true);
     }
 
     /// <summary>Where a release's commits gather: develop in git flow, main in trunk; HEAD when that branch is missing.</summary>

@@ -9,7 +9,7 @@ public static partial class ManifestReader
 {
     private static readonly HashSet<string> RepoKeys =
     [
-        "name", "url", "path", "default_branch", "smctl_home", "build_cmd", "test_cmd", "clean_cmd", "verify_cmd", "depends_on",
+        "name", "url", "path", "default_branch", "main_branch", "develop_branch", "tag_prefix", "smctl_home", "build_cmd", "test_cmd", "clean_cmd", "verify_cmd", "depends_on",
     ];
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -41,9 +41,7 @@ public static partial class ManifestReader
             var url = Str(fields, "url");
             if (url is not null && (url.Length == 0 || url.StartsWith('-')))
                 throw Error(fields["url"].Origin, $"url '{url}' is not a repository address", "use an https://, ssh://, git@host: or file:// url, or a local path");
-            var branch = Str(fields, "default_branch");
-            if (branch is not null && Git.BranchName.Problem(branch) is { } bp)
-                throw Error(fields["default_branch"].Origin, $"'{branch}' is not a valid branch name: {bp}");
+            var branch = BranchField(fields, "default_branch");
             repos.Add(new RepoEntry
             {
                 Name = name,
@@ -51,6 +49,9 @@ public static partial class ManifestReader
                 Path = path,
                 FullPath = fullPath,
                 DefaultBranch = branch,
+                MainBranch = BranchField(fields, "main_branch"),
+                DevelopBranch = BranchField(fields, "develop_branch"),
+                TagPrefix = TagPrefixField(fields),
                 SmctlHome = Bool(fields, "smctl_home"),
                 BuildCmd = Str(fields, "build_cmd"),
                 TestCmd = Str(fields, "test_cmd"),
@@ -134,6 +135,23 @@ public static partial class ManifestReader
     {
         if (!fields.TryGetValue(key, out var e)) return null;
         return e.Value as string ?? throw Error(e.Origin, $"'{key}' must be a string, not a {e.TomlKind}");
+    }
+
+    private static string? BranchField(Dictionary<string, TomlEntry> fields, string key)
+    {
+        var branch = Str(fields, key);
+        if (branch is not null && Git.BranchName.Problem(branch) is { } problem)
+            throw Error(fields[key].Origin, $"'{branch}' is not a valid branch name: {problem}");
+        return branch;
+    }
+
+    /// <summary>A tag prefix: "" (tags like 2.8.0) or text a tag name may start with.</summary>
+    private static string? TagPrefixField(Dictionary<string, TomlEntry> fields)
+    {
+        var prefix = Str(fields, "tag_prefix");
+        if (prefix is { Length: > 0 } && Git.BranchName.Problem(prefix + "1.0.0") is { } problem)
+            throw Error(fields["tag_prefix"].Origin, $"'{prefix}' cannot start a tag name: {problem}");
+        return prefix;
     }
 
     private static bool Bool(Dictionary<string, TomlEntry> fields, string key)

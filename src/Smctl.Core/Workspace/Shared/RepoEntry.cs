@@ -12,6 +12,12 @@ public sealed record RepoEntry
     /// <summary>The absolute folder of the repo.</summary>
     public required string FullPath { get; init; }
     public string? DefaultBranch { get; init; }
+    /// <summary>The production branch, when it is not the one flow would otherwise take (see RepoFlow).</summary>
+    public string? MainBranch { get; init; }
+    /// <summary>The integration branch, when it is not the workspace's.</summary>
+    public string? DevelopBranch { get; init; }
+    /// <summary>What release tags start with; "" for tags like 2.8.0. Null: read from the repo's tags.</summary>
+    public string? TagPrefix { get; init; }
     public bool SmctlHome { get; init; }
     public string? BuildCmd { get; init; }
     public string? TestCmd { get; init; }
