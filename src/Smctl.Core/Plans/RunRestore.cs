@@ -9,21 +9,33 @@ namespace Smctl.Core.Plans;
 /// the run pushed (with --force-with-lease, so a teammate's newer push is never overwritten). Abort and
 /// undo both use it: undo diffs snapshots instead of trusting each step's inverse.
 /// </summary>
+/// <summary>What a restore put back (or, in a dry run, would), one git command each, and what it could not.</summary>
+public sealed record RestoreOutcome(IReadOnlyList<string> PutBack, IReadOnlyList<string> Problems);
+
 public static class RunRestore
 {
-    /// <summary>Restores <paramref name="run"/>'s repo to its Before snapshot; returns what it could not restore.</summary>
-    public static async Task<IReadOnlyList<string>> RestoreAsync(StepContext repo, RepoRun run, RepoProgram program, CancellationToken ct)
+    /// <summary>
+    /// Restores <paramref name="run"/>'s repo to its Before snapshot, or with <paramref name="dryRun"/> only says how.
+    /// Returns what it put back (or would), in the words of the command that does it, and what it could not restore.
+    /// </summary>
+    public static async Task<RestoreOutcome> RestoreAsync(StepContext repo, RepoRun run, RepoProgram program, bool dryRun, CancellationToken ct)
     {
         var problems = new List<string>();
+        var putBack = new List<string>();
         var before = run.Before;
-        await AbortMergesAsync(repo, program, ct).ConfigureAwait(false);
+        if (dryRun) putBack.AddRange(await MergesInProgressAsync(repo, program, ct).ConfigureAwait(false));
+        else putBack.AddRange(await AbortMergesAsync(repo, program, ct).ConfigureAwait(false));
         var now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
         // Work trees the run made go first (their branches may be about to move or go); git refuses to drop unsaved work.
         foreach (var (folder, _) in now.Worktrees.Where(w => !before.Worktrees.ContainsKey(w.Key)))
         {
-            var removed = await repo.TryAsync(ct, "worktree", "remove", folder).ConfigureAwait(false);
-            if (!removed.Ok) problems.Add($"could not remove the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(removed.Stderr)}");
-            else DeleteEmptyParent(folder);
+            var removed = dryRun ? null : await repo.TryAsync(ct, "worktree", "remove", folder).ConfigureAwait(false);
+            if (removed is { Ok: false }) problems.Add($"could not remove the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(removed.Stderr)}");
+            else
+            {
+                if (!dryRun) DeleteEmptyParent(folder);
+                putBack.Add($"git worktree remove {folder}");
+            }
         }
         if (run.After is { } after)
         {
@@ -42,55 +54,83 @@ public static class RunRestore
             var branch = name[remotePrefix.Length..];
             var lease = $"--force-with-lease={GitRefs.Branch(branch)}:{isNow ?? ""}";
             var refspec = was is null ? ":" + GitRefs.Branch(branch) : $"{was}:{GitRefs.Branch(branch)}";
+            putBack.Add(was is null ? $"git push {repo.Remote} :{branch} (delete it there)" : $"git push --force-with-lease {repo.Remote} {Short(was)}:{branch} (was {Short(isNow)})");
+            if (dryRun) continue;
             var push = await repo.TryAsync(ct, "push", "--quiet", lease, repo.Remote, refspec).ConfigureAwait(false);
-            if (!push.Ok) { problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
+            if (!push.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
         }
         foreach (var tag in program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags).Distinct().Where(t => before[GitRefs.Tag(t)] is null))
         {
             var ls = await repo.TryAsync(ct, "ls-remote", "--tags", repo.Remote, GitRefs.Tag(tag)).ConfigureAwait(false);
-            if (ls.Ok && ls.Stdout.Trim().Length > 0)
-                await repo.TryAsync(ct, "push", "--quiet", repo.Remote, ":" + GitRefs.Tag(tag)).ConfigureAwait(false);
+            if (!ls.Ok || ls.Stdout.Trim().Length == 0) continue;
+            putBack.Add($"git push {repo.Remote} :refs/tags/{tag} (delete the tag there)");
+            if (!dryRun) await repo.TryAsync(ct, "push", "--quiet", repo.Remote, ":" + GitRefs.Tag(tag)).ConfigureAwait(false);
         }
 
         // The main work tree's branch: recreate it if the run deleted it, then switch back to it.
+        var recreated = new HashSet<string>();
         if (before.HeadBranch is { } headBranch && now.HeadBranch != headBranch)
         {
             if (now[GitRefs.Branch(headBranch)] is null && before[GitRefs.Branch(headBranch)] is { } sha)
             {
-                await repo.RunAsync(ct, "branch", "--no-track", headBranch, sha).ConfigureAwait(false);
-                await RestoreUpstreamAsync(repo, headBranch, before, ct).ConfigureAwait(false);
+                putBack.Add($"git branch {headBranch} {Short(sha)}");
+                recreated.Add(GitRefs.Branch(headBranch));
+                if (!dryRun)
+                {
+                    await repo.RunAsync(ct, "branch", "--no-track", headBranch, sha).ConfigureAwait(false);
+                    await RestoreUpstreamAsync(repo, headBranch, before, ct).ConfigureAwait(false);
+                }
             }
-            var sw = await repo.TryAsync(ct, "switch", "--quiet", headBranch).ConfigureAwait(false);
-            if (!sw.Ok) problems.Add($"could not switch back to {headBranch}: {Git.GitRunner.FirstMeaningfulLine(sw.Stderr)}");
+            putBack.Add($"git switch {headBranch}");
+            var sw = dryRun ? null : await repo.TryAsync(ct, "switch", "--quiet", headBranch).ConfigureAwait(false);
+            if (sw is { Ok: false }) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not switch back to {headBranch}: {Git.GitRunner.FirstMeaningfulLine(sw.Stderr)}"); }
         }
 
-        now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
+        if (!dryRun) now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
         foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => !n.StartsWith(GitRefs.Remotes, StringComparison.Ordinal)).Distinct().ToList())
         {
             var (was, isNow) = (before[name], now[name]);
-            if (was == isNow || problems.Any(p => p.StartsWith(name + " ", StringComparison.Ordinal))) continue;
+            if (was == isNow || recreated.Contains(name) || problems.Any(p => p.StartsWith(name + " ", StringComparison.Ordinal))) continue;
             var branch = name.StartsWith(GitRefs.Heads, StringComparison.Ordinal) ? name[GitRefs.Heads.Length..] : null;
             var worktree = branch is null ? null : await repo.WorktreeOfAsync(branch, ct).ConfigureAwait(false);
+            // In a dry run the main work tree is still on the run's branch; the real restore has switched it back first.
+            if (dryRun && worktree is not null && Path.GetFullPath(worktree) == Path.GetFullPath(repo.Path) && branch != before.HeadBranch) worktree = null;
             if (worktree is not null && was is not null)
             {
                 // A checked-out branch moves with its files: reset --keep refuses to lose local edits.
+                putBack.Add($"git reset --keep {Short(was)} (in {worktree}: {branch} was {Short(isNow)})");
+                if (dryRun) continue;
                 var reset = await repo.Git.RunAsync(worktree, ["reset", "--quiet", "--keep", was], ct).ConfigureAwait(false);
-                if (!reset.Ok) problems.Add($"could not move {branch} back in {worktree}: {Git.GitRunner.FirstMeaningfulLine(reset.Stderr)}");
+                if (!reset.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not move {branch} back in {worktree}: {Git.GitRunner.FirstMeaningfulLine(reset.Stderr)}"); }
                 continue;
             }
             if (worktree is not null) { problems.Add($"{branch} is checked out in {worktree}; switch it away and run abort/undo again"); continue; }
+            putBack.Add(Describe(name, was, isNow));
+            if (dryRun) continue;
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
             if (branch is not null && isNow is null && was is not null) await RestoreUpstreamAsync(repo, branch, before, ct).ConfigureAwait(false);
         }
         // Work trees the run removed come back on their branches.
         foreach (var (folder, branch) in before.Worktrees.Where(w => !now.Worktrees.ContainsKey(w.Key) && !Directory.Exists(w.Key)))
         {
+            putBack.Add($"git worktree add {folder} {branch}".TrimEnd());
+            if (dryRun) continue;
             string[] args = branch.Length > 0 ? ["worktree", "add", "--quiet", folder, branch] : ["worktree", "add", "--quiet", "--detach", folder];
             var added = await repo.TryAsync(ct, args).ConfigureAwait(false);
-            if (!added.Ok) problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}");
+            if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}"); }
         }
-        return problems;
+        return new RestoreOutcome(putBack, problems);
+    }
+
+    /// <summary>One ref put back, as the git command that does it.</summary>
+    private static string Describe(string name, string? was, string? isNow)
+    {
+        var (kind, shortName) = name.StartsWith(GitRefs.Heads, StringComparison.Ordinal) ? ("branch", name[GitRefs.Heads.Length..])
+            : name.StartsWith(GitRefs.Tags, StringComparison.Ordinal) ? ("tag", name[GitRefs.Tags.Length..]) : ("ref", name);
+        return was is null ? $"git {kind} -D {shortName} (made by the run)"
+            : isNow is null ? $"git {kind} {shortName} {Short(was)} (deleted by the run)"
+            : $"git update-ref {name} {Short(was)} (was {Short(isNow)})";
     }
 
     /// <summary>A worktree set's folder goes when its last work tree does.</summary>
@@ -107,15 +147,25 @@ public static class RunRestore
             await repo.TryAsync(ct, "branch", "--quiet", $"--set-upstream-to={repo.Remote}/{branch}", branch).ConfigureAwait(false);
     }
 
-    /// <summary>Aborts a merge left in progress in the repo or in a work tree the program merges into.</summary>
-    public static async Task AbortMergesAsync(StepContext repo, RepoProgram program, CancellationToken ct)
+    /// <summary>Aborts a merge left in progress in the repo or in a work tree the program merges into; returns what it did.</summary>
+    public static async Task<IReadOnlyList<string>> AbortMergesAsync(StepContext repo, RepoProgram program, CancellationToken ct)
+    {
+        var aborted = await MergesInProgressAsync(repo, program, ct).ConfigureAwait(false);
+        foreach (var folder in await MergeFoldersAsync(repo, program, ct).ConfigureAwait(false))
+            if (Git.RepoReader.MergeInProgress(folder))
+                await repo.Git.RunAsync(folder, ["merge", "--abort"], ct).ConfigureAwait(false);
+        return aborted;
+    }
+
+    private static async Task<IReadOnlyList<string>> MergesInProgressAsync(StepContext repo, RepoProgram program, CancellationToken ct) =>
+        [.. (await MergeFoldersAsync(repo, program, ct).ConfigureAwait(false)).Where(Git.RepoReader.MergeInProgress).Select(f => $"git merge --abort (in {f})")];
+
+    private static async Task<HashSet<string>> MergeFoldersAsync(StepContext repo, RepoProgram program, CancellationToken ct)
     {
         var folders = new HashSet<string> { repo.Path };
         foreach (var merge in program.Steps.OfType<BranchMerge>())
             if (await repo.WorktreeOfAsync(merge.Into, ct).ConfigureAwait(false) is { } wt) folders.Add(wt);
-        foreach (var folder in folders)
-            if (Git.RepoReader.MergeInProgress(folder))
-                await repo.Git.RunAsync(folder, ["merge", "--abort"], ct).ConfigureAwait(false);
+        return folders;
     }
 
     private static async Task SetRefAsync(StepContext repo, string name, string? value, CancellationToken ct)

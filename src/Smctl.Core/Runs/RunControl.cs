@@ -15,10 +15,10 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
 
     public OperationInfo Info { get; } = verb switch
     {
-        Verb.Continue => new("continue", "Resume the interrupted run: retry the failed step of each repo, then do the rest; nothing done is done twice.", OperationEffect.Mutating, OpenWorld: true),
+        Verb.Continue => new("continue", "Resume the interrupted run: retry each repo's failed step, then the rest; nothing is done twice.", OperationEffect.Mutating, OpenWorld: true),
         Verb.Skip => new("skip", "Give up the remaining steps of the repos where the interrupted run failed, and finish the others.", OperationEffect.Destructive, OpenWorld: true),
-        Verb.Abort => new("abort", "Stop the interrupted run (or an interrupted abort) and put every repo back as it was before it: branches, tags, checked-out branch, and what it pushed.", OperationEffect.Destructive, OpenWorld: true),
-        Verb.Undo => new("undo", "Reverse the last completed run: restore every repo's branches, tags and remote branches to what they were before it.", OperationEffect.Destructive, OpenWorld: true),
+        Verb.Abort => new("abort", "Stop the interrupted run (or abort) and put every repo back as before it: branches, tags, checkout, and what it pushed.", OperationEffect.Destructive, OpenWorld: true),
+        Verb.Undo => new("undo", "Reverse the last completed run: restore every repo's branches, tags and remote branches.", OperationEffect.Destructive, OpenWorld: true),
         _ => new("flow.status", "Show the interrupted run (or the last one): every step per repo and where it stopped.", OperationEffect.ReadOnly, Idempotent: true),
     };
 
@@ -42,6 +42,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         if (state.Phase == RunPhase.Aborting && verb != Verb.Abort)
             throw new SmctlException(ErrorKind.General, $"the abort of '{state.Plan.Command}' was interrupted: some repos are already put back",
                 "run 'smctl abort' again to put back the others");
+        if (context.DryRun && verb == Verb.Abort) return Reversal(state, RunPhase.Planned, await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false));
         if (context.DryRun) return RunResult.FromState(state, state.Phase == RunPhase.Aborting ? RunPhase.Aborting : RunPhase.Interrupted);
         switch (verb)
         {
@@ -56,7 +57,7 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                         await RunRestore.AbortMergesAsync(git, state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
                     for (var i = 0; i < run.Steps.Count; i++)
                         if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
-                    run.Error = null;
+                    (run.Error, run.Hint) = (null, null);
                 }
                 await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
                 return RunResult.FromState(state);
@@ -65,10 +66,10 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 // Marked first: once a repo is put back, continuing would redo only the steps after it (formal/run.pml, BROKEN_ABORT).
                 state.Phase = RunPhase.Aborting;
                 store.Save(state);
-                var problems = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
+                var outcomes = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
                 state.Phase = RunPhase.Aborted;
                 store.Discard(state);
-                return RunResult.FromState(state, RunPhase.Aborted, problems);
+                return Reversal(state, RunPhase.Aborted, outcomes);
         }
     }
 
@@ -78,29 +79,42 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         var last = store.Last();
         if (last is null || last.Phase != RunPhase.Completed)
             throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {JsonNames.Of(last.Phase)}");
-        if (context.DryRun) return RunResult.FromState(last, RunPhase.Completed);
+        if (context.DryRun) return Reversal(last, RunPhase.Planned, await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false));
         context.RequireConfirmation($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?");
-        var problems = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
+        var outcomes = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
         last.Phase = RunPhase.Undone;
         store.Finish(last);
-        return RunResult.FromState(last, RunPhase.Undone, problems);
+        return Reversal(last, RunPhase.Undone, outcomes);
+    }
+
+    /// <summary>
+    /// What an abort or undo put back (or, planned, would put back) per repo, one git command each — not the run's own
+    /// steps again; what could not be restored is a problem.
+    /// </summary>
+    private RunResult Reversal(RunState state, RunPhase phase, IReadOnlyDictionary<string, RestoreOutcome> outcomes)
+    {
+        var status = phase == RunPhase.Planned ? StepStatus.Planned : StepStatus.Done;
+        var repos = state.Plan.Repos.Select(p => new RepoRunView(p.Repo,
+            [.. outcomes[p.Repo].PutBack.Select(what => new StepView("restore", what, status))])).ToList();
+        var problems = outcomes.SelectMany(o => o.Value.Problems.Select(problem => $"{o.Key}: {problem}")).ToList();
+        return new RunResult(state.Plan.Id, $"{Info.Name} of '{state.Plan.Command}'", phase, repos, problems.Count > 0 ? problems : null);
     }
 
     /// <summary>Test hook: the process dies right after this many repos are put back (fault-injection tests).</summary>
     public const string CrashAfterRestoreVariable = "SMCTL_TEST_CRASH_AFTER_RESTORE";
 
-    private static async Task<IReadOnlyList<string>> RestoreAllAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunState state, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<string, RestoreOutcome>> RestoreAllAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunState state, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterRestoreVariable), out var n) ? n : -1;
         var restored = 0;
-        var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.NetworkJobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
             using var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
-            var problems = await RunRestore.RestoreAsync(git, run, program, token).ConfigureAwait(false);
-            if (Interlocked.Increment(ref restored) == crashAfter) Environment.Exit(137);
-            return problems.Select(p => $"{run.Repo}: {p}").ToList();
+            var outcome = await RunRestore.RestoreAsync(git, run, program, context.DryRun, token).ConfigureAwait(false);
+            if (!context.DryRun && Interlocked.Increment(ref restored) == crashAfter) Environment.Exit(137);
+            return (run.Repo, outcome);
         }, ct).ConfigureAwait(false);
-        return results.SelectMany(r => r).ToList();
+        return results.ToDictionary(r => r.Repo, r => r.outcome);
     }
 }

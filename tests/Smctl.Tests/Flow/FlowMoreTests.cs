@@ -40,6 +40,30 @@ public sealed class FlowMoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Undo_dry_run_shows_the_reversal_and_undo_prints_what_it_put_back()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "x");
+        var plan = await Ok("undo", "--dry-run", "--json");
+        Assert.Equal("planned", plan.Json.GetProperty("phase").GetString());
+        var commands = plan.Json.GetProperty("repos")[0].GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("command").GetString()!).ToList();
+        Assert.Contains("git push origin :feature/x (delete it there)", commands);
+        Assert.Contains("git switch main", commands);
+        Assert.Contains("git branch -D feature/x (made by the run)", commands);
+        Assert.DoesNotContain(commands, c => c.StartsWith("git switch -c", StringComparison.Ordinal));
+        // Nothing changed.
+        Assert.Equal("feature/x", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+        Assert.NotEqual("", Testing.Git.Run(_ws.RemotePath("a"), "branch", "--list", "feature/x").Trim());
+
+        var undone = await Ok("undo", "--yes");
+        Assert.Contains("undo of 'flow feature start x'", undone.Stdout);
+        Assert.Contains("git push origin :feature/x (delete it there)", undone.Stdout);
+        Assert.Contains("git branch -D feature/x (made by the run)", undone.Stdout);
+        Assert.Equal("main", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+        Assert.Equal("", Testing.Git.Run(_ws.RemotePath("a"), "branch", "--list", "feature/x").Trim());
+    }
+
+    [Fact]
     public async Task A_saved_call_from_the_cli_is_made_again_by_plan_apply()
     {
         var before = File.ReadAllText(_ws.Manifest);

@@ -48,7 +48,7 @@ public sealed class RunFileTests : IDisposable
         File.WriteAllText(RunFile, old);
 
         var undo = await _ws.SmctlOk("undo", "--dry-run", "--json");
-        Assert.Equal("completed", undo.Json.GetProperty("phase").GetString());
+        Assert.Equal("planned", undo.Json.GetProperty("phase").GetString());
         var undone = await _ws.SmctlOk("undo", "--yes", "--json");
         Assert.Equal("undone", undone.Json.GetProperty("phase").GetString());
         Assert.Equal("", Testing.Git.Run(_ws.Repo("a"), "branch", "--list", "feature/f1").Trim());
