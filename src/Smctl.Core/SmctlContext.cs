@@ -137,6 +137,10 @@ public sealed class SmctlContext
 
     public int Jobs => Math.Max(1, Settings.Integer(ConfigKeys.Jobs));
 
+    /// <summary>Parallelism for work that waits on remotes (fetch, clone, push): its own setting, unless -j was given.</summary>
+    public int NetworkJobs => Settings.Resolve(ConfigKeys.Jobs).Origin.StartsWith("flag:", StringComparison.Ordinal)
+        ? Jobs : Math.Max(1, Settings.Integer(ConfigKeys.NetworkJobs));
+
     /// <summary>The same context for planning only (DryRun, no saved plan): how a command checks what a later step will refuse.</summary>
     public SmctlContext Planning() => new()
     {

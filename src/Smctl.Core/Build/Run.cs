@@ -39,7 +39,7 @@ public sealed record BuildInput : ICheckedInput
     [Description("Stop a repo's command after this many seconds")]
     [Option("--timeout", HelpName = "SECONDS")]
     public int? TimeoutSeconds { get; init; }
-    [Description("Only the repos changed since a revision (default: the merge base with develop), and what depends on them")]
+    [Description("Only repos changed since a revision (default: the merge base with develop) and their dependents")]
     public bool Affected { get; init; }
     [Description("The revision affected compares with (implies affected)")]
     [Option(HelpName = "REF")]
@@ -91,7 +91,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
     public static readonly string[] KeyEnvironment = ["CC", "CXX", "CFLAGS", "CXXFLAGS", "LDFLAGS", "RUSTFLAGS", "CARGO_TARGET_DIR", "GOFLAGS", "DOTNET_CONFIGURATION", "NODE_ENV"];
 
     public OperationInfo Info { get; } = new("build",
-        "Build the named repos and what they depend on (default: all) in dependency order, optionally testing or verifying, with a cache and a log per repo.",
+        "Build the named repos and their dependencies (default: all) in dependency order, optionally testing, with a cache and a log per repo.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<BuildInput> InputJson => SmctlJson.Default.BuildInput;
@@ -195,13 +195,14 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
     private static IReadOnlyList<RepoEntry> AffectedRepos(SmctlContext context, Workspace.Shared.Workspace ws, IReadOnlyList<RepoEntry> candidates, string? since)
     {
         if (since is not null && since.StartsWith('-')) throw SmctlException.Usage($"'{since}' is not a revision.");
-        var develop = context.Settings.Text(ConfigKeys.DevelopBranch);
+        var workspace = Branches.FlowModel.From(context.Settings);
         var changed = new HashSet<string>();
         foreach (var repo in candidates.Where(r => RepoReader.IsRepository(r.FullPath)))
         {
             string? reference = since;
             if (reference is null)
             {
+                var develop = Branches.RepoFlow.Of(workspace, repo).FeatureTarget;
                 var target = RepoReader.Resolve(repo.FullPath, develop) ?? RepoReader.Resolve(repo.FullPath, $"origin/{develop}");
                 var head = RepoReader.Resolve(repo.FullPath, "HEAD");
                 reference = target is null || head is null ? null : RepoReader.MergeBase(repo.FullPath, head, target);
@@ -280,8 +281,11 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
         if (sharedTarget is not null && folder != repo.FullPath) env["CARGO_TARGET_DIR"] = sharedTarget;
         var timeout = input.TimeoutSeconds is > 0 ? TimeSpan.FromSeconds(input.TimeoutSeconds.Value) : TimeSpan.FromHours(2);
         await using var writer = new StreamWriter(log) { AutoFlush = true };
+        // The command that failed is the one running, not read back from the log (whose tail may not reach it).
+        string? running = null;
         foreach (var (phase, command) in Commands(repo, input))
         {
+            running = command;
             context.Progress(new ProgressEvent(repo.Name, phase));
             await writer.WriteLineAsync($"$ {command}").ConfigureAwait(false);
             void Write(string line) { lock (writer) writer.WriteLine(line); }
@@ -307,8 +311,7 @@ public sealed class BuildRun : IOperation<BuildInput, BuildResult>
             writer.Flush();
             var tail = File.ReadAllLines(log).TakeLast(15).ToList();
             context.Progress(new ProgressEvent(repo.Name, "failed", Finished: true, Failed: true, Detail: why ?? $"exit {code}"));
-            var failedCommand = tail.LastOrDefault(l => l.StartsWith("$ ", StringComparison.Ordinal))?[2..];
-            return new RepoBuildResult(repo.Name, BuildOutcome.Failed, started, clock.ElapsedMilliseconds - started, code, failedCommand, log, tail, reasons);
+            return new RepoBuildResult(repo.Name, BuildOutcome.Failed, started, clock.ElapsedMilliseconds - started, code, running, log, tail, reasons);
         }
     }
 }

@@ -81,11 +81,11 @@ public static class RunExecutor
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
         var stepsDone = 0;
         var finals = new ConcurrentDictionary<string, RefSnapshot>();
-        await RepoParallel.MapAsync(state.Repos, context.Jobs, async (run, token) =>
+        await RepoParallel.MapAsync(state.Repos, context.NetworkJobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
             using var stepContext = ContextFor(context, ws.Repo(run.Repo));
-            lock (state) run.Error = null;
+            lock (state) (run.Error, run.Hint) = (null, null);
             for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
             {
                 var step = program.Steps[i];
@@ -101,6 +101,7 @@ public static class RunExecutor
                     {
                         run.Steps[i] = StepStatus.Failed;
                         run.Error = e.Message;
+                        run.Hint = e.Suggestion;
                     }
                     store.SaveSoon(state);
                     context.Progress(new ProgressEvent(run.Repo, "failed", Finished: true, Failed: true, Detail: e.Message));

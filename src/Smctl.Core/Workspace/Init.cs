@@ -35,7 +35,7 @@ public sealed record WorkspaceInitResult(string Workspace, string Manifest, bool
 public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInitResult>
 {
     public OperationInfo Info { get; } = new("workspace.init",
-        "Create .smctl/workspace.toml here (from a given manifest, or adopting the clones found below) and clone the repos not yet on disk.",
+        "Create .smctl/workspace.toml (from a manifest, or adopting the clones below) and clone the repos not yet on disk.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceInitInput> InputJson => SmctlJson.Default.WorkspaceInitInput;
@@ -94,7 +94,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
         if (!exists || input.Scan) AtomicFile.WriteAllText(manifestPath, file.ToString());
         context.Reload();
 
-        var actions = await RepoParallel.MapAsync(repos, context.Jobs, async (repo, token) =>
+        var actions = await RepoParallel.MapAsync(repos, context.NetworkJobs, async (repo, token) =>
         {
             if (adopted.FirstOrDefault(a => a.Name == repo.Name) is { } a) return a;
             if (!toClone.Contains(repo)) return new RepoAction(repo.Name, repo.Path, "present");

@@ -32,7 +32,7 @@ public sealed record WorkspaceSyncResult(IReadOnlyList<SyncRepoResult> Repos) : 
 public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSyncResult>
 {
     public OperationInfo Info { get; } = new("workspace.sync",
-        "Fetch every repo and fast-forward each clean current branch; report diverged or dirty repos without touching them (or rebase the clean diverged ones).",
+        "Fetch every repo and fast-forward each clean current branch; report diverged or dirty ones untouched (or rebase clean diverged ones).",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceSyncInput> InputJson => SmctlJson.Default.WorkspaceSyncInput;
@@ -42,7 +42,7 @@ public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSync
     {
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos);
-        var results = await RepoParallel.MapAsync(repos, context.Jobs, (repo, token) => SyncOneAsync(context, repo, input.Rebase, token), ct).ConfigureAwait(false);
+        var results = await RepoParallel.MapAsync(repos, context.NetworkJobs, (repo, token) => SyncOneAsync(context, repo, input.Rebase, token), ct).ConfigureAwait(false);
         return new WorkspaceSyncResult(results);
     }
 

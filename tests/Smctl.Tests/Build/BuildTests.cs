@@ -141,6 +141,19 @@ public sealed class BuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failure_after_a_long_log_names_the_command_that_failed()
+    {
+        // 100 lines, then a line that looks like a command echo, then the failure: the tail holds neither the real command nor its '$ ' line.
+        WriteManifest(appCmd: "seq 1 100; echo '$ not-the-command'; seq 1 20; exit 4");
+        var run = await _ws.Smctl("build");
+        Assert.Equal(6, run.ExitCode);
+        Assert.Contains("app: 'seq 1 100; echo '$ not-the-command'; seq 1 20; exit 4' exited with 4", run.Stderr);
+        var json = await Build();
+        var app = json.Json.GetProperty("repos").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "app");
+        Assert.Equal("seq 1 100; echo '$ not-the-command'; seq 1 20; exit 4", app.GetProperty("failedCommand").GetString());
+    }
+
+    [Fact]
     public async Task Test_and_verify_run_and_the_verification_is_kept()
     {
         var run = await Build("core", "--test", "--verify");

@@ -9,6 +9,38 @@ public sealed class SyncCheckoutTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
+    /// <summary>The most fetches that were under way at once, read from the order their upload-packs started and ended.</summary>
+    private int MostFetchesAtOnce(string stamps)
+    {
+        var (now, most) = (0, 0);
+        foreach (var line in File.ReadAllLines(stamps)) most = Math.Max(most, now += line == "start" ? 1 : -1);
+        return most;
+    }
+
+    [Fact]
+    public async Task Sync_fetches_with_its_own_network_parallelism_not_the_core_count()
+    {
+        // Each fetch waits on a slow remote (its upload-pack sleeps): the overlap of the waits is the parallelism.
+        var stamps = Path.Combine(_ws.Root, "fetches.txt");
+        var slow = Path.Combine(_ws.Root, "slow-upload-pack");
+        File.WriteAllText(slow, $"#!/bin/sh\necho start >> {stamps}\nsleep 1\necho end >> {stamps}\nexec git-upload-pack \"$@\"\n");
+        File.SetUnixFileMode(slow, (UnixFileMode)0b111_101_101);
+        foreach (var repo in new[] { "clean", "dirty", "diverged", "ahead" }) Testing.Git.Run(_ws.Repo(repo), "config", "remote.origin.uploadpack", slow);
+        var twoCores = new Dictionary<string, string?> { ["SMCTL_CORE_JOBS"] = "2" };
+
+        Assert.Equal(0, (await _ws.SmctlWithEnv(twoCores, "workspace", "sync")).ExitCode);
+        Assert.Equal(4, MostFetchesAtOnce(stamps));
+        Assert.Equal("8", (await _ws.SmctlOk("config", "get", "core.network_jobs")).Stdout.Trim());
+
+        // -j sets both; core.network_jobs alone sets the network side.
+        File.Delete(stamps);
+        Assert.Equal(0, (await _ws.SmctlWithEnv(twoCores, "workspace", "sync", "-j", "1")).ExitCode);
+        Assert.Equal(1, MostFetchesAtOnce(stamps));
+        File.Delete(stamps);
+        Assert.Equal(0, (await _ws.SmctlWithEnv(new() { ["SMCTL_CORE_NETWORK_JOBS"] = "2" }, "workspace", "sync")).ExitCode);
+        Assert.Equal(2, MostFetchesAtOnce(stamps));
+    }
+
     [Fact]
     public async Task Sync_fast_forwards_clean_repos_and_leaves_dirty_and_diverged_ones_alone()
     {

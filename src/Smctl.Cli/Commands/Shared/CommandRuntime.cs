@@ -153,32 +153,8 @@ public static class CommandRuntime
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
             .StartAsync(async ctx =>
             {
-                var tasks = new Dictionary<string, ProgressTask>();
-                ProgressTask? overall = null;
-                var overallLabel = "";
-                void OnEvent(ProgressEvent e)
-                {
-                    lock (tasks)
-                    {
-                        if (e.Total is { } total)
-                        {
-                            overallLabel = Markup.Escape(e.Phase);
-                            overall = ctx.AddTask($"[bold]{overallLabel}[/] 0/{total}", autoStart: true, maxValue: total);
-                            return;
-                        }
-                        if (e.Finished && overall is not null)
-                        {
-                            overall.Increment(1);
-                            overall.Description = $"[bold]{overallLabel}[/] {overall.Value}/{overall.MaxValue}";
-                        }
-                        if (!tasks.TryGetValue(e.Repo, out var task))
-                            tasks[e.Repo] = task = ctx.AddTask(Markup.Escape(e.Repo), autoStart: true, maxValue: 1);
-                        var color = e.Failed ? "red" : e.Finished ? "green" : "yellow";
-                        task.Description = $"[{color}]{Markup.Escape(e.Repo)}[/] {Markup.Escape(e.Phase)}";
-                        if (e.Finished) task.Value = 1;
-                    }
-                }
-                result = await work(OnEvent).ConfigureAwait(false);
+                var rows = new ProgressRows(ctx);
+                result = await work(rows.On).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result;
     }
