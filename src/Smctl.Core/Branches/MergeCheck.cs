@@ -25,4 +25,17 @@ public static class MergeCheck
         var commit = await git.RunAsync(ct, "commit-tree", lines[0], "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);
         return (commit.Trim(), []);
     }
+
+    /// <summary>
+    /// Whether everything of <paramref name="from"/> is in <paramref name="into"/> already: merged (an ancestor), or
+    /// squashed or rebased in by a forge's merge button (merging it would change no file).
+    /// </summary>
+    public static async Task<bool> IntegratedAsync(StepContext git, string into, string from, CancellationToken ct)
+    {
+        if (await git.IsAncestorAsync(from, into, ct).ConfigureAwait(false)) return true;
+        var result = await git.TryAsync(ct, "merge-tree", "--write-tree", "--no-messages", into, from).ConfigureAwait(false);
+        if (!result.Ok) return false;
+        var tree = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return tree is not null && tree == (await git.RunAsync(ct, "rev-parse", into + "^{tree}").ConfigureAwait(false)).Trim();
+    }
 }

@@ -28,6 +28,7 @@ public static class OperationCatalog
     public static readonly FlowFinish<FeatureFinishInput> FeatureFinish = Flows.FeatureFinish;
     public static readonly FlowList FeatureList = new(FlowKind.Feature);
     public static readonly FlowUpdate FeatureUpdate = new();
+    public static readonly FlowPropose FeaturePropose = new();
     public static readonly FlowStart<ReleaseStartInput> ReleaseStart = Flows.ReleaseStart;
     public static readonly FlowFinish<ReleaseFinishInput> ReleaseFinish = Flows.ReleaseFinish;
     public static readonly FlowList ReleaseList = new(FlowKind.Release);
@@ -80,7 +81,7 @@ public static class OperationCatalog
     [
         WorkspaceInit, WorkspaceAdd, WorkspaceRemove, WorkspaceStatus, WorkspaceSync, WorkspaceList, WorkspaceCheckout,
         Exec, ConfigShow, ConfigGet, ConfigSet,
-        FlowInit, FeatureStart, FeatureFinish, FeatureUpdate, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
+        FlowInit, FeatureStart, FeatureFinish, FeatureUpdate, FeaturePropose, FeatureList, ReleaseStart, ReleaseFinish, ReleaseList, HotfixStart, HotfixFinish, HotfixList,
         FlowBranches, FlowStatus, Continue, Skip, Abort, Undo, PlanShow, PlanList, PlanApply,
         WorktreeAdd, WorktreeList, WorktreeRemove, WorktreePath, WorktreePrune,
         Build, BuildGraph, BuildStatus, BuildCleanCache,

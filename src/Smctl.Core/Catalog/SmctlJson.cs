@@ -50,6 +50,7 @@ namespace Smctl.Core.Catalog;
 [JsonSerializable(typeof(Smctl.Core.Flow.ReleaseFinishInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.HotfixFinishInput))]
 [JsonSerializable(typeof(Smctl.Core.Flow.FlowUpdateInput))]
+[JsonSerializable(typeof(Smctl.Core.Flow.FlowProposeInput))]
 [JsonSerializable(typeof(Smctl.Core.Build.BuildInput))]
 [JsonSerializable(typeof(Smctl.Core.Build.BuildResult))]
 [JsonSerializable(typeof(Smctl.Core.Build.BuildGraphInput))]

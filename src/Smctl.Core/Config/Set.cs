@@ -18,7 +18,7 @@ public sealed record ConfigSetInput
     [Description("The new value (TOML types are inferred from the key)")]
     [Argument(1)]
     public required string Value { get; init; }
-    [Description("Which file to write (default: the manifest where the key may live there, else the user config)")]
+    [Description("Which file to write (default: the manifest if the key may live there)")]
     public SettingsFile? Scope { get; init; }
 }
 

@@ -14,7 +14,7 @@ public sealed record ConfigShowResult(string UserConfig, string? WorkspaceManife
 /// <summary>Every setting's effective value and which flag, variable or file it came from.</summary>
 public sealed class ConfigShow : IOperation<ConfigShowInput, ConfigShowResult>
 {
-    public OperationInfo Info { get; } = new("config.show", "Show every setting's effective value and where it came from (flag, environment, workspace.toml, user config, default).",
+    public OperationInfo Info { get; } = new("config.show", "Show every setting's value and where it came from (flag, environment, manifest, user config, default).",
         OperationEffect.ReadOnly, Idempotent: true);
 
     public JsonTypeInfo<ConfigShowInput> InputJson => SmctlJson.Default.ConfigShowInput;

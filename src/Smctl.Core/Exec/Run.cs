@@ -12,7 +12,7 @@ namespace Smctl.Core.Exec;
 
 public sealed record ExecInput : ICheckedInput
 {
-    [Description("One item runs through /bin/sh -c; several run as a program and its arguments, without a shell")]
+    [Description("One item runs through /bin/sh -c; several run as a program and arguments")]
     [Argument(0)]
     public required IReadOnlyList<string> Command { get; init; }
     [Description("Only these repos")]

@@ -37,7 +37,7 @@ public abstract record FlowFinishInput
 
 public sealed record FeatureFinishInput : FlowFinishInput
 {
-    [Description("Feature name (default: the feature branch every selected repo is on)")]
+    [Description("Feature name (default: the one every repo is on)")]
     [Argument(0)]
     public string? Name { get; init; }
 
@@ -47,7 +47,7 @@ public sealed record FeatureFinishInput : FlowFinishInput
 /// <summary>What release and hotfix finishes share: a version, and the tag made for it.</summary>
 public abstract record TaggedFinishInput : FlowFinishInput
 {
-    [Description("Version (default: that of the branch every selected repo is on)")]
+    [Description("Version (default: the one every repo is on)")]
     [Argument(0)]
     public string? Version { get; init; }
     [Description("Message of the release tag (default: \"Release VERSION\")")]
@@ -76,9 +76,9 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
 {
     public OperationInfo Info { get; } = new($"flow.{kind.ToString().ToLowerInvariant()}.finish", kind switch
     {
-        FlowKind.Feature => "Merge feature/<name> into develop (a merge commit) in every repo that has it, push, and delete the branch; every merge is tried first.",
-        FlowKind.Release => "Merge release/<version> into main, tag it, merge the tag back into develop, push, and delete the branch, in every repo that has it.",
-        _ => "Merge hotfix/<version> into main, tag it, merge the tag back into develop, push, and delete the branch, in every repo that has it.",
+        FlowKind.Feature => "Merge feature/<name> into develop where it exists (each merge tried first), push, delete it; only clean up if the remote merged it.",
+        FlowKind.Release => "Merge release/<version> into main, tag it, merge the tag into develop, push, delete the branch, in every repo that has it.",
+        _ => "Merge hotfix/<version> into main, tag it, merge the tag into develop, push, delete the branch, in every repo that has it.",
     }, OperationEffect.Destructive, OpenWorld: true, Idempotent: true);
 
     public JsonTypeInfo<TInput> InputJson => json;
@@ -90,52 +90,41 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     /// Repos whose uncommitted changes the calling command commits before it finishes (spec archive's commit in the
     /// repo holding the specs): planned as clean, so its preview lists every repo the real run finishes.
     /// </param>
-    public Task<RunResult> RunAsync(SmctlContext context, TInput input, IReadOnlyCollection<string> committedFirst, CancellationToken ct)
+    public async Task<RunResult> RunAsync(SmctlContext context, TInput input, IReadOnlyCollection<string> committedFirst, CancellationToken ct)
     {
         var model = FlowModel.From(context.Settings);
-        var given = input.Subject() ?? CheckedOut(context, model, input.Repos);
+        var given = input.Subject() ?? Flows.CheckedOut(context, model, kind, input.Repos);
         var name = kind == FlowKind.Feature ? FlowModel.ValidateName(given) : FlowModel.ValidateVersion(given);
         var branch = model.Branch(kind, name);
         var label = $"flow {kind.ToString().ToLowerInvariant()} finish {name}";
-        return RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
+        // With protected integration branches a feature goes in by pull request: finish proposes what the forge has
+        // not merged yet, and cleans up what it has.
+        var links = kind == FlowKind.Feature && context.Settings.Text(Config.Shared.ConfigKeys.FlowFinish) == "propose" ? new List<Git.PullRequestLink>() : null;
+        var result = await RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
         {
             var problems = new Problems();
             var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
             var having = facts.Where(f => f.HasBranch(branch)).ToList();
             if (model.Trunk && kind == FlowKind.Release && having.Count == 0)
-                return TrunkRelease(facts, model, name, input, problems, label);
+                return TrunkRelease(facts, name, input, problems, label);
             if (having.Count == 0 && problems.Count == 0)
                 throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
             // Each repo is planned on its own (in-process reads and merge checks), so the repos are planned in parallel.
             var planned = await Workspace.Shared.RepoParallel.MapAsync(having, context.Jobs,
-                (f, t) => PlanRepoAsync(context, ws, f, model, branch, name, input, committedFirst.Contains(f.Repo.Name), problems, t), token).ConfigureAwait(false);
+                (f, t) => PlanRepoAsync(context, ws, f, f.Flow, branch, name, input, committedFirst.Contains(f.Repo.Name), links, problems, t), token).ConfigureAwait(false);
             var programs = planned.OfType<RepoProgram>().ToList();
             problems.ThrowIfAny(label);
             return new Plan(Plan.NewId(label), label, programs);
-        }, ct);
-    }
-
-    /// <summary>
-    /// The name or version a finish without one is for, as AVH's finish takes the current branch: the flow branch
-    /// of this kind every selected repo has checked out; otherwise one error listing what each repo is on.
-    /// </summary>
-    private string CheckedOut(SmctlContext context, FlowModel model, IReadOnlyList<string>? repos)
-    {
-        var prefix = model.Branch(kind, "");
-        var what = kind == FlowKind.Feature ? "feature" : "version";
-        var on = context.RequireWorkspace().Select(repos).GroupBy(r => Git.RepoReader.CurrentBranch(r.FullPath) ?? "(detached HEAD)").ToList();
-        if (on.Count == 1 && on[0].Key.StartsWith(prefix, StringComparison.Ordinal) && on[0].Key.Length > prefix.Length)
-            return on[0].Key[prefix.Length..];
-        var seen = string.Join("; ", on.Select(g => $"{g.Key} in {string.Join(", ", g.Select(r => r.Name).Take(5))}{(g.Count() > 5 ? ", …" : "")}"));
-        throw Errors.SmctlException.Usage($"name the {what} to finish: the selected repos are not all on one {prefix}* branch ({seen})",
-            $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
+        }, ct).ConfigureAwait(false);
+        return links is { Count: > 0 } ? result with { PullRequests = [.. links.OrderBy(l => l.Repo, StringComparer.Ordinal)] } : result;
     }
 
     /// <summary>One repo's steps, or null (with the reason in <paramref name="problems"/>) when it cannot be finished.</summary>
     private async Task<RepoProgram?> PlanRepoAsync(SmctlContext context, Workspace.Shared.Workspace ws, RepoFacts f, FlowModel model, string branch, string name,
-        FlowFinishInput input, bool committedFirst, Problems problems, CancellationToken ct)
+        FlowFinishInput input, bool committedFirst, List<Git.PullRequestLink>? proposing, Problems problems, CancellationToken ct)
     {
         if (!f.CheckWorkTree(problems, needClean: !committedFirst)) return null;
+        if (proposing is not null && await ProposeUnlessMergedAsync(f, model, branch, name, proposing, problems, ct).ConfigureAwait(false) is { } proposal) return proposal;
         var worktreeSteps = new List<Step>();
         if (input.RemoveWorktree && !RemoveSetWorktree(ws, context, f, name, branch, worktreeSteps, problems)) return null;
         if (!await CheckWorktreesAsync(context, f, model, branch, input.Keep || worktreeSteps.Count > 0, problems, ct).ConfigureAwait(false)) return null;
@@ -161,14 +150,16 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
             : await ReleaseStepsAsync(f, model, branch, name, tip, input.Message(), squash, noTag, noBackmerge, sign, release, problems, ct).ConfigureAwait(false);
         if (steps is null) return null;
         steps.InsertRange(0, worktreeSteps);
-        if (!keepLocal) steps.Add(new BranchDelete(branch));
         // What changed goes to the remote in one push: the merged branches, the tag, the finished branch's deletion.
+        // It comes before the local branch is deleted: a remote that refuses (a protected develop) leaves the branch here.
         if (f.HasRemote && !input.NoPush)
         {
             var push = new RefsPush([.. steps.OfType<BranchMerge>().Select(m => m.Into).Distinct()], [.. steps.OfType<TagCreate>().Select(t => t.Tag)],
-                !keepRemote && f.Remote(branch) is not null ? [branch] : []);
+                !keepRemote && f.Remote(branch) is not null ? [branch] : [])
+            { Feature = kind == FlowKind.Feature ? name : null };
             if (push.Branches.Count + push.Tags.Count + push.DeleteBranches.Count > 0) steps.Add(push);
         }
+        if (!keepLocal) steps.Add(new BranchDelete(branch));
         return new RepoProgram(f.Repo.Name, steps);
     }
 
@@ -181,11 +172,29 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         if (tip is null) return null;
         // The branch about to be deleted cannot stay checked out: the main work tree moves to the target, as git-flow does.
         if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(target));
+        // Merged already (on the forge, by its button: merged, squashed or rebased in): only the clean-up is left.
+        if (await MergeCheck.IntegratedAsync(f.Git, into, tip, ct).ConfigureAwait(false)) return steps;
         var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct, keepCommit: false).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
         steps.Add(new BranchMerge(target, f.Local(branch) is null ? GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch) : GitRefs.Branch(branch),
             $"Merge branch '{branch}' into {target}", squash));
         return steps;
+    }
+
+    /// <summary>
+    /// flow.finish = "propose": a feature the remote's integration branch does not hold yet is pushed for its pull
+    /// request (the program returned) instead of merged; null when the forge merged it, so the finish cleans up.
+    /// </summary>
+    private static async Task<RepoProgram?> ProposeUnlessMergedAsync(RepoFacts f, FlowModel model, string branch, string name,
+        List<Git.PullRequestLink> links, Problems problems, CancellationToken ct)
+    {
+        var into = f.Remote(model.FeatureTarget) ?? f.Local(model.FeatureTarget);
+        var tip = f.Local(branch) ?? f.Remote(branch);
+        if (into is null || tip is null || await MergeCheck.IntegratedAsync(f.Git, into, tip, ct).ConfigureAwait(false)) return null;
+        var found = new List<Git.PullRequestLink>();
+        var programs = FlowPropose.Plan([f], name, branch, problems, found);
+        lock (links) links.AddRange(found);
+        return programs.FirstOrDefault() ?? new RepoProgram(f.Repo.Name, []);
     }
 
     /// <param name="noTag">gitflow.*.finish.notag: no tag; main itself is merged back.</param>
@@ -256,12 +265,13 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     }
 
     /// <summary>In the trunk model a release is an annotated tag on main, in every selected repo.</summary>
-    private static Plan TrunkRelease(RepoFacts[] facts, FlowModel model, string version, FlowFinishInput input, Problems problems, string label)
+    private static Plan TrunkRelease(RepoFacts[] facts, string version, FlowFinishInput input, Problems problems, string label)
     {
-        var tag = model.Tag(version);
         var programs = new List<RepoProgram>();
         foreach (var f in facts)
         {
+            var model = f.Flow;
+            var tag = model.Tag(version);
             if (!f.CheckWorkTree(problems, needClean: false)) continue;
             if (f.Tag(tag) is not null) { problems.Add(f.Repo.Name, $"tag {tag} already exists"); continue; }
             var steps = new List<Step>();

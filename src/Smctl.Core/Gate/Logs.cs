@@ -16,7 +16,7 @@ public sealed record GateLogsInput
     [Description("How many recent lines (default 100)")]
     [Option(Alias = "-n")]
     public int? Lines { get; init; }
-    [Description("Keep printing lines as the gateway logs them, until interrupted (a terminal only)")]
+    [Description("Keep printing lines as they are logged (a terminal only)")]
     [Option(Alias = "-f")]
     public bool Follow { get; init; }
     [Description(GateTargets.UrlDescription)]

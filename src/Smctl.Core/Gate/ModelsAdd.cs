@@ -15,7 +15,7 @@ public sealed record GateModelsAddInput
     [WorkspacePath]
     [Argument(0)]
     public required string Path { get; init; }
-    [Description("Model name (default: from the path: <name>/<version>/model.onnx, else the file's name)")]
+    [Description("Model name (default: from the path)")]
     public string? Name { get; init; }
     [Description("Version to add it as (default: from the path, else 1)")]
     public string? Version { get; init; }
@@ -36,7 +36,7 @@ public sealed partial class GateModelsAdd : IOperation<GateModelsAddInput, GateM
     private static partial Regex VersionName();
 
     public OperationInfo Info { get; } = new("gate.models.add",
-        "Add an ONNX model to a ModelGate (or Triton) repository: the file is uploaded with the load request and served at once.",
+        "Upload an ONNX model to a ModelGate (or Triton) server and serve it at once.",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateModelsAddInput> InputJson => SmctlJson.Default.GateModelsAddInput;
     public JsonTypeInfo<GateModelsAddResult> ResultJson => SmctlJson.Default.GateModelsAddResult;

@@ -24,7 +24,7 @@ public sealed record GateModelsListResult(string Url, IReadOnlyList<GateModel> M
 public sealed class GateModelsList : IOperation<GateModelsListInput, GateModelsListResult>
 {
     public OperationInfo Info { get; } = new("gate.models.list",
-        "List the models of a ModelGate (or Triton, MLServer) repository: state, versions, platform, and each ready model's inputs and outputs.",
+        "List a ModelGate (or Triton) repository's models: state, versions, platform, inputs and outputs.",
         OperationEffect.ReadOnly, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateModelsListInput> InputJson => SmctlJson.Default.GateModelsListInput;
     public JsonTypeInfo<GateModelsListResult> ResultJson => SmctlJson.Default.GateModelsListResult;

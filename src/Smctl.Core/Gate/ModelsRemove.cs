@@ -23,7 +23,7 @@ public sealed record GateModelsRemoveResult(string Url, string Name, bool Remove
 public sealed class GateModelsRemove : IOperation<GateModelsRemoveInput, GateModelsRemoveResult>
 {
     public OperationInfo Info { get; } = new("gate.models.remove",
-        "Unload a model on a ModelGate (or Triton) server; its files stay in the repository, so loading brings it back.",
+        "Unload a model on a ModelGate (or Triton) server; its files stay, so loading brings it back.",
         OperationEffect.Destructive, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateModelsRemoveInput> InputJson => SmctlJson.Default.GateModelsRemoveInput;
     public JsonTypeInfo<GateModelsRemoveResult> ResultJson => SmctlJson.Default.GateModelsRemoveResult;

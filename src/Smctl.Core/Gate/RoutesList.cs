@@ -20,7 +20,7 @@ public sealed record GateRoutesResult(string Url, IReadOnlyList<V2Route> Routes)
 public sealed class GateRoutesList : IOperation<GateRoutesListInput, GateRoutesResult>
 {
     public OperationInfo Info { get; } = new("gate.routes.list",
-        "Show a ModelGate gateway's routing table: which models go to a pinned local version, which to another V2 server.",
+        "Show a ModelGate gateway's routes: models pinned to a local version or sent to another V2 server.",
         OperationEffect.ReadOnly, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateRoutesListInput> InputJson => SmctlJson.Default.GateRoutesListInput;
     public JsonTypeInfo<GateRoutesResult> ResultJson => SmctlJson.Default.GateRoutesResult;

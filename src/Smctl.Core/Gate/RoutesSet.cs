@@ -13,7 +13,7 @@ public sealed record GateRoutesSetInput
     [Description("The model whose requests are routed")]
     [Argument(0)]
     public required string Model { get; init; }
-    [Description("Where they go: another V2 server (http://host:port), or a local version number")]
+    [Description("Another V2 server (http://host:port), or a local version number")]
     [Argument(1)]
     public required string Endpoint { get; init; }
     [Description(GateTargets.UrlDescription)]
@@ -25,7 +25,7 @@ public sealed record GateRoutesSetInput
 public sealed class GateRoutesSet : IOperation<GateRoutesSetInput, GateRoutesResult>
 {
     public OperationInfo Info { get; } = new("gate.routes.set",
-        "Route a model on a ModelGate gateway: to another V2 server (http://host:port; requests are forwarded) or to a local version (a number).",
+        "Route a model on a ModelGate gateway: to another V2 server (http://host:port) or to a local version (a number).",
         OperationEffect.Mutating, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateRoutesSetInput> InputJson => SmctlJson.Default.GateRoutesSetInput;
     public JsonTypeInfo<GateRoutesResult> ResultJson => SmctlJson.Default.GateRoutesResult;

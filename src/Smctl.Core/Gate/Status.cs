@@ -30,7 +30,7 @@ public sealed record GateStatusResult(IReadOnlyList<GateInstance> Instances) : I
 public sealed class GateStatus : IOperation<GateStatusInput, GateStatusResult>
 {
     public OperationInfo Info { get; } = new("gate.status",
-        "Show every ModelGate (or other Open Inference Protocol) instance: live, ready, name, version, extensions, model counts.",
+        "Show every ModelGate (or other V2) instance: live, ready, version, extensions, model counts.",
         OperationEffect.ReadOnly, OpenWorld: true, Idempotent: true);
     public JsonTypeInfo<GateStatusInput> InputJson => SmctlJson.Default.GateStatusInput;
     public JsonTypeInfo<GateStatusResult> ResultJson => SmctlJson.Default.GateStatusResult;

@@ -15,7 +15,7 @@ public sealed record GateTestInput
     [Description("The model to run")]
     [Argument(0)]
     public required string Model { get; init; }
-    [Description("A JSON file: a V2 inference request, or a plain array for the model's only input")]
+    [Description("A JSON file: a V2 inference request, or a plain array")]
     [WorkspacePath]
     [Option(Alias = "-i", HelpName = "FILE")]
     public required string Input { get; init; }
@@ -42,7 +42,7 @@ public sealed record GateTestResult(string Url, string Model, string? Version, d
 public sealed class GateTest : IOperation<GateTestInput, GateTestResult>
 {
     public OperationInfo Info { get; } = new("gate.test",
-        "Run a test inference on a model of a V2 server (ModelGate, Triton, KServe, MLServer) from a V2 request or a plain array; returns outputs and latency.",
+        "Run a test inference on a V2 server's model from a V2 request or an array; returns outputs and latency.",
         OperationEffect.ReadOnly, OpenWorld: true);
     public JsonTypeInfo<GateTestInput> InputJson => SmctlJson.Default.GateTestInput;
     public JsonTypeInfo<GateTestResult> ResultJson => SmctlJson.Default.GateTestResult;

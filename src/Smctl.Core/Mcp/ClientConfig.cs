@@ -22,7 +22,7 @@ public sealed record McpConfigInput
 {
     [Description("Which client's configuration: Claude Code, Cursor, Windsurf or VS Code")]
     public required McpClient Client { get; init; }
-    [Description("Write it into the client's configuration file, keeping other servers (default: only print it)")]
+    [Description("Write it into the client's configuration, keeping other servers")]
     public bool Write { get; init; }
 }
 
@@ -34,7 +34,7 @@ public sealed record McpConfigResult(string Client, string Path, string Content,
 public sealed class McpConfig : IOperation<McpConfigInput, McpConfigResult>
 {
     public OperationInfo Info { get; } = new("mcp.config",
-        "Print (or write into the project) the client configuration that starts smctl as an MCP server: Claude Code, Cursor, Windsurf, VS Code.",
+        "Print (or write) the client configuration that starts smctl as an MCP server: Claude Code, Cursor, Windsurf, VS Code.",
         OperationEffect.Mutating, Idempotent: true);
     public JsonTypeInfo<McpConfigInput> InputJson => SmctlJson.Default.McpConfigInput;
     public JsonTypeInfo<McpConfigResult> ResultJson => SmctlJson.Default.McpConfigResult;

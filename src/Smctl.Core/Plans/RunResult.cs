@@ -3,7 +3,11 @@ namespace Smctl.Core.Plans;
 /// <param name="Detail">What a step changes in files, as a unified diff (a release's changelog and versions).</param>
 public sealed record StepView(string Op, string Command, StepStatus Status, string? Detail = null);
 
-public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null);
+public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null)
+{
+    /// <summary>What the failed step suggests doing about its error.</summary>
+    public string? Hint { get; init; }
+}
 
 /// <summary>A plan or a run as data: every step per repo and where it stands.</summary>
 /// <param name="Phase">planned (dry run), running, interrupted, aborting (an abort that stopped half-way), completed, aborted, undone.</param>
@@ -14,6 +18,9 @@ public sealed record RunResult(string Id, string Command, RunPhase Phase, IReadO
 
     /// <summary>The run waits for continue, skip or abort (or, when aborting, for abort).</summary>
     public bool Interrupted => Phase is RunPhase.Interrupted or RunPhase.Aborting;
+
+    /// <summary>The pull requests to open (flow feature propose, and a finish whose way is "propose").</summary>
+    public IReadOnlyList<Git.PullRequestLink>? PullRequests { get; init; }
 
     /// <summary>A saved call applied ('plan apply' of build, config set, spec archive…): that command's own result.</summary>
     public System.Text.Json.JsonElement? Output { get; init; }
@@ -33,7 +40,7 @@ public sealed record RunResult(string Id, string Command, RunPhase Phase, IReadO
         state.Plan.Repos.Select(p =>
         {
             var run = state.Of(p.Repo);
-            return new RepoRunView(p.Repo, p.Steps.Select((s, i) => new StepView(s.Op, s.Describe(), run.Steps[i])).ToList(), run.Error);
+            return new RepoRunView(p.Repo, p.Steps.Select((s, i) => new StepView(s.Op, s.Describe(), run.Steps[i])).ToList(), run.Error) { Hint = run.Hint };
         }).ToList(),
         problems is { Count: > 0 } ? problems : null);
 }

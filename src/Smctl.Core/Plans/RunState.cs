@@ -36,6 +36,8 @@ public sealed class RepoRun
     /// <summary>Refs when the run completed (undo refuses to move what changed since).</summary>
     public RefSnapshot? After { get; set; }
     public string? Error { get; set; }
+    /// <summary>What the failed step suggests doing about it (a protected branch: propose instead).</summary>
+    public string? Hint { get; set; }
 
     [System.Text.Json.Serialization.JsonIgnore]
     public int NextStep => Steps.FindIndex(s => s is StepStatus.Pending or StepStatus.Failed);

@@ -11,7 +11,7 @@ namespace Smctl.Core.Runs;
 public sealed class PlanApply : IOperation<PlanInput, RunResult>
 {
     public OperationInfo Info { get; } = new("plan.apply",
-        "Execute exactly a saved plan (by the id its dry run gave); refused when any of its repos' branches or tags moved since.",
+        "Execute exactly a saved plan (the id its dry run gave); refused when a repo's branches or tags moved since.",
         OperationEffect.Destructive, OpenWorld: true);
     public JsonTypeInfo<PlanInput> InputJson => SmctlJson.Default.PlanInput;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;

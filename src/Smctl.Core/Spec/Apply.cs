@@ -14,7 +14,7 @@ public sealed record SpecApplyInput
     [Description("Change id, or repo:id (default: the only active change)")]
     [Argument(0)]
     public string? Id { get; init; }
-    [Description("Tasks to tick: a task's number as written (1.2) or its position in tasks.md (3)")]
+    [Description("Tasks to tick: a number as written (1.2) or a position (3)")]
     [Option(HelpName = "N", SpaceSeparated = true)]
     public IReadOnlyList<string>? Done { get; init; }
     [Description("Tasks to untick, named as for done")]
@@ -40,7 +40,7 @@ public sealed partial class SpecApply : IOperation<SpecApplyInput, SpecApplyResu
     private static partial Regex Box();
 
     public OperationInfo Info { get; } = new("spec.apply",
-        "Show a change's next open tasks with the files to read for them (proposal, design, delta specs); tick or untick tasks in tasks.md.",
+        "Show a change's next open tasks and the files to read for them; tick or untick tasks in tasks.md.",
         OperationEffect.Mutating, Idempotent: true);
     public JsonTypeInfo<SpecApplyInput> InputJson => SmctlJson.Default.SpecApplyInput;
     public JsonTypeInfo<SpecApplyResult> ResultJson => SmctlJson.Default.SpecApplyResult;

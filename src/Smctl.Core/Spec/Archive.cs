@@ -77,7 +77,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
     private static partial Regex AnyDeltaHeader();
 
     public OperationInfo Info { get; } = new("spec.archive",
-        "Archive a change as 'openspec archive' does (delta specs merged into the main specs, the change moved to the archive), commit it, and finish feature/<id>.",
+        "Archive a change as 'openspec archive' does (delta specs merged into the specs), commit it, and finish feature/<id>.",
         OperationEffect.Destructive, OpenWorld: true);
     public JsonTypeInfo<SpecArchiveInput> InputJson => SmctlJson.Default.SpecArchiveInput;
     public JsonTypeInfo<SpecArchiveResult> ResultJson => SmctlJson.Default.SpecArchiveResult;

@@ -33,7 +33,7 @@ public sealed partial class SpecFastForward : IOperation<SpecFastForwardInput, S
     private static partial Regex CapabilityItem();
 
     public OperationInfo Info { get; } = new("spec.ff",
-        "Fast-forward a change: write each missing artifact (delta specs, design, tasks) as a skeleton openspec's strict validation accepts; report what is done, ready and blocked.",
+        "Write each missing artifact of a change (delta specs, design, tasks) as a skeleton strict validation accepts; report done, ready, blocked.",
         OperationEffect.Mutating, Idempotent: true);
     public JsonTypeInfo<SpecFastForwardInput> InputJson => SmctlJson.Default.SpecFastForwardInput;
     public JsonTypeInfo<SpecFastForwardResult> ResultJson => SmctlJson.Default.SpecFastForwardResult;

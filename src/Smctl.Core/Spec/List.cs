@@ -25,7 +25,7 @@ public sealed record SpecListResult(IReadOnlyList<SpecChange> Changes, IReadOnly
 public sealed class SpecList : IOperation<SpecListInput, SpecListResult>
 {
     public OperationInfo Info { get; } = new("spec.list",
-        "List the OpenSpec changes of every root (as openspec lists them) with the repo holding each and its branch per repo.",
+        "List the OpenSpec changes of every root (as openspec does) with their repo and branches.",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecListInput> InputJson => SmctlJson.Default.SpecListInput;
     public JsonTypeInfo<SpecListResult> ResultJson => SmctlJson.Default.SpecListResult;

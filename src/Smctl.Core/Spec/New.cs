@@ -22,10 +22,10 @@ public sealed record SpecNewInput
     public IReadOnlyList<string>? Repos { get; init; }
     [Description("Create the change only; start no branch")]
     public bool NoBranch { get; init; }
-    [Description("Put the change in this repo's openspec/ instead of the workspace's OpenSpec root")]
+    [Description("Put the change in this repo's openspec/")]
     [Option(HelpName = "REPO", Suggest = Suggestions.RepoNames)]
     public string? In { get; init; }
-    [Description("Safety class: critical or high changes must reference formal artifacts (default: normal)")]
+    [Description("Safety class: critical and high changes need formal artifacts")]
     public SafetyClass? Safety { get; init; }
 }
 
@@ -45,7 +45,7 @@ public sealed record SpecNewResult(string Id, string Root, string Change, IReadO
 public sealed class SpecNew : IOperation<SpecNewInput, SpecNewResult>
 {
     public OperationInfo Info { get; } = new("spec.new",
-        "Create an OpenSpec change (as 'openspec new change') with proposal.md and tasks.md to fill in, and start feature/<id> in the repos it concerns.",
+        "Create an OpenSpec change (as 'openspec new change') and start feature/<id> in the repos it concerns.",
         OperationEffect.Mutating, OpenWorld: true);
     public JsonTypeInfo<SpecNewInput> InputJson => SmctlJson.Default.SpecNewInput;
     public JsonTypeInfo<SpecNewResult> ResultJson => SmctlJson.Default.SpecNewResult;

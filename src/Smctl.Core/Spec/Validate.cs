@@ -66,7 +66,7 @@ public sealed record SpecValidateResult(IReadOnlyList<SpecValidationItem> Items,
 public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateResult>
 {
     public OperationInfo Info { get; } = new("spec.validate",
-        "Validate OpenSpec changes and specs with openspec's rules and report, plus smctl's: a proposal, a design decision, an owner per task, formal artifacts for critical and high changes.",
+        "Validate OpenSpec changes and specs with openspec's rules, plus smctl's (design decisions, task owners, formal artifacts).",
         OperationEffect.ReadOnly, Idempotent: true);
     public JsonTypeInfo<SpecValidateInput> InputJson => SmctlJson.Default.SpecValidateInput;
     public JsonTypeInfo<SpecValidateResult> ResultJson => SmctlJson.Default.SpecValidateResult;

@@ -23,7 +23,7 @@ public sealed record WorkspaceAddInput
     [WorkspacePath]
     [Option(HelpName = "PATH")]
     public string? Path { get; init; }
-    [Description("Branch to check out after cloning, recorded as the repo's default_branch")]
+    [Description("Branch to check out, recorded as default_branch")]
     [Option(HelpName = "BRANCH")]
     public string? Branch { get; init; }
     [Description("Repos this one depends on (build order)")]

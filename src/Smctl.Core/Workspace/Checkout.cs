@@ -27,7 +27,7 @@ public sealed record WorkspaceCheckoutResult(string Branch, IReadOnlyList<RepoAc
 public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, WorkspaceCheckoutResult>
 {
     public OperationInfo Info { get; } = new("workspace.checkout",
-        "Check out the same branch in every selected repo; refused, listing every problem, when a repo is dirty or lacks the branch.",
+        "Check out one branch in every selected repo; refused, listing every problem, when a repo is dirty or lacks it.",
         OperationEffect.Mutating, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceCheckoutInput> InputJson => SmctlJson.Default.WorkspaceCheckoutInput;

@@ -21,7 +21,7 @@ public sealed record WorkspaceStatusResult(string Workspace, string Root, IReadO
 public sealed class WorkspaceStatus : IOperation<WorkspaceStatusInput, WorkspaceStatusResult>
 {
     public OperationInfo Info { get; } = new("workspace.status",
-        "Show every repo's branch, upstream, ahead/behind, staged/modified/untracked/conflicted counts, operation in progress and stashes.",
+        "Show every repo's branch, upstream, ahead/behind, change counts, operation in progress and stashes.",
         OperationEffect.ReadOnly, Idempotent: true);
 
     public JsonTypeInfo<WorkspaceStatusInput> InputJson => SmctlJson.Default.WorkspaceStatusInput;

@@ -27,7 +27,7 @@ public sealed record WorktreeListResult(IReadOnlyList<WorktreeSet> Sets);
 public sealed class WorktreeList : IOperation<WorktreeListInput, WorktreeListResult>
 {
     public OperationInfo Info { get; } = new("worktree.list",
-        "List every worktree set: name, repos, branch, clean/dirty, ahead/behind, path; hand-made and stale worktrees too.",
+        "List every worktree set: repos, branch, clean/dirty, ahead/behind, path; hand-made and stale ones too.",
         OperationEffect.ReadOnly, Idempotent: true);
 
     public JsonTypeInfo<WorktreeListInput> InputJson => SmctlJson.Default.WorktreeListInput;

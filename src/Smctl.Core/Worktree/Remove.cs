@@ -28,7 +28,7 @@ public sealed record WorktreeRemoveInput
 public sealed class WorktreeRemove : IOperation<WorktreeRemoveInput, RunResult>
 {
     public OperationInfo Info { get; } = new("worktree.remove",
-        "Remove a worktree set (every repo's worktree in it); refused, listing the files, when one holds uncommitted or unpushed work, unless forced.",
+        "Remove a worktree set; refused, listing the files, when one holds uncommitted or unpushed work, unless forced.",
         OperationEffect.Destructive, Idempotent: true);
 
     public JsonTypeInfo<WorktreeRemoveInput> InputJson => SmctlJson.Default.WorktreeRemoveInput;

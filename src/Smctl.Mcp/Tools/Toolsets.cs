@@ -16,7 +16,7 @@ public static class Toolsets
     public static readonly IReadOnlyList<Toolset> All =
     [
         new("workspace", "repos' status, sync, checkout; add, remove, init", [C.WorkspaceStatus, C.WorkspaceList, C.WorkspaceSync, C.WorkspaceCheckout, C.WorkspaceInit, C.WorkspaceAdd, C.WorkspaceRemove]),
-        new("feature", "feature branches across repos: start, update, finish, list; flow init", [C.FeatureStart, C.FeatureFinish, C.FeatureUpdate, C.FeatureList, C.FlowInit]),
+        new("feature", "feature branches across repos: start, update, propose, finish, list; flow init", [C.FeatureStart, C.FeatureFinish, C.FeatureUpdate, C.FeaturePropose, C.FeatureList, C.FlowInit]),
         new("runs", "the last multi-repo run and saved plans: status, continue, skip, abort, undo, apply", [C.FlowStatus, C.Continue, C.Skip, C.Abort, C.Undo, C.PlanShow, C.PlanList, C.PlanApply]),
         new("release", "release and hotfix branches, version plan, release notes", [C.ReleaseStart, C.ReleaseFinish, C.ReleaseList, C.HotfixStart, C.HotfixFinish, C.HotfixList, C.FlowBranches, C.ReleasePlan, C.ReleaseNotes]),
         new("worktree", "a linked worktree per repo for a branch", [C.WorktreeAdd, C.WorktreeList, C.WorktreeRemove, C.WorktreePath, C.WorktreePrune]),

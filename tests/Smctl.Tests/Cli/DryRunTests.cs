@@ -41,6 +41,7 @@ public sealed class DryRunTests : IAsyncLifetime
         ["flow.feature.start"] = ["flow", "feature", "start", "f2", "--repos", "alpha,beta"],
         ["flow.feature.finish"] = ["flow", "feature", "finish", "f1"],
         ["flow.feature.update"] = ["flow", "feature", "update", "f1"],
+        ["flow.feature.propose"] = ["flow", "feature", "propose", "f1"],
         ["flow.release.start"] = ["flow", "release", "start", "1.0.0", "--repos", "alpha"],
         ["flow.release.finish"] = ["flow", "release", "finish", "0.9.0"],
         ["flow.hotfix.start"] = ["flow", "hotfix", "start", "--repos", "alpha"],

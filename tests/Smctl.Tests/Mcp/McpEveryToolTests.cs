@@ -43,6 +43,7 @@ public sealed class McpEveryToolTests : IAsyncLifetime
         ["smctl_flow_feature_start"] = Args(("name", "f2"), ("repos", Texts("alpha")), ("dryRun", true)),
         ["smctl_flow_feature_finish"] = Args(("name", "f1"), ("dryRun", true)),
         ["smctl_flow_feature_update"] = Args(("name", "f1"), ("dryRun", true)),
+        ["smctl_flow_feature_propose"] = Args(("name", "f1"), ("dryRun", true)),
         ["smctl_flow_feature_list"] = Args(),
         ["smctl_flow_release_start"] = Args(("version", "1.0.0"), ("repos", Texts("alpha")), ("dryRun", true)),
         ["smctl_flow_release_finish"] = Args(("version", "0.9.0"), ("dryRun", true)),

@@ -48,6 +48,7 @@ public static class FlowCommand
         command.Add(start);
         command.Add(finish);
         if (kind == "feature") command.Add(UpdateCommand.Create(host));
+        if (kind == "feature") command.Add(ProposeCommand.Create(host));
         command.Add(ListCommand.Create(host, list, "list"));
         return command;
     }

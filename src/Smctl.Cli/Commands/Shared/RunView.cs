@@ -18,7 +18,9 @@ public static class RunView
             return;
         }
         var planned = r.Phase == RunPhase.Planned;
-        ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):" : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
+        ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):"
+            : r.Phase is RunPhase.Aborted or RunPhase.Undone && r.Problems is { Count: > 0 } ? $"[bold]{Markup.Escape(r.Command)}[/]: [red]not everything could be put back (below)[/]"
+            : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
         foreach (var repo in r.Repos)
         {
             var done = repo.Steps.Count(s => s.Status == StepStatus.Done);
@@ -33,8 +35,16 @@ public static class RunView
                     foreach (var line in diff.TrimEnd('\n').Split('\n')) ui.MarkupLine("        " + DiffLine(line));
             }
             if (repo.Error is not null) ui.MarkupLine($"    [red]{Markup.Escape(repo.Error)}[/]");
+            if (repo.Hint is not null) ui.Hint($"{repo.Repo}: {repo.Hint}");
         }
         foreach (var p in r.Problems ?? []) ui.Warning(p);
+        if (r.PullRequests is { Count: > 0 } links)
+        {
+            ui.MarkupLine(planned ? "Then open these pull requests:" : "Open these pull requests (then 'smctl flow feature finish' cleans up once they are merged):");
+            foreach (var link in links)
+                ui.MarkupLine($"  [bold]{Markup.Escape(link.Repo)}[/] {Markup.Escape(link.Branch)} → {Markup.Escape(link.Target)}: "
+                    + (link.Url is { } url ? Markup.Escape(url) : "[grey](the remote is on no known forge: open it there)[/]"));
+        }
         if (planned && r.PlanId is not null) ui.Info($"Saved as plan {r.PlanId}: 'smctl plan apply {r.PlanId}' runs exactly this.");
         if (planned && r.Repos.Count == 0 && r.PlanId is not null) ui.Info($"It makes the call '{r.Command}' again, as it was given.");
         if (r.Phase == RunPhase.Aborting)

@@ -30,13 +30,17 @@ public static class ConfigKeys
     public static readonly ConfigKey WorkspaceName = new("workspace.name", ConfigType.String, "Name of the workspace.", Scope: ConfigScope.Workspace);
     public static readonly ConfigKey WorkspaceRoot = new("workspace.root", ConfigType.String, "Folder the repo paths are relative to, relative to the folder holding .smctl/.", ".", ConfigScope.Workspace);
     public static readonly ConfigKey Jobs = new("core.jobs", ConfigType.Integer, "How many repos are worked on at once (default: the number of cores).");
+    public static readonly ConfigKey NetworkJobs = new("core.network_jobs", ConfigType.Integer,
+        "How many repos fetch, clone or push at once: network-bound work waits on the remote, not the cores (-j sets both).", 8L);
     public static readonly ConfigKey FlowModel = new("flow.model", ConfigType.Choice, "Branch model.", "git-flow", Choices: ["git-flow", "trunk"]);
     public static readonly ConfigKey MainBranch = new("flow.main_branch", ConfigType.String, "The production branch.", "main");
     public static readonly ConfigKey DevelopBranch = new("flow.develop_branch", ConfigType.String, "The integration branch.", "develop");
     public static readonly ConfigKey FeaturePrefix = new("flow.feature_prefix", ConfigType.String, "Prefix of feature branches.", "feature/");
     public static readonly ConfigKey ReleasePrefix = new("flow.release_prefix", ConfigType.String, "Prefix of release branches.", "release/");
     public static readonly ConfigKey HotfixPrefix = new("flow.hotfix_prefix", ConfigType.String, "Prefix of hotfix branches.", "hotfix/");
-    public static readonly ConfigKey TagPrefix = new("flow.tag_prefix", ConfigType.String, "Prefix of release tags.", "v");
+    public static readonly ConfigKey TagPrefix = new("flow.tag_prefix", ConfigType.String, "Prefix of release tags (a repo's own tags or its tag_prefix win).", "v");
+    public static readonly ConfigKey FlowFinish = new("flow.finish", ConfigType.Choice,
+        "How a feature finishes: merge (locally, then push) or propose (push it for a pull request; finish cleans up once merged).", "merge", Choices: ["merge", "propose"]);
     public static readonly ConfigKey WorktreeBaseDir = new("worktree.base_dir", ConfigType.String, "Where worktree sets are made, relative to the workspace root.", ".worktrees");
     public static readonly ConfigKey SharedTargetDir = new("worktree.shared_target_dir", ConfigType.String, "One build output folder shared by every worktree (off when unset).");
     public static readonly ConfigKey OpenspecDir = new("spec.openspec_dir", ConfigType.String, "The OpenSpec root, relative to the workspace root (default: the smctl_home repo's openspec/).");
@@ -58,8 +62,8 @@ public static class ConfigKeys
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [
-        WorkspaceName, WorkspaceRoot, Jobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
-        HotfixPrefix, TagPrefix, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, GateInstances, UserName, UserEmail, Editor,
+        WorkspaceName, WorkspaceRoot, Jobs, NetworkJobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
+        HotfixPrefix, TagPrefix, FlowFinish, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, GateInstances, UserName, UserEmail, Editor,
         ReleaseMode, ReleaseInitialVersion, ReleaseFeaturesBumpMinor, ReleaseBreakingBumpsMajor, ReleaseSign,
     ];
 

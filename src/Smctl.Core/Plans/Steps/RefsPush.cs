@@ -9,6 +9,9 @@ namespace Smctl.Core.Plans.Steps;
 /// </summary>
 public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> DeleteBranches) : Step
 {
+    /// <summary>The feature a finish pushes, when it is one: a refusal (a protected branch) then says how to propose it instead.</summary>
+    public string? Feature { get; init; }
+
     public override string Describe() =>
         $"git push origin {string.Join(" ", Branches.Concat(Tags).Concat(DeleteBranches.Select(d => ":" + d)))}";
 
@@ -39,7 +42,9 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
         {
             var what = Branches.Concat(Tags.Select(t => $"tag {t}")).Concat(deletes.Select(d => $"the deletion of {d}"));
             throw context.Fail($"push of {string.Join(", ", what)} to {context.Remote} was rejected: {Git.GitRunner.FirstMeaningfulLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
-                "run 'smctl continue' once the remote accepts it, or 'smctl abort'");
+                Feature is null ? "run 'smctl continue' once the remote accepts it, or 'smctl abort'"
+                    : $"if {string.Join(", ", Branches)} is protected: 'smctl abort' (the feature branch is still here), then 'smctl flow feature propose {Feature}' "
+                    + "to open pull requests (flow.finish = \"propose\" makes that the way); else 'smctl continue' once the remote accepts it");
         }
     }
 
