@@ -10,7 +10,6 @@ using Smctl.Cli.Commands.Run;
 using Smctl.Cli.Commands.Shared;
 using Smctl.Cli.Commands.Workspace;
 using Smctl.Cli.Commands.Worktree;
-using Smctl.Core.Errors;
 
 namespace Smctl.Cli;
 
@@ -67,6 +66,12 @@ public static class SmctlApp
     {
         // Bare 'smctl' is a person finding their way: the help, not an error.
         if (args.Length == 0) args = ["--help"];
+        if (CompletionDirective.Is(args))
+        {
+            var line = CompletionDirective.Line(args);
+            var words = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            return CompletionDirective.Write(Build(host, materialize: c => words.Contains(c.Name) || c.Aliases.Any(words.Contains)), line, host);
+        }
         // User aliases cost reading the config files: only when the command is not a built-in one, or for help.
         var first = args.FirstOrDefault(a => !a.StartsWith('-'));
         var wantsAll = first is null || args.Any(a => a is "-h" or "--help" or "-?") || first.StartsWith('[');
@@ -77,13 +82,9 @@ public static class SmctlApp
         var root = needAliases ? Build(host, materialize: named) : builtIn;
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = host.Out, Error = host.Err, EnableDefaultExceptionHandler = false };
-        if (parse.Errors.Count > 0 && parse.Action is not HelpAction and not HelpWithExamples and not VersionOptionAction)
-        {
-            var ui = CommandRuntime.UiFor(parse, host);
-            foreach (var error in parse.Errors) ui.Error(error.Message);
-            ui.Hint($"see '{$"smctl {CommandPath(parse)}".TrimEnd()} --help'");
-            return ErrorKind.Usage.ExitCode();
-        }
+        if (parse.Action is not HelpAction and not HelpWithExamples and not VersionOptionAction
+            && (parse.Errors.Count > 0 || ParseErrorReport.HasMistakenOption(parse)))
+            return ParseErrorReport.Report(parse, host);
         return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);
     }
 
@@ -125,13 +126,6 @@ public static class SmctlApp
         }
     }
 
-    private static string CommandPath(ParseResult parse)
-    {
-        var names = new List<string>();
-        for (var r = parse.CommandResult; r is not null && r.Command is not RootCommand; r = r.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Insert(0, r.Command.Name);
-        return string.Join(' ', names).Trim();
-    }
 
     private sealed class VersionOptionAction : SynchronousCommandLineAction
     {

@@ -38,7 +38,7 @@ public abstract record FlowFinishInput
 public sealed record FeatureFinishInput : FlowFinishInput
 {
     [Description("Feature name (default: the one every repo is on)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.FeatureNames)]
     public string? Name { get; init; }
 
     public override string? Subject() => Name;
@@ -48,7 +48,7 @@ public sealed record FeatureFinishInput : FlowFinishInput
 public abstract record TaggedFinishInput : FlowFinishInput
 {
     [Description("Version (default: the one every repo is on)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.FlowVersions)]
     public string? Version { get; init; }
     [Description("Message of the release tag (default: \"Release VERSION\")")]
     [Option(Alias = "-m", HelpName = "TEXT")]

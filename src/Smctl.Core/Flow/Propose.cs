@@ -13,7 +13,7 @@ namespace Smctl.Core.Flow;
 public sealed record FlowProposeInput
 {
     [Description("Feature name (default: the one every repo is on)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.FeatureNames)]
     public string? Name { get; init; }
     [Description("Only these of the repos that have the branch")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]

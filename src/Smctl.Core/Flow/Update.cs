@@ -12,7 +12,7 @@ namespace Smctl.Core.Flow;
 public sealed record FlowUpdateInput
 {
     [Description("Feature name")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.FeatureNames)]
     public required string Name { get; init; }
     [Description("Only these of the repos that have the branch")]
     [Option(Alias = "-r", Suggest = Suggestions.RepoNames)]

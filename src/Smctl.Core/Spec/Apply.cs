@@ -12,7 +12,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecApplyInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.ChangeIds)]
     public string? Id { get; init; }
     [Description("Tasks to tick: a number as written (1.2) or a position (3)")]
     [Option(HelpName = "N", SpaceSeparated = true)]

@@ -17,7 +17,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecArchiveInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.ChangeIds)]
     public string? Id { get; init; }
     [Description("Archive without merging the delta specs into the main specs")]
     public bool SkipSpecs { get; init; }

@@ -12,7 +12,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecFastForwardInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.ChangeIds)]
     public string? Id { get; init; }
 }
 

@@ -11,7 +11,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecStatusInput
 {
     [Description("Change id, or repo:id (default: the only active change)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.ChangeIds)]
     public string? Id { get; init; }
 }
 

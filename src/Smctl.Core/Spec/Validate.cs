@@ -13,7 +13,7 @@ namespace Smctl.Core.Spec;
 public sealed record SpecValidateInput
 {
     [Description("A change or spec id, or repo:id (default: the only active change)")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.ChangeIds)]
     public string? Id { get; init; }
     [Description("Every change and every spec of every OpenSpec root")]
     public bool All { get; init; }

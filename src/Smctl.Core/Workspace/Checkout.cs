@@ -12,7 +12,7 @@ namespace Smctl.Core.Workspace;
 public sealed record WorkspaceCheckoutInput
 {
     [Description("The branch to check out in every selected repo")]
-    [Argument(0)]
+    [Argument(0, Suggest = Suggestions.BranchNames)]
     public required string Branch { get; init; }
     [Description("Create the branch from the current HEAD where it does not exist")]
     public bool Create { get; init; }

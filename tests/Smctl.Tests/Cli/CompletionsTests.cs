@@ -22,6 +22,40 @@ public sealed class CompletionsTests : IDisposable
         Assert.Equal(["api,api", "api,web", "api,worker"], listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    private async Task<string[]> Suggest(string line) =>
+        (await _ws.Smctl($"[suggest:{line.Length}]", line)).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public async Task Suggest_matches_by_prefix_offers_options_after_a_dash_and_never_slash_forms()
+    {
+        Assert.Equal(["status"], await Suggest("workspace st"));
+        var words = await Suggest("workspace ");
+        Assert.DoesNotContain(words, w => w.StartsWith('-') || w.StartsWith('/'));
+        var options = await Suggest("workspace status -");
+        Assert.Contains("--json", options);
+        Assert.DoesNotContain("-?", options);
+        Assert.DoesNotContain(options, o => o.StartsWith('/'));
+        // A command with nothing else to offer offers its options.
+        Assert.Contains("--json", await Suggest("workspace status "));
+    }
+
+    [Fact]
+    public async Task Suggest_completes_feature_names_branches_versions_and_change_ids()
+    {
+        await _ws.SmctlOk("flow", "init");
+        await _ws.SmctlOk("flow", "feature", "start", "gpu-accel", "--repos", "api");
+        await _ws.SmctlOk("flow", "feature", "start", "login", "--repos", "web", "--no-checkout");
+        await _ws.SmctlOk("flow", "release", "start", "1.2.0", "--repos", "worker", "--no-checkout");
+        Directory.CreateDirectory(Path.Combine(_ws.Repo("api"), "openspec", "changes"));
+        await _ws.SmctlOk("spec", "new", "add-auth", "--no-branch");
+        Assert.Equal(["gpu-accel", "login"], await Suggest("flow feature finish "));
+        Assert.Equal(["gpu-accel"], await Suggest("flow feature update g"));
+        Assert.Equal(["1.2.0"], await Suggest("flow release finish "));
+        Assert.Contains("feature/login", await Suggest("workspace checkout feature/"));
+        Assert.Contains("develop", await Suggest("workspace checkout d"));
+        Assert.Equal(["add-auth"], await Suggest("spec status a"));
+    }
+
     /// <summary>The bash script, sourced in a real bash, completes through a real smctl process.</summary>
     [Fact]
     public async Task Bash_script_completes_repo_names_in_a_real_shell()

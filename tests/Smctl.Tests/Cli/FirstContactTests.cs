@@ -25,4 +25,50 @@ public sealed class FirstContactTests
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("see 'smctl --help'", unknown.Stderr);
     }
+
+    [Fact]
+    public async Task A_typo_gets_one_error_with_what_was_meant()
+    {
+        using var ws = new WorkspaceFixture("kernel", "runtime");
+        var command = await ws.Smctl("worktre", "add", "x");
+        Assert.Equal(2, command.ExitCode);
+        Assert.Equal("error: 'worktre' is not a command of 'smctl'\nhint: did you mean 'worktree'?", command.Stderr.Trim());
+        var sub = await ws.Smctl("flow", "feature", "strat", "x");
+        Assert.Contains("did you mean 'start'?", sub.Stderr);
+        // build takes repo names as arguments: a mistyped option is still read as an option.
+        var option = await ws.Smctl("build", "--paralel");
+        Assert.Equal(2, option.ExitCode);
+        Assert.Equal("error: unknown option '--paralel' for 'smctl build'\nhint: did you mean '--parallel'?", option.Stderr.Trim());
+        var repo = await ws.Smctl("workspace", "status", "--repos", "kernl");
+        Assert.Equal(2, repo.ExitCode);
+        Assert.Contains("hint: did you mean 'kernel'?", repo.Stderr);
+        // Words after -- belong to the command run.
+        Assert.Equal(0, (await ws.Smctl("exec", "--", "ls", "-la")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_parse_error_under_json_is_json()
+    {
+        using var ws = new WorkspaceFixture("kernel");
+        var run = await ws.Smctl("workspace", "statu", "--json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("usage", run.Json.GetProperty("kind").GetString());
+        Assert.Equal("did you mean 'status'?", run.Json.GetProperty("suggestion").GetString());
+        var missing = await ws.Smctl("workspace", "--json");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("needs a command", missing.Json.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_shows_progress_says_how_to_put_smctl_on_path_and_tours_in_an_order_that_works()
+    {
+        using var dir = new TempDir();
+        var run = await CliRun.RunAsync(dir.Path, ["demo", Path.Combine(dir.Path, "demo")], new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin" });
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("kernel: created", run.Stderr);
+        Assert.Contains("smctl is not on your PATH yet", run.Stdout);
+        Assert.Contains("export PATH=", run.Stdout);
+        // The new change is fast-forwarded before everything is validated.
+        Assert.True(run.Stdout.IndexOf("smctl spec ff add-auth", StringComparison.Ordinal) < run.Stdout.IndexOf("smctl spec validate --all", StringComparison.Ordinal));
+    }
 }

@@ -27,7 +27,7 @@ public static class DemoCommand
                     return 0;
                 }
                 ui.Info($"Creating a sample workspace in {target} …");
-                var sample = await SampleWorkspace.CreateAsync(target, e => ui.Verbose(1, $"{e.Repo}: {e.Phase}"), ct);
+                var sample = await SampleWorkspace.CreateAsync(target, e => { if (e.Finished) ui.Info($"  {e.Repo}: {e.Phase}"); }, ct);
                 var context = CommandRuntime.ContextFor(p, new CliHost
                 {
                     CurrentDirectory = sample.Workspace,
@@ -43,6 +43,7 @@ public static class DemoCommand
                     return 0;
                 }
                 Tour(ui, sample, status);
+                PathHint(ui, host);
                 return 0;
             });
         });
@@ -68,11 +69,29 @@ public static class DemoCommand
                      ("smctl config show --origin", "every setting and where it came from"),
                      ("smctl build --parallel", "build in dependency order; run it twice: the second is cached"),
                      ("smctl ss add-auth --repos gateway", "an OpenSpec change in gateway/openspec, and feature/add-auth"),
+                     ("smctl spec ff add-auth", "its delta specs, design and tasks written as skeletons to fill in"),
                      ("smctl spec validate --all", "OpenSpec's checks and smctl's on every change and spec (as openspec validate)"),
                      ("smctl release plan", "the version each repo's commits call for"),
                      ("smctl mcp config --client claude", "let an AI assistant drive all of this (smctl serve --mcp)"),
                      ("smctl workspace status --json", "the same, for scripts and assistants"),
                  })
             ui.MarkupLine($"  [cyan]{Spectre.Console.Markup.Escape(cmd)}[/]{(what.Length > 0 ? $"  [grey]# {Spectre.Console.Markup.Escape(what)}[/]" : "")}");
+    }
+
+    /// <summary>
+    /// The tour's commands need smctl on PATH: when it is not there, say how to put this very build there (a
+    /// 'dotnet run' build lives in bin/), or how to install it.
+    /// </summary>
+    private static void PathHint(Ui ui, CliHost host)
+    {
+        var path = host.GetEnvironment("PATH") ?? "";
+        if (path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(d => File.Exists(Path.Combine(d, "smctl")))) return;
+        ui.Line();
+        var self = Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self) == "smctl")
+            ui.MarkupLine($"smctl is not on your PATH yet. For this shell: [cyan]export PATH=\"{Spectre.Console.Markup.Escape(Path.GetDirectoryName(self)!)}:$PATH\"[/]");
+        else
+            ui.MarkupLine("smctl is not on your PATH yet: build it once with [cyan]dotnet build src/Smctl.Cli -c Release -o ~/.local/smctl[/] and [cyan]export PATH=\"$HOME/.local/smctl:$PATH\"[/]");
+        ui.Line("(to install it for good, see README.md, Install: a NativeAOT tarball or a dotnet tool)");
     }
 }

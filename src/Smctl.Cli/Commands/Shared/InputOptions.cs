@@ -127,6 +127,10 @@ public sealed class InputOptions
     {
         Suggestions.RepoNames => ctx => RepoOptions.CompleteRepoList(host, ctx),
         Suggestions.ConfigKeys => _ => ConfigKeys.All.Select(k => new CompletionItem(k.Name)),
+        Suggestions.FeatureNames => _ => Completions.WorkspaceNames.Features(host),
+        Suggestions.FlowVersions => _ => Completions.WorkspaceNames.Versions(host),
+        Suggestions.BranchNames => _ => Completions.WorkspaceNames.Branches(host),
+        Suggestions.ChangeIds => _ => Completions.WorkspaceNames.ChangeIds(host),
         _ => null,
     };
 }

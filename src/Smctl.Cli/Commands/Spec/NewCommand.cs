@@ -23,6 +23,6 @@ public static class NewCommand
         ui.MarkupLine($"created change [bold]{Markup.Escape(result.Id)}[/] at {Markup.Escape(result.Change)}");
         foreach (var file in result.Files) ui.Line("  " + file);
         if (result.Branch is { } run) RunView.Render(run, ui);
-        ui.Info("next: write proposal.md and tasks.md, then 'openspec status --change " + result.Id + "'");
+        ui.Info($"next: write proposal.md, then 'smctl spec ff {result.Id}' (the delta specs, design and tasks as skeletons) and 'smctl spec status {result.Id}'");
     }
 }

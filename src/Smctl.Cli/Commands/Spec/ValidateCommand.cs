@@ -27,6 +27,9 @@ public static class ValidateCommand
                 ui.MarkupLine($"  {mark} [[{issue.Level}]] {Markup.Escape(where)}: {Markup.Escape(issue.Message)}{(issue.Rule is null ? "" : $" [dim]({Markup.Escape(issue.Rule)})[/]")}");
             }
         }
+        // A change just made has no delta specs yet, and fails for that alone: say what writes them.
+        foreach (var item in r.Items.Where(i => !i.Valid && i.Type == "change" && i.Issues.Any(x => x.Message.Contains("delta", StringComparison.OrdinalIgnoreCase))))
+            ui.Hint($"'smctl spec ff {item.Id}' writes {item.Id}'s missing artifacts (delta specs, design, tasks) as skeletons to fill in");
         var t = r.Summary.Totals;
         ui.Line(t.Items == 0 ? "No items found to validate." : $"Totals: {t.Passed} passed, {t.Failed} failed ({t.Items} items)");
     }

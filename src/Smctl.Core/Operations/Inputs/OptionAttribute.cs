@@ -8,6 +8,14 @@ public enum Suggestions
     RepoNames,
     /// <summary>The settings smctl knows (config keys).</summary>
     ConfigKeys,
+    /// <summary>The feature names of the repos' feature branches, local or remote.</summary>
+    FeatureNames,
+    /// <summary>The versions of the repos' release and hotfix branches.</summary>
+    FlowVersions,
+    /// <summary>Every branch of the repos, local or remote.</summary>
+    BranchNames,
+    /// <summary>The ids of the active OpenSpec changes.</summary>
+    ChangeIds,
 }
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed class Workspace
 
     public RepoEntry Repo(string name) =>
         Repos.FirstOrDefault(r => r.Name == name)
-        ?? throw SmctlException.Usage($"'{name}' is not a repo of this workspace.", $"known repos: {string.Join(", ", Repos.Select(r => r.Name))}");
+        ?? throw SmctlException.Usage($"'{name}' is not a repo of this workspace.", KnownReposHint(name));
 
     /// <summary>The repos named in <paramref name="names"/> (all when empty), in manifest order; unknown names are an error.</summary>
     public IReadOnlyList<RepoEntry> Select(IReadOnlyCollection<string>? names)
@@ -28,9 +28,13 @@ public sealed class Workspace
         if (names is null || names.Count == 0) return Repos;
         var unknown = names.Where(n => Repos.All(r => r.Name != n)).ToList();
         if (unknown.Count > 0)
-            throw SmctlException.Usage($"not a repo of this workspace: {string.Join(", ", unknown)}.", $"known repos: {string.Join(", ", Repos.Select(r => r.Name))}");
+            throw SmctlException.Usage($"not a repo of this workspace: {string.Join(", ", unknown)}.", KnownReposHint(unknown[0]));
         return Repos.Where(r => names.Contains(r.Name)).ToList();
     }
+
+    /// <summary>"did you mean 'kernel'?" for a typo; else the repos there are (the first ten: a workspace may have hundreds).</summary>
+    private string KnownReposHint(string typed) => DidYouMean.Hint(typed, Repos.Select(r => r.Name),
+        $"known repos: {string.Join(", ", Repos.Take(10).Select(r => r.Name))}{(Repos.Count > 10 ? $", … ({Repos.Count} in all; see 'smctl workspace list')" : "")}")!;
 
     /// <summary>Reads the manifest at <paramref name="manifestPath"/> and builds the settings layers around it.</summary>
     public static Workspace Load(string manifestPath, Func<string, Settings> settingsFor)
