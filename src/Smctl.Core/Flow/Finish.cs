@@ -255,9 +255,14 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         var folder = layout.FolderFor(layout.SetDir(kind, name), f.Repo);
         var wt = Git.RepoReader.Worktrees(f.Repo.FullPath).Skip(1).FirstOrDefault(w => Path.GetFullPath(w.Path) == Path.GetFullPath(folder));
         if (wt is null) return true;
-        if (!wt.Stale && Git.RepoReader.Status(f.Repo.Name, wt.Path).Dirty)
+        if (!wt.Stale && Git.RepoReader.Status(f.Repo.Name, wt.Path) is { Dirty: true } status)
         {
-            problems.Add(f.Repo.Name, $"its worktree {wt.Path} has uncommitted changes: {string.Join(", ", Git.RepoReader.ChangedFiles(wt.Path).Take(8))}");
+            var files = string.Join(", ", Git.RepoReader.ChangedFiles(wt.Path).Take(8));
+            // Untracked files alone are most often build output: say how to let them go rather than only refusing.
+            problems.Add(f.Repo.Name, status.HasTrackedChanges
+                ? $"its worktree {wt.Path} has uncommitted changes: {files}"
+                : $"its worktree {wt.Path} has untracked files (build output?): {files} — add them to .gitignore, delete them "
+                  + $"(git -C {wt.Path} clean -n lists what git clean would remove), or remove the set first with 'smctl worktree remove {name} --force'");
             return false;
         }
         steps.Add(new Plans.Steps.WorktreeRemove(folder));

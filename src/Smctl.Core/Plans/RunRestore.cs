@@ -137,7 +137,14 @@ public static class RunRestore
     public static void DeleteEmptyParent(string folder)
     {
         var parent = Path.GetDirectoryName(folder);
-        if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any()) Directory.Delete(parent);
+        try
+        {
+            if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any()) Directory.Delete(parent);
+        }
+        catch (IOException)
+        {
+            // The set's repos are removed in parallel: another one emptied (and deleted) it, or filled it, meanwhile.
+        }
     }
 
     /// <summary>A deleted branch loses its upstream setting with it: give it back when its remote branch exists.</summary>

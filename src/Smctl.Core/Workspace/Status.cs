@@ -15,7 +15,8 @@ public sealed record WorkspaceStatusInput
     public IReadOnlyList<string>? Repos { get; init; }
 }
 
-public sealed record WorkspaceStatusResult(string Workspace, string Root, IReadOnlyList<RepoStatus> Repos);
+/// <param name="WorktreeSet">The worktree set the command ran in ("feature-x"): its worktrees are shown, not the main checkouts.</param>
+public sealed record WorkspaceStatusResult(string Workspace, string Root, IReadOnlyList<RepoStatus> Repos, string? WorktreeSet = null);
 
 /// <summary>Branch, upstream, ahead/behind, changes, operations in progress and stashes of every repo at once.</summary>
 public sealed class WorkspaceStatus : IOperation<WorkspaceStatusInput, WorkspaceStatusResult>
@@ -31,6 +32,16 @@ public sealed class WorkspaceStatus : IOperation<WorkspaceStatusInput, Workspace
     {
         var ws = context.RequireWorkspace();
         var repos = ws.Select(input.Repos);
+        // Standing in a worktree set, the set is what you work on: its worktrees (the repos it has), as git status would.
+        var layout = new Worktree.Shared.WorktreeLayout(ws, context.Settings);
+        var set = layout.SetOf(context.CurrentDirectory);
+        if (set is not null)
+        {
+            var setDir = Path.Combine(layout.BaseDir, set);
+            var inSet = repos.Where(r => Directory.Exists(layout.FolderFor(setDir, r))).ToList();
+            var worktrees = RepoParallel.Map(inSet, context.Jobs, r => RepoReader.Status(r.Name, layout.FolderFor(setDir, r)) with { Path = Path.GetRelativePath(ws.RootDir, layout.FolderFor(setDir, r)) }, ct);
+            return Task.FromResult(new WorkspaceStatusResult(ws.Name, ws.RootDir, worktrees, set));
+        }
         var statuses = RepoParallel.Map(repos, context.Jobs, r => RepoReader.Status(r.Name, r.FullPath) with { Path = r.Path }, ct);
         return Task.FromResult(new WorkspaceStatusResult(ws.Name, ws.RootDir, statuses));
     }

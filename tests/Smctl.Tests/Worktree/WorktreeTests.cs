@@ -17,6 +17,36 @@ public sealed class WorktreeTests : IDisposable
     private Task<CliRun> Ok(params string[] args) => _ws.SmctlOk(args);
 
     [Fact]
+    public async Task Feat_says_where_the_worktrees_are_status_there_shows_the_set_and_done_explains_untracked_output()
+    {
+        var feat = await Ok("feat", "w");
+        Assert.Contains($"Worktrees in {Set("w")}:", feat.Stdout);
+        Assert.Contains($"a: {Path.Combine(Set("w"), "a")}", feat.Stdout);
+
+        // Inside the set: its worktrees, on feature/w, not the main checkouts.
+        File.WriteAllText(Path.Combine(Set("w"), "a", "edit.txt"), "x");
+        var inSet = await CliRun.RunAsync(Path.Combine(Set("w"), "a"), ["workspace", "status", "--json"],
+            new Dictionary<string, string?> { ["XDG_CONFIG_HOME"] = _ws.UserConfigHome });
+        Assert.Equal("feature-w", inSet.Json.GetProperty("worktreeSet").GetString());
+        var repos = inSet.Json.GetProperty("repos").EnumerateArray().ToList();
+        Assert.Equal(3, repos.Count);
+        Assert.All(repos, r => Assert.Equal("feature/w", r.GetProperty("branch").GetString()));
+        Assert.Equal(1, repos.Single(r => r.GetProperty("name").GetString() == "a").GetProperty("untracked").GetInt32());
+        var outside = await Ok("workspace", "status", "--json");
+        Assert.False(outside.Json.TryGetProperty("worktreeSet", out _));
+
+        // Untracked build output blocks done, with what to do about it.
+        File.Delete(Path.Combine(Set("w"), "a", "edit.txt"));
+        Directory.CreateDirectory(Path.Combine(Set("w"), "b", "out"));
+        File.WriteAllText(Path.Combine(Set("w"), "b", "out", "app.bin"), "built");
+        var done = await _ws.Smctl("done", "w");
+        Assert.NotEqual(0, done.ExitCode);
+        Assert.Contains("untracked files (build output?)", done.Stderr);
+        Assert.Contains(".gitignore", done.Stderr);
+        Assert.Contains("smctl worktree remove w --force", done.Stderr);
+    }
+
+    [Fact]
     public async Task Add_list_path_and_remove_a_set_across_repos()
     {
         await Ok("worktree", "add", "gpu");

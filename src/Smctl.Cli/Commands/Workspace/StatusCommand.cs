@@ -18,6 +18,7 @@ public static class StatusCommand
 
     public static void Render(WorkspaceStatusResult result, Ui ui)
     {
+        if (result.WorktreeSet is { } set) ui.Info($"worktree set {set} (its worktrees, not the main checkouts):");
         ui.Table(["repo", "branch", "upstream", "changes", "state"], result.Repos.Select(r => (IReadOnlyList<string>)
             [Escape(r.Name), BranchText(r), UpstreamText(r), ChangesText(r), StateText(r)]));
         var dirty = result.Repos.Count(r => r.Dirty);
