@@ -93,7 +93,12 @@ public static class RunExecutor
                 try
                 {
                     await step.RunAsync(stepContext, token).ConfigureAwait(false);
-                    lock (state) run.Steps[i] = StepStatus.Done;
+                    var pushed = await PushedAsync(step, stepContext, token).ConfigureAwait(false);
+                    lock (state)
+                    {
+                        foreach (var (branch, sha) in pushed) run.Pushed[branch] = sha;
+                        run.Steps[i] = StepStatus.Done;
+                    }
                 }
                 catch (SmctlException e)
                 {
@@ -120,5 +125,20 @@ public static class RunExecutor
             return 0;
         }, ct).ConfigureAwait(false);
         return finals;
+    }
+
+    /// <summary>The remote branches a push step changed and what it left there (git moved their remote-tracking refs).</summary>
+    private static async Task<List<(string Branch, string? Sha)>> PushedAsync(Steps.Step step, StepContext git, CancellationToken ct)
+    {
+        IEnumerable<string> branches = step switch
+        {
+            Steps.BranchPush p => [p.Branch],
+            Steps.RefsPush p => p.Branches.Concat(p.DeleteBranches),
+            _ => [],
+        };
+        var left = new List<(string, string?)>();
+        foreach (var branch in branches)
+            left.Add((branch, await git.ResolveAsync(Git.GitRefs.RemoteBranch(git.Remote, branch), ct).ConfigureAwait(false)));
+        return left;
     }
 }

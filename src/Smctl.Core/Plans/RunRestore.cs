@@ -45,19 +45,28 @@ public static class RunRestore
                     problems.Add($"{name} moved since the run ({Short(value)} -> {Short(now[name])}); left as it is");
         }
 
-        // The remote first: what the run pushed or deleted there goes back.
+        // The remote first: what the run itself pushed or deleted there goes back — nothing else (a teammate's
+        // branch, their push to develop after a sync), and only if it is still what the run left (the lease).
         var remotePrefix = GitRefs.RemotePrefix(repo.Remote);
-        foreach (var name in before.Refs.Keys.Concat(now.Refs.Keys).Where(n => n.StartsWith(remotePrefix, StringComparison.Ordinal)).Distinct().ToList())
+        foreach (var (branch, left) in PushedByRun(run, program, now, repo.Remote))
         {
-            var (was, isNow) = (before[name], now[name]);
-            if (was == isNow) continue;
-            var branch = name[remotePrefix.Length..];
-            var lease = $"--force-with-lease={GitRefs.Branch(branch)}:{isNow ?? ""}";
+            var name = remotePrefix + branch;
+            var was = before[name];
+            if (was == left) continue;
+            var lease = $"--force-with-lease={GitRefs.Branch(branch)}:{left ?? ""}";
             var refspec = was is null ? ":" + GitRefs.Branch(branch) : $"{was}:{GitRefs.Branch(branch)}";
-            putBack.Add(was is null ? $"git push {repo.Remote} :{branch} (delete it there)" : $"git push --force-with-lease {repo.Remote} {Short(was)}:{branch} (was {Short(isNow)})");
+            putBack.Add(was is null ? $"git push {repo.Remote} :{branch} (delete it there)" : $"git push --force-with-lease {repo.Remote} {Short(was)}:{branch} (was {Short(left)})");
             if (dryRun) continue;
-            var push = await repo.TryAsync(ct, "push", "--quiet", lease, repo.Remote, refspec).ConfigureAwait(false);
-            if (!push.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr)}"); continue; }
+            var push = await repo.TryAsync(ct, "push", "--quiet", "--porcelain", lease, repo.Remote, refspec).ConfigureAwait(false);
+            if (!push.Ok)
+            {
+                putBack.RemoveAt(putBack.Count - 1);
+                var stale = (push.Stderr + push.Stdout).Contains("stale info", StringComparison.Ordinal) || (push.Stderr + push.Stdout).Contains("fetch first", StringComparison.Ordinal);
+                problems.Add(stale
+                    ? $"{branch} on {repo.Remote} moved since the run left it at {Short(left)} (someone pushed): left as it is; put it back by hand if that is right, then 'smctl abort' again"
+                    : $"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(push.Stdout)}");
+                continue;
+            }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
         }
         foreach (var tag in program.Steps.OfType<RefsPush>().SelectMany(p => p.Tags).Distinct().Where(t => before[GitRefs.Tag(t)] is null))
@@ -121,6 +130,36 @@ public static class RunRestore
             if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}"); }
         }
         return new RestoreOutcome(putBack, problems);
+    }
+
+    /// <summary>
+    /// The remote branches the run's finished push steps changed, each with the value the run left there: as recorded
+    /// right after the push; for a run file from before that was recorded, the remote-tracking ref when the run
+    /// completed (undo), else the local branch it pushed as it is now, or nothing for a branch it deleted.
+    /// </summary>
+    private static IEnumerable<(string Branch, string? Left)> PushedByRun(RepoRun run, RepoProgram program, RefSnapshot now, string remote)
+    {
+        var pushed = new Dictionary<string, bool>(StringComparer.Ordinal); // branch -> deleted
+        // The step in flight when the run stopped (a kill mid-push) may have pushed too: its branches count where
+        // git moved their remote-tracking refs (it does on every accepted push).
+        var inFlight = run.NextStep;
+        for (var i = 0; i < program.Steps.Count && i < run.Steps.Count; i++)
+        {
+            if (run.Steps[i] != StepStatus.Done && i != inFlight) continue;
+            bool Moved(string b) => i != inFlight || now[GitRefs.RemoteBranch(remote, b)] != run.Before[GitRefs.RemoteBranch(remote, b)];
+            switch (program.Steps[i])
+            {
+                case BranchPush p when Moved(p.Branch): pushed[p.Branch] = false; break;
+                case RefsPush p:
+                    foreach (var b in p.Branches.Where(Moved)) pushed[b] = false;
+                    foreach (var b in p.DeleteBranches.Where(Moved)) pushed[b] = true;
+                    break;
+            }
+        }
+        foreach (var (branch, deleted) in pushed)
+            yield return (branch, run.Pushed.TryGetValue(branch, out var left) ? left
+                : run.After is { } after ? after[GitRefs.RemoteBranch(remote, branch)]
+                : deleted ? null : now[GitRefs.Branch(branch)]);
     }
 
     /// <summary>One ref put back, as the git command that does it.</summary>

@@ -36,6 +36,12 @@ public sealed class RepoRun
     /// <summary>Refs when the run completed (undo refuses to move what changed since).</summary>
     public RefSnapshot? After { get; set; }
     public string? Error { get; set; }
+    /// <summary>
+    /// What the run's pushes left on the remote, branch → commit (null: deleted), read from the remote-tracking refs
+    /// right after each push: abort leases against it, so a teammate's later push (even fetched by a sync) is never undone.
+    /// </summary>
+    public Dictionary<string, string?> Pushed { get; init; } = [];
+
     /// <summary>What the failed step suggests doing about it (a protected branch: propose instead).</summary>
     public string? Hint { get; set; }
 

@@ -67,6 +67,12 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 state.Phase = RunPhase.Aborting;
                 store.Save(state);
                 var outcomes = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
+                // What could not be put back keeps the run (still aborting): abort can be retried, nothing is forgotten.
+                if (outcomes.Values.Any(o => o.Problems.Count > 0))
+                {
+                    store.Save(state);
+                    return Reversal(state, RunPhase.Aborting, outcomes);
+                }
                 state.Phase = RunPhase.Aborted;
                 store.Discard(state);
                 return Reversal(state, RunPhase.Aborted, outcomes);
@@ -82,6 +88,8 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         if (context.DryRun) return Reversal(last, RunPhase.Planned, await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false));
         context.RequireConfirmation($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?");
         var outcomes = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
+        // An undo that could not put everything back stays the last completed run, so it can be tried again.
+        if (outcomes.Values.Any(o => o.Problems.Count > 0)) return Reversal(last, RunPhase.Completed, outcomes) with { CallFailure = ErrorKind.Git };
         last.Phase = RunPhase.Undone;
         store.Finish(last);
         return Reversal(last, RunPhase.Undone, outcomes);

@@ -71,4 +71,29 @@ public sealed class FirstContactTests
         // The new change is fast-forwarded before everything is validated.
         Assert.True(run.Stdout.IndexOf("smctl spec ff add-auth", StringComparison.Ordinal) < run.Stdout.IndexOf("smctl spec validate --all", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Help_never_pastes_the_repo_names_into_placeholders_even_at_thirty_repos()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir[".smctl"]);
+        var names = Enumerable.Range(1, 30).Select(i => $"service-number-{i:00}").ToList();
+        File.WriteAllText(dir[".smctl/workspace.toml"], "[workspace]\nname = \"big\"\n" + string.Concat(names.Select(n => $"\n[[repos]]\nname = \"{n}\"\n")));
+        var host = new Smctl.Cli.CliHost { CurrentDirectory = dir.Path, GetEnvironment = _ => null, Out = TextWriter.Null, Err = TextWriter.Null };
+        var paths = new List<string[]>();
+        void Walk(System.CommandLine.Command command, string[] path)
+        {
+            paths.Add(path);
+            foreach (var sub in command.Subcommands.Where(c => !c.Hidden)) Walk(sub, [.. path, sub.Name]);
+        }
+        Walk(Smctl.Cli.SmctlApp.Build(host), []);
+        Assert.True(paths.Count > 50);
+        foreach (var path in paths)
+        {
+            var help = await CliRun.RunAsync(dir.Path, [.. path, "--help"]);
+            Assert.Equal(0, help.ExitCode);
+            Assert.DoesNotContain("service-number-07", help.Stdout);
+            Assert.All(help.Stdout.Split('\n'), line => Assert.True(line.Length <= 240, $"smctl {string.Join(' ', path)} --help: {line.Length} characters"));
+        }
+    }
 }

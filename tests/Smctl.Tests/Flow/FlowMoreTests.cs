@@ -64,6 +64,30 @@ public sealed class FlowMoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Undo_touches_only_what_the_run_pushed_even_after_a_teammate_pushed_and_a_sync()
+    {
+        await Ok("flow", "init");
+        await Ok("flow", "feature", "start", "f1");
+        _ws.PushFromElsewhere("a", "develop", "teammate.txt", "theirs\n");
+        var scratch = Path.Combine(_ws.Root, "teammate");
+        Testing.Git.Run(_ws.Root, "clone", "-q", "--branch", "develop", _ws.RemoteUrl("a"), scratch);
+        Testing.Git.Run(scratch, "checkout", "-q", "-b", "feature/teammate");
+        Testing.Git.Commit(scratch, "t.txt", "t\n", "their feature");
+        Testing.Git.Run(scratch, "push", "-q", "origin", "feature/teammate");
+        var develop = Testing.Git.Head(_ws.RemotePath("a"), "develop");
+        var teammate = Testing.Git.Head(_ws.RemotePath("a"), "feature/teammate");
+        await Ok("workspace", "sync");
+
+        var plan = await Ok("undo", "--dry-run");
+        Assert.DoesNotContain("teammate", plan.Stdout);
+        Assert.DoesNotContain(":develop", plan.Stdout);
+        await Ok("undo", "--yes");
+        Assert.Equal(develop, Testing.Git.Head(_ws.RemotePath("a"), "develop"));
+        Assert.Equal(teammate, Testing.Git.Head(_ws.RemotePath("a"), "feature/teammate"));
+        Assert.Equal("", Testing.Git.Run(_ws.RemotePath("a"), "branch", "--list", "feature/f1").Trim());
+    }
+
+    [Fact]
     public async Task A_saved_call_from_the_cli_is_made_again_by_plan_apply()
     {
         var before = File.ReadAllText(_ws.Manifest);

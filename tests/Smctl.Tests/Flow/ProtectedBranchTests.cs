@@ -131,4 +131,25 @@ public sealed class ProtectedBranchTests : IDisposable
         Assert.Equal("", Testing.Git.Run(_ws.Repo("a"), "branch", "--list", "feature/y").Trim());
         Assert.NotEqual("", Testing.Git.Run(_ws.Repo("b"), "branch", "--list", "feature/y").Trim());
     }
+
+    [Fact]
+    public async Task Abort_leaves_a_teammates_push_alone_says_so_and_keeps_the_run_to_retry()
+    {
+        await StartedWithWork("x");
+        Protect("b");
+        // a's finish pushes develop (and deletes feature/x there); b's is refused: the run is interrupted.
+        Assert.NotEqual(0, (await _ws.Smctl("flow", "feature", "finish", "x")).ExitCode);
+        _ws.PushFromElsewhere("a", "develop", "teammate.txt", "theirs\n");
+        var theirs = Testing.Git.Head(_ws.RemotePath("a"), "develop");
+        await Ok("workspace", "sync");
+
+        var abort = await _ws.Smctl("abort", "--yes");
+        Assert.True(abort.ExitCode != 0, abort.ToString());
+        Assert.Contains("develop on origin moved since the run left it", abort.Stdout + abort.Stderr);
+        Assert.Equal(theirs, Testing.Git.Head(_ws.RemotePath("a"), "develop"));
+        // The feature branch the run deleted on a's remote came back (nobody touched it since).
+        Assert.NotEqual("", Testing.Git.Run(_ws.RemotePath("a"), "branch", "--list", "feature/x").Trim());
+        // The run is kept, still aborting, so abort can be tried again.
+        Assert.Equal("aborting", (await _ws.Smctl("flow", "status", "--json")).Json.GetProperty("phase").GetString());
+    }
 }

@@ -42,6 +42,8 @@ public static class ParseErrorReport
 
     private static string? MistakenOption(ParseResult parse)
     {
+        // A user alias passes every word on to its expansion, options included.
+        if (!parse.CommandResult.Command.TreatUnmatchedTokensAsErrors) return null;
         foreach (var token in parse.Tokens)
         {
             if (token.Type == TokenType.DoubleDash) return null;

@@ -19,7 +19,7 @@ public static class RunView
         }
         var planned = r.Phase == RunPhase.Planned;
         ui.MarkupLine(planned ? $"[bold]Plan[/] for {Markup.Escape(r.Command)} (nothing was changed):"
-            : r.Phase is RunPhase.Aborted or RunPhase.Undone && r.Problems is { Count: > 0 } ? $"[bold]{Markup.Escape(r.Command)}[/]: [red]not everything could be put back (below)[/]"
+            : (r.Phase is RunPhase.Aborted or RunPhase.Undone || r.CallFailure is not null) && r.Problems is { Count: > 0 } ? $"[bold]{Markup.Escape(r.Command)}[/]: [red]not everything could be put back (below)[/]"
             : $"[bold]{Markup.Escape(r.Command)}[/]: {Phase(r.Phase)}");
         foreach (var repo in r.Repos)
         {
@@ -51,6 +51,8 @@ public static class RunView
             ui.Hint("the abort stopped half-way: 'smctl abort' puts back the remaining repos");
         else if (r.Interrupted)
             ui.Hint("fix the problem above, then 'smctl continue'; or 'smctl skip' to give up those repos' remaining steps; or 'smctl abort' to put everything back");
+        else if (r.Phase == RunPhase.Completed && !planned && r.CallFailure is not null && r.Problems is { Count: > 0 })
+            ui.Hint("nothing else was changed where a problem is named; once it is resolved, 'smctl undo' tries again");
         else if (r.Phase == RunPhase.Completed && !planned)
             ui.Info("'smctl undo' reverses this run.");
     }
