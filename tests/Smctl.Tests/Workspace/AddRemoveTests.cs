@@ -42,7 +42,8 @@ public sealed class AddRemoveTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--upload-pack=x" }, 2, "is not a repository address")]
+    // On the command line a url that starts with a dash reads as an unknown option; over MCP, Core refuses it as no address.
+    [InlineData(new[] { "--upload-pack=x" }, 2, "unknown option '--upload-pack=x'")]
     [InlineData(new[] { "file:///x/core.git" }, 2, "already has a repo named 'core'")]
     [InlineData(new[] { "file:///x/y.git", "--path", "../../etc" }, 4, "outside the workspace root")]
     [InlineData(new[] { "file:///x/y.git", "--depends-on", "nope" }, 2, "does not have: nope")]
