@@ -75,11 +75,11 @@ public sealed class FlowPropose : IOperation<FlowProposeInput, RunResult>
                 }
                 programs.Add(new RepoProgram(f.Repo.Name, [new BranchPush(branch, SetUpstream: true)]));
             }
-            links.Add(new PullRequestLink(f.Repo.Name, branch, target, Forge.Of(RemoteUrl(f))?.NewPullRequestUrl(branch, target)));
+            links.Add(new PullRequestLink(f.Repo.Name, branch, target, ForgeOf(f)?.NewPullRequestUrl(branch, target)));
         }
         return programs;
     }
 
-    private static string? RemoteUrl(RepoFacts f) => f.Repo.Url is { } url && Forge.Of(url) is not null ? url
-        : f.Git.Read(repo => repo.Network.Remotes[f.Git.Remote]?.Url);
+    /// <summary>The manifest's url names the forge; else the clone's own remote does.</summary>
+    private static Forge? ForgeOf(RepoFacts f) => Forge.Of(f.Repo.Url) ?? Forge.Of(f.Git.Read(repo => repo.Network.Remotes[f.Git.Remote]?.Url));
 }

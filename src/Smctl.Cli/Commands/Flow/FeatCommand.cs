@@ -13,7 +13,7 @@ public static class FeatCommand
 {
     public static SmctlCommand Create(CliHost host)
     {
-        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", (r, ui, p) => Render(r, ui, CommandRuntime.ContextFor(p, host, ui)), showProgress: true,
+        var command = OperationCommand.Create(host, OperationCatalog.FeatureStart, "feat", (r, ui, p) => Render(r, ui, CommandRuntime.ContextFor(p, host, ui), p.GetValue<string>("name")!), showProgress: true,
             description: "Start a feature in a worktree set: smctl flow feature start <name> --worktree (one validated plan).",
             presets: new Dictionary<string, JsonNode> { ["worktree"] = true });
         command.IsAlias = true;
@@ -21,13 +21,12 @@ public static class FeatCommand
     }
 
     /// <summary>The run, then where its worktrees are: the point of feat is to go and work there.</summary>
-    private static void Render(RunResult r, Ui ui, Smctl.Core.SmctlContext context)
+    private static void Render(RunResult r, Ui ui, Smctl.Core.SmctlContext context, string name)
     {
         RunView.Render(r, ui);
         if (r.Phase is not (RunPhase.Completed or RunPhase.Planned) || r.Repos.Count == 0) return;
         var ws = context.RequireWorkspace();
         var layout = new WorktreeLayout(ws, context.Settings);
-        var name = r.Command.Split(' ')[^1];
         var set = layout.SetDir(FlowKind.Feature, name);
         ui.MarkupLine(r.Phase == RunPhase.Planned ? $"Its worktrees would be in {Spectre.Console.Markup.Escape(set)}:" : $"Worktrees in {Spectre.Console.Markup.Escape(set)}:");
         foreach (var repo in r.Repos)

@@ -31,10 +31,14 @@ public static class ReleasePlanner
         var workspace = FlowModel.From(context.Settings);
         var rules = VersionRules.From(context.Settings);
         var selected = ws.Select(repos);
-        var models = selected.ToDictionary(r => r.Name, r => RepoFlow.Of(workspace, r));
-        var histories = await Workspace.Shared.RepoParallel.MapAsync(selected, context.Jobs, (repo, token) =>
-            ReleaseHistory.ReadAsync(context.Git, repo, models[repo.Name].TagPrefix, to ?? DefaultRef(repo, models[repo.Name]), from, token), ct).ConfigureAwait(false);
-        var plans = histories.Select(h => Plan(h, rules, models[h.Repo])).ToList();
+        // Each repo's branch model is read in the same parallel pass as its history.
+        var read = await Workspace.Shared.RepoParallel.MapAsync(selected, context.Jobs, async (repo, token) =>
+        {
+            var model = RepoFlow.Of(workspace, repo);
+            return (Model: model, History: await ReleaseHistory.ReadAsync(context.Git, repo, model.TagPrefix, to ?? DefaultRef(repo, model), from, token).ConfigureAwait(false));
+        }, ct).ConfigureAwait(false);
+        var histories = read.Select(r => r.History).ToList();
+        var plans = read.Select(r => Plan(r.History, rules, r.Model)).ToList();
         string? lockstep = null;
         if (context.Settings.Text(ConfigKeys.ReleaseMode) == "lockstep")
         {
