@@ -177,7 +177,8 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct, keepCommit: false).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
         steps.Add(new BranchMerge(target, f.Local(branch) is null ? GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch) : GitRefs.Branch(branch),
-            $"Merge branch '{branch}' into {target}", squash));
+            $"Merge branch '{branch}' into {target}", squash)
+        { FromCommit = tip });
         return steps;
     }
 
@@ -218,7 +219,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         var (merged, conflicts) = await MergeCheck.TryAsync(f.Git, main, tip, ct).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {model.Main} conflicts in {string.Join(", ", conflicts)}"); return null; }
         if (release is not null) steps.Add(release);
-        steps.Add(new BranchMerge(model.Main, GitRefs.Branch(branch), $"Merge branch '{branch}'", squash));
+        steps.Add(new BranchMerge(model.Main, GitRefs.Branch(branch), $"Merge branch '{branch}'", squash) { FromCommit = tip });
         if (!noTag) steps.Add(new TagCreate(tag, GitRefs.Branch(model.Main), tagMessage ?? $"Release {version}", sign));
         if (develop is not null)
         {
@@ -228,7 +229,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
                 : (merged!, GitRefs.Tag(tag), $"Merge tag '{tag}' into {model.Develop}");
             var (_, back) = await MergeCheck.TryAsync(f.Git, develop, source, ct, keepCommit: false).ConfigureAwait(false);
             if (back.Count > 0) { problems.Add(f.Repo.Name, $"merging {sourceName} back into {model.Develop} would conflict in {string.Join(", ", back)}"); return null; }
-            steps.Add(new BranchMerge(model.Develop, sourceName, message));
+            steps.Add(new BranchMerge(model.Develop, sourceName, message) { FromCommit = noBackmerge ? tip : null });
         }
         return steps;
     }

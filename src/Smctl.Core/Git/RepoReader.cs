@@ -316,9 +316,7 @@ public static class RepoReader
     /// </summary>
     public static IReadOnlyList<WorktreeInfo> Worktrees(string path)
     {
-        var gitDir = GitDirOf(path);
-        var commonFile = System.IO.Path.Combine(gitDir, "commondir");
-        var common = (File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir).TrimEnd('/');
+        var common = CommonDir(path);
         var list = new List<WorktreeInfo> { new(System.IO.Path.GetDirectoryName(common)!, BranchOf(ReadTrimmed(System.IO.Path.Combine(common, "HEAD"))), false, null) };
         var linked = System.IO.Path.Combine(common, "worktrees");
         if (!Directory.Exists(linked)) return list;
@@ -335,8 +333,16 @@ public static class RepoReader
             head is not null && head.StartsWith("ref: " + GitRefs.Heads, StringComparison.Ordinal) ? head[("ref: " + GitRefs.Heads).Length..] : null;
     }
 
+    /// <summary>The git folder every work tree of the repo at <paramref name="path"/> shares (the main one's .git).</summary>
+    public static string CommonDir(string path)
+    {
+        var gitDir = GitDirOf(path);
+        var commonFile = System.IO.Path.Combine(gitDir, "commondir");
+        return (File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir).TrimEnd('/');
+    }
+
     /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>
-    private static string GitDirOf(string path)
+    public static string GitDirOf(string path)
     {
         var dotGit = System.IO.Path.Combine(path, ".git");
         if (Directory.Exists(dotGit)) return System.IO.Path.GetFullPath(dotGit);

@@ -7,7 +7,10 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <param name="durable">Flush to the disk before the rename (user files); bookkeeping rewritten after every step skips it.</param>
+    /// <param name="durable">
+    /// On the disk before it returns (the file before the rename, the folder after it): user files, and run state at
+    /// the points a lag would cost; bookkeeping rewritten after every step skips it.
+    /// </param>
     public static void WriteAllText(string path, string content, bool durable = true)
     {
         Operations.DryRun.Refuse("writing " + path);
@@ -23,6 +26,7 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: durable);
             }
             File.Move(temp, path, overwrite: true);
+            if (durable) DirectorySync.Flush(dir);
         }
         finally
         {

@@ -42,24 +42,28 @@ public static class RunExecutor
             }).ToList(),
         };
         store.Save(state);
-        await ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+        await ExecuteAsync(context, ws, store, state, ct, resuming: false).ConfigureAwait(false);
         return state;
     }
 
-    /// <summary>Runs every step not yet done (a failed one is tried again), then completes or marks the run interrupted.</summary>
-    public static async Task ExecuteAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
+    /// <summary>
+    /// Runs every step not yet done (a failed one is tried again), then completes or marks the run interrupted. When
+    /// <paramref name="resuming"/> a run that stopped (continue, skip), what a killed git left is cleared first.
+    /// </summary>
+    public static async Task ExecuteAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct, bool resuming = true)
     {
         state.Phase = RunPhase.Running;
         store.Save(state);
         ConcurrentDictionary<string, RefSnapshot> finals;
         try
         {
-            finals = await RunStepsAsync(context, ws, store, state, ct).ConfigureAwait(false);
+            finals = await RunStepsAsync(context, ws, store, state, resuming, ct).ConfigureAwait(false);
         }
         finally
         {
             store.Flush();
         }
+        store.ThrowIfSaveFailed();
         if (state.Repos.Any(r => r.Error is not null))
         {
             state.Phase = RunPhase.Interrupted;
@@ -76,7 +80,7 @@ public static class RunExecutor
     /// Returns the refs of each repo whose steps all ran (read right after its last step: no other repo's steps touch them).
     /// </summary>
     private static async Task<ConcurrentDictionary<string, RefSnapshot>> RunStepsAsync(SmctlContext context,
-        Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct)
+        Workspace.Shared.Workspace ws, RunStore store, RunState state, bool resuming, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
         var stepsDone = 0;
@@ -86,12 +90,17 @@ public static class RunExecutor
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
             using var stepContext = ContextFor(context, ws.Repo(run.Repo));
             lock (state) (run.Error, run.Hint) = (null, null);
+            if (resuming && run.NextStep >= 0) Recovery.ClearStaleLocks(context, stepContext);
             for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)
             {
                 var step = program.Steps[i];
                 context.Progress(new ProgressEvent(run.Repo, step.Describe()));
                 try
                 {
+                    store.ThrowIfSaveFailed();
+                    // Where a lagging state would cost, it is on the disk first: every step before this one is recorded done.
+                    if (step.SavedFirst) store.SaveDurably(state);
+                    if (resuming) await Recovery.UndoHalfWrittenAsync(context, stepContext, [step], token).ConfigureAwait(false);
                     await step.RunAsync(stepContext, token).ConfigureAwait(false);
                     var pushed = await PushedAsync(step, stepContext, token).ConfigureAwait(false);
                     lock (state)
@@ -99,6 +108,8 @@ public static class RunExecutor
                         foreach (var (branch, sha) in pushed) run.Pushed[branch] = sha;
                         run.Steps[i] = StepStatus.Done;
                     }
+                    // What went to the remote is on the disk before the next step: abort puts back exactly that.
+                    if (pushed.Count > 0) store.SaveDurably(state);
                 }
                 catch (SmctlException e)
                 {

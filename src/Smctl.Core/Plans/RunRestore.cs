@@ -48,7 +48,8 @@ public static class RunRestore
         // The remote first: what the run itself pushed or deleted there goes back — nothing else (a teammate's
         // branch, their push to develop after a sync), and only if it is still what the run left (the lease).
         var remotePrefix = GitRefs.RemotePrefix(repo.Remote);
-        foreach (var (branch, left) in PushedByRun(run, program, now, repo.Remote))
+        var inFlight = await InFlightPushAsync(repo, run, program, now, ct).ConfigureAwait(false);
+        foreach (var (branch, left) in PushedByRun(run, program, now, repo.Remote, inFlight))
         {
             var name = remotePrefix + branch;
             var was = before[name];
@@ -125,6 +126,8 @@ public static class RunRestore
         {
             putBack.Add($"git worktree add {folder} {branch}".TrimEnd());
             if (dryRun) continue;
+            // A removal killed half-way left the registration of the folder it deleted: git adds it again only once that is pruned.
+            await repo.TryAsync(ct, "worktree", "prune").ConfigureAwait(false);
             string[] args = branch.Length > 0 ? ["worktree", "add", "--quiet", folder, branch] : ["worktree", "add", "--quiet", "--detach", folder];
             var added = await repo.TryAsync(ct, args).ConfigureAwait(false);
             if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}"); }
@@ -137,16 +140,15 @@ public static class RunRestore
     /// right after the push; for a run file from before that was recorded, the remote-tracking ref when the run
     /// completed (undo), else the local branch it pushed as it is now, or nothing for a branch it deleted.
     /// </summary>
-    private static IEnumerable<(string Branch, string? Left)> PushedByRun(RepoRun run, RepoProgram program, RefSnapshot now, string remote)
+    private static IEnumerable<(string Branch, string? Left)> PushedByRun(RepoRun run, RepoProgram program, RefSnapshot now, string remote,
+        IReadOnlyDictionary<string, string?> inFlightPushed)
     {
         var pushed = new Dictionary<string, bool>(StringComparer.Ordinal); // branch -> deleted
-        // The step in flight when the run stopped (a kill mid-push) may have pushed too: its branches count where
-        // git moved their remote-tracking refs (it does on every accepted push).
         var inFlight = run.NextStep;
         for (var i = 0; i < program.Steps.Count && i < run.Steps.Count; i++)
         {
             if (run.Steps[i] != StepStatus.Done && i != inFlight) continue;
-            bool Moved(string b) => i != inFlight || now[GitRefs.RemoteBranch(remote, b)] != run.Before[GitRefs.RemoteBranch(remote, b)];
+            bool Moved(string b) => i != inFlight || inFlightPushed.ContainsKey(b);
             switch (program.Steps[i])
             {
                 case BranchPush p when Moved(p.Branch): pushed[p.Branch] = false; break;
@@ -157,9 +159,38 @@ public static class RunRestore
             }
         }
         foreach (var (branch, deleted) in pushed)
-            yield return (branch, run.Pushed.TryGetValue(branch, out var left) ? left
+            yield return (branch, inFlightPushed.TryGetValue(branch, out var sent) ? sent : run.Pushed.TryGetValue(branch, out var left) ? left
                 : run.After is { } after ? after[GitRefs.RemoteBranch(remote, branch)]
                 : deleted ? null : now[GitRefs.Branch(branch)]);
+    }
+
+    /// <summary>
+    /// What the push step in flight when the run stopped got onto the remote, branch → commit (null: deleted). A kill
+    /// can land after the remote took the push and before git moved the remote-tracking refs, so the remote itself is
+    /// asked: a branch counts as pushed where it holds what the run sent (the local branch), deleted where it is gone.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string?>> InFlightPushAsync(StepContext repo, RepoRun run, RepoProgram program, RefSnapshot now, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var i = run.NextStep;
+        if (i < 0 || i >= program.Steps.Count) return found;
+        var (sends, deletes) = program.Steps[i] switch
+        {
+            BranchPush p => ((IReadOnlyList<string>)[p.Branch], (IReadOnlyList<string>)[]),
+            RefsPush p => (p.Branches, p.DeleteBranches),
+            _ => ([], []),
+        };
+        if (sends.Count + deletes.Count == 0) return found;
+        var listed = await repo.TryAsync(ct, ["ls-remote", "--heads", repo.Remote, .. sends.Concat(deletes).Select(GitRefs.Branch)]).ConfigureAwait(false);
+        if (!listed.Ok) return found;
+        var remote = listed.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t'))
+            .Where(f => f.Length == 2).ToDictionary(f => f[1].Trim(), f => f[0], StringComparer.Ordinal);
+        foreach (var b in sends)
+            if (remote.GetValueOrDefault(GitRefs.Branch(b)) is { } there && there == now[GitRefs.Branch(b)] && there != run.Before[GitRefs.RemoteBranch(repo.Remote, b)])
+                found[b] = there;
+        foreach (var b in deletes)
+            if (!remote.ContainsKey(GitRefs.Branch(b)) && run.Before[GitRefs.RemoteBranch(repo.Remote, b)] is not null) found[b] = null;
+        return found;
     }
 
     /// <summary>One ref put back, as the git command that does it.</summary>

@@ -22,6 +22,27 @@ public sealed class RunStore(string smctlDir)
         lock (_saving) Write(RunFile, state);
     }
 
+    /// <summary>
+    /// Saves the state now and on the disk (fsync of the file and its folder): before a step whose effect a lagging
+    /// state would lose track of (a push abort must know of, a branch deletion) and after a push.
+    /// </summary>
+    public void SaveDurably(RunState state)
+    {
+        ThrowIfSaveFailed();
+        lock (_saving) Write(RunFile, state, durable: true);
+    }
+
+    /// <summary>Why the background saver could not write the state (a full disk), once it failed; the run stops at its next step.</summary>
+    public Exception? SaveFailure { get; private set; }
+
+    /// <summary>Stops the run when its state cannot be written: going on would do steps nothing records.</summary>
+    public void ThrowIfSaveFailed()
+    {
+        if (SaveFailure is { } e)
+            throw new SmctlException(ErrorKind.Workspace, $"could not save the run's state to {RunFile}: {e.Message}",
+                suggestion: "free some space (or fix the folder's permissions), then 'smctl continue' or 'smctl abort'");
+    }
+
     private readonly object _pending = new();
     private RunState? _soon;
     private Task _writer = Task.CompletedTask;
@@ -61,7 +82,15 @@ public sealed class RunStore(string smctlDir)
                 _soon = null;
                 hurry = _hurry.Task;
             }
-            lock (_saving) Write(RunFile, next);
+            try
+            {
+                lock (_saving) Write(RunFile, next);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Kept for the run to stop on: an exception here would end the process with a stack trace.
+                SaveFailure ??= e;
+            }
             // A write done, the next one waits: the steps finishing meanwhile are saved together.
             await Task.WhenAny(Task.Delay(SaveInterval), hurry).ConfigureAwait(false);
         }
@@ -185,10 +214,10 @@ public sealed class RunStore(string smctlDir)
     }
 
     /// <summary>The state is read under its own lock, as the steps record their progress under it.</summary>
-    private static void Write(string path, RunState state)
+    private static void Write(string path, RunState state, bool durable = false)
     {
         string json;
         lock (state) json = JsonSerializer.Serialize(state, RunStateJson.Default.RunState);
-        IO.AtomicFile.WriteAllText(path, json, durable: false);
+        IO.AtomicFile.WriteAllText(path, json, durable);
     }
 }

@@ -54,7 +54,10 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 foreach (var run in state.Repos.Where(r => r.Error is not null || r.Steps.Contains(StepStatus.Failed)))
                 {
                     using (var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo)))
+                    {
+                        Recovery.ClearStaleLocks(context, git);
                         await RunRestore.AbortMergesAsync(git, state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
+                    }
                     for (var i = 0; i < run.Steps.Count; i++)
                         if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
                     (run.Error, run.Hint) = (null, null);
@@ -119,6 +122,12 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
             using var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
+            if (!context.DryRun)
+            {
+                // A kill mid-git (of the run, or of an earlier abort) left locks and half-written files: cleared first.
+                Recovery.ClearStaleLocks(context, git);
+                await Recovery.UndoHalfWrittenAsync(context, git, program.Steps.Where((_, i) => i >= run.Steps.Count || run.Steps[i] != StepStatus.Done), token).ConfigureAwait(false);
+            }
             var outcome = await RunRestore.RestoreAsync(git, run, program, context.DryRun, token).ConfigureAwait(false);
             if (!context.DryRun && Interlocked.Increment(ref restored) == crashAfter) Environment.Exit(137);
             return (run.Repo, outcome);

@@ -10,4 +10,8 @@ public sealed record BranchCheckout(string Branch) : Step
         if (context.CurrentBranch() == Branch) return;
         await context.RunAsync(ct, "switch", "--quiet", Branch).ConfigureAwait(false);
     }
+
+    public override async Task<WorkTreeWrite?> WorkTreeWriteAsync(StepContext context, CancellationToken ct) =>
+        context.CurrentBranch() != Branch && await context.ResolveAsync(Git.GitRefs.Branch(Branch), ct).ConfigureAwait(false) is { } tip
+            ? new WorkTreeWrite(context.Path, tip) : null;
 }

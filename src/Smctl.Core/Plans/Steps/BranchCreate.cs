@@ -24,4 +24,8 @@ public sealed record BranchCreate(string Branch, string StartPoint, string? Upst
             await context.RunAsync(ct, "switch", "--quiet", Branch).ConfigureAwait(false);
         if (existing is null && Upstream is not null) await context.RunAsync(ct, "branch", "--quiet", $"--set-upstream-to={Upstream}", Branch).ConfigureAwait(false);
     }
+
+    public override async Task<WorkTreeWrite?> WorkTreeWriteAsync(StepContext context, CancellationToken ct) =>
+        Checkout && context.CurrentBranch() != Branch && await context.ResolveAsync(StartPoint, ct).ConfigureAwait(false) is { } start
+            ? new WorkTreeWrite(context.Path, start) : null;
 }

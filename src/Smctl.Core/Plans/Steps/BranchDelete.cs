@@ -5,6 +5,8 @@ namespace Smctl.Core.Plans.Steps;
 /// <summary>git branch -D BRANCH (only after the plan merged it)</summary>
 public sealed record BranchDelete(string Branch) : Step
 {
+    public override bool SavedFirst => true;
+
     public override string Describe() => $"git branch -D {Branch}";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)

@@ -18,4 +18,7 @@ public sealed record BranchFastForward(string Branch, string Target) : Step
         else
             await context.RunAsync(ct, "update-ref", "-m", "smctl: fast-forward", GitRefs.Branch(Branch), Target, current).ConfigureAwait(false);
     }
+
+    public override async Task<WorkTreeWrite?> WorkTreeWriteAsync(StepContext context, CancellationToken ct) =>
+        await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false) is { } worktree ? new WorkTreeWrite(worktree, Target) : null;
 }

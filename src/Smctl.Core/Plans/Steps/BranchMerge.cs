@@ -9,12 +9,21 @@ namespace Smctl.Core.Plans.Steps;
 /// </summary>
 public sealed record BranchMerge(string Into, string From, string Message, bool Squash = false) : Step
 {
+    /// <summary>
+    /// The commit FROM pointed at when the run was planned. A later step of the run deletes FROM (a finish): the merge
+    /// is then proven done by INTO holding this commit, so a run resumed with its saved state steps behind goes on.
+    /// </summary>
+    public string? FromCommit { get; init; }
+
     public override string Describe() => $"git merge {(Squash ? "--squash" : "--no-ff")} {From} (into {Into})";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        var from = await context.ResolveAsync(From, ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge {From}: it does not exist");
         var into = await context.ResolveAsync(GitRefs.Branch(Into), ct).ConfigureAwait(false) ?? throw context.Fail($"cannot merge into {Into}: it does not exist");
+        var from = await context.ResolveAsync(From, ct).ConfigureAwait(false);
+        // FROM gone: done when INTO holds what FROM was (the run's own later step deleted it); else nothing to merge from.
+        if (from is null && FromCommit is not null && await AlreadyDoneAsync(context, FromCommit, into, ct).ConfigureAwait(false)) return;
+        if (from is null) throw context.Fail($"cannot merge {From}: it does not exist");
         if (await AlreadyDoneAsync(context, from, into, ct).ConfigureAwait(false)) return;
 
         var worktree = await context.WorktreeOfAsync(Into, ct).ConfigureAwait(false);
@@ -31,6 +40,14 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
         string[] parents = Squash ? ["-p", into] : ["-p", into, "-p", from];
         var commit = (await context.RunAsync(ct, ["commit-tree", treeId, .. parents, "-m", Message]).ConfigureAwait(false)).Trim();
         await context.RunAsync(ct, "update-ref", "-m", $"smctl: {Message}", GitRefs.Branch(Into), commit, into).ConfigureAwait(false);
+    }
+
+    public override async Task<WorkTreeWrite?> WorkTreeWriteAsync(StepContext context, CancellationToken ct)
+    {
+        if (await context.WorktreeOfAsync(Into, ct).ConfigureAwait(false) is not { } worktree || Git.RepoReader.MergeInProgress(worktree)) return null;
+        if (await context.ResolveAsync(From, ct).ConfigureAwait(false) is not { } from) return null;
+        var tree = await context.TryAsync(ct, "merge-tree", "--write-tree", "--no-messages", GitRefs.Branch(Into), from).ConfigureAwait(false);
+        return tree.Ok ? new WorkTreeWrite(worktree, tree.Stdout.Split('\n')[0].Trim()) : null;
     }
 
     private async Task<bool> AlreadyDoneAsync(StepContext context, string from, string into, CancellationToken ct)
@@ -50,7 +67,10 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
             if (unmerged.Length > 0)
                 throw context.Fail($"the merge of {From} into {Into} in {worktree} still has conflicts: {unmerged.Replace('\n', ' ')}",
                     "resolve and 'git add' them, then run 'smctl continue'; or 'smctl abort'");
-            await inWorktree.RunAsync(ct, "commit", "--no-edit", "--quiet").ConfigureAwait(false);
+            // git writes MERGE_MSG after MERGE_HEAD: a merge killed in between has none, and the step's message stands in.
+            var mergeMsg = System.IO.Path.Combine(Git.RepoReader.GitDirOf(worktree), "MERGE_MSG");
+            var hasMessage = File.Exists(mergeMsg) && File.ReadAllText(mergeMsg).Trim().Length > 0;
+            await inWorktree.RunAsync(ct, hasMessage ? ["commit", "--no-edit", "--quiet"] : ["commit", "--quiet", "-m", Message]).ConfigureAwait(false);
             return;
         }
         string[] args = Squash ? ["merge", "--squash", "--quiet", from] : ["merge", "--no-ff", "--quiet", "-m", Message, from];

@@ -5,6 +5,8 @@ namespace Smctl.Core.Plans.Steps;
 /// <summary>git push [-u] origin BRANCH:BRANCH</summary>
 public sealed record BranchPush(string Branch, bool SetUpstream = false, bool ForceWithLease = false) : Step
 {
+    public override bool SavedFirst => true;
+
     public override string Describe() => $"git push{(SetUpstream ? " -u" : "")}{(ForceWithLease ? " --force-with-lease" : "")} origin {Branch}";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)

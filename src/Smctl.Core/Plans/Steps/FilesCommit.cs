@@ -13,11 +13,19 @@ public sealed record FileWrite(string Path, string Content);
 /// <param name="Diff">What changes, as a unified diff, for plans and dry runs.</param>
 public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, string Message, string Diff) : Step
 {
+    /// <summary>
+    /// BRANCH's commit when the run was planned, the new commit's parent. A later step of the run deletes BRANCH (a
+    /// release finish): the commit is then found among the branches holding this one, so a resumed run does not redo it.
+    /// </summary>
+    public string? Parent { get; init; }
+
     public override string Describe() => $"git commit {string.Join(" ", Files.Select(f => f.Path))} -m \"{Message}\" (on {Branch})";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
-        var tip = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false) ?? throw context.Fail($"cannot commit on {Branch}: it does not exist");
+        var tip = await context.ResolveAsync(GitRefs.Branch(Branch), ct).ConfigureAwait(false);
+        if (tip is null && await MadeAlreadyAsync(context, ct).ConfigureAwait(false)) return;
+        if (tip is null) throw context.Fail($"cannot commit on {Branch}: it does not exist");
         if (await AlreadyDoneAsync(context, tip, ct).ConfigureAwait(false)) return;
         var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
         if (worktree is not null)
@@ -49,6 +57,20 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Whether a branch or tag holds this commit made on <see cref="Parent"/>: a child of it with this message and these files.</summary>
+    private async Task<bool> MadeAlreadyAsync(StepContext context, CancellationToken ct)
+    {
+        if (Parent is null) return false;
+        var children = await context.TryAsync(ct, "log", "--ancestry-path", "--branches", "--tags", "--format=%H %P", "^" + Parent).ConfigureAwait(false);
+        if (!children.Ok) return false;
+        foreach (var line in children.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var ids = line.Split(' ');
+            if (ids.Length > 1 && ids[1] == Parent && await AlreadyDoneAsync(context, ids[0], ct).ConfigureAwait(false)) return true;
+        }
+        return false;
     }
 
     /// <summary>Done when the branch's last commit is this one (a resumed run does not commit twice).</summary>

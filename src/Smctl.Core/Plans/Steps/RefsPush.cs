@@ -12,6 +12,8 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
     /// <summary>The feature a finish pushes, when it is one: a refusal (a protected branch) then says how to propose it instead.</summary>
     public string? Feature { get; init; }
 
+    public override bool SavedFirst => true;
+
     public override string Describe() =>
         $"git push origin {string.Join(" ", Branches.Concat(Tags).Concat(DeleteBranches.Select(d => ":" + d)))}";
 

@@ -37,4 +37,17 @@ public abstract record Step
 
     /// <summary>Does the step, or nothing when its effect is already there; throws a git error on failure.</summary>
     public abstract Task RunAsync(StepContext context, CancellationToken ct);
+
+    /// <summary>
+    /// The work tree this step rewrites files in, and the commit or tree it writes there — so that what a killed git
+    /// half-wrote can be put back before the step runs again — or null for a step that writes no work tree.
+    /// </summary>
+    /// <summary>
+    /// Whether the run's state must be on the disk before this step runs: a push (abort must know what went to the
+    /// remote) or a deletion (what it deletes proves the steps before it done), so a kill never leaves a state behind it.
+    /// </summary>
+    [JsonIgnore]
+    public virtual bool SavedFirst => false;
+
+    public virtual Task<WorkTreeWrite?> WorkTreeWriteAsync(StepContext context, CancellationToken ct) => Task.FromResult<WorkTreeWrite?>(null);
 }

@@ -13,4 +13,5 @@ public sealed record WorktreeRemove(string Folder, bool Force = false) : Step
         else await context.RunAsync(ct, Force ? ["worktree", "remove", "--force", Folder] : ["worktree", "remove", Folder]).ConfigureAwait(false);
         RunRestore.DeleteEmptyParent(Folder);
     }
+
 }

@@ -34,6 +34,6 @@ public static class ReleaseFiles
         writes.AddRange(ManifestVersions.Plan(repo.Name, texts.Where(t => t.Key != ChangelogFile).ToDictionary(), version)
             .Where(e => e.NewText != texts[e.File]).Select(e => new FileWrite(e.File, e.NewText)));
         var diff = await IO.TextDiff.UnifiedAsync(git, writes.Select(w => (w.Path, texts.GetValueOrDefault(w.Path), (string?)w.Content)), ct).ConfigureAwait(false);
-        return new FilesCommit(branch, writes, $"chore(release): {version}", diff);
+        return new FilesCommit(branch, writes, $"chore(release): {version}", diff) { Parent = tip };
     }
 }

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Smctl.Tests.Testing;
+using Xunit;
+
+namespace Smctl.Tests.Flow;
+
+/// <summary>
+/// kill -9 of the whole process group — smctl and the git it runs, as a closed terminal, Ctrl-C or the OOM killer
+/// does — at moments spread over an uninterrupted run of the same command. Whatever the moment (git's lock files left,
+/// a switch or merge half-written into the work tree, the saved state behind the refs), continue must end exactly as
+/// the uninterrupted run and abort exactly as the start: refs here and on the remote, checkout, work-tree files.
+/// </summary>
+public abstract class ProcessGroupKillTests
+{
+    private static readonly string[] Names = ["a", "b", "c"];
+    private const int Moments = 10;
+
+    protected abstract string[] Command { get; }
+
+    protected abstract Task PrepareAsync(WorkspaceFixture ws);
+
+    /// <summary>Files enough that a killed switch or merge is caught half-way through writing them.</summary>
+    protected static void CommitMany(WorkspaceFixture ws, string prefix, string message, int files = 60)
+    {
+        foreach (var repo in Names)
+        {
+            for (var i = 0; i < files; i++)
+                File.WriteAllText(Path.Combine(ws.Repo(repo), $"{prefix}{i}.txt"), string.Concat(Enumerable.Repeat($"{repo} {prefix} {i}\n", 200)));
+            Testing.Git.Run(ws.Repo(repo), "add", ".");
+            Testing.Git.Run(ws.Repo(repo), "commit", "-q", "-m", message);
+        }
+    }
+
+    private async Task<WorkspaceFixture> StartAsync()
+    {
+        var ws = new WorkspaceFixture(Names);
+        await PrepareAsync(ws);
+        return ws;
+    }
+
+    /// <summary>Refs (here and on the remotes), checkouts, and each work tree's changes.</summary>
+    private static SortedDictionary<string, string> State(WorkspaceFixture ws)
+    {
+        var state = Refs.Of(ws, Names);
+        foreach (var repo in Names)
+        {
+            state[$"{repo}:status"] = Testing.Git.Run(ws.Repo(repo), "status", "--porcelain", "--untracked-files=all");
+            state[$"{repo}:worktrees"] = Testing.Git.Run(ws.Repo(repo), "worktree", "list", "--porcelain").Replace(ws.Root, "<root>");
+        }
+        return state;
+    }
+
+    [Fact]
+    public async Task Killed_with_its_git_at_any_moment_continue_ends_as_an_uninterrupted_run_and_abort_as_the_start()
+    {
+        SortedDictionary<string, string> start, end;
+        TimeSpan took;
+        using (var reference = await StartAsync())
+        {
+            start = State(reference);
+            var clock = Stopwatch.StartNew();
+            var run = SmctlProcess.Run(reference.Ws, Env(reference), Command);
+            took = clock.Elapsed;
+            Assert.True(run.Code == 0, run.Stderr);
+            end = State(reference);
+        }
+
+        var interrupted = 0;
+        for (var k = 1; k <= Moments; k++)
+        {
+            using var ws = await StartAsync();
+            // The first part of a run is the runtime starting and the plan being made: most moments fall after it.
+            var at = took * (0.3 + 0.7 * k / (Moments + 1));
+            SmctlProcess.KillGroupAfter(ws.Ws, Env(ws), at, Command);
+            var runFile = Path.Combine(ws.Ws, ".smctl", "state", "run.json");
+            var wasInterrupted = File.Exists(runFile);
+            if (wasInterrupted) interrupted++;
+            var abort = k % 2 == 0;
+            var after = await ws.Smctl(abort ? ["abort", "--yes"] : ["continue"]);
+            if (!wasInterrupted)
+            {
+                // Killed before the run began (nothing changed) or after it ended (all done): either is a whole state.
+                var whole = State(ws);
+                Assert.True(Refs.Diff(start, whole) == "" || Refs.Diff(end, whole) == "", $"killed at {at} outside a run, the repos are half-changed:\n{Refs.Diff(end, whole)}");
+                continue;
+            }
+            Assert.True(after.ExitCode == 0, $"{(abort ? "abort" : "continue")} after a kill at {at.TotalMilliseconds:F0} ms: {after}");
+            var diff = Refs.Diff(abort ? start : end, State(ws));
+            Assert.True(diff == "", $"{(abort ? "abort" : "continue")} after a kill at {at.TotalMilliseconds:F0} ms differs from {(abort ? "the start" : "an uninterrupted run")}:\n{diff}\n{after}");
+        }
+        // The moments must have fallen inside runs, or the test proved nothing.
+        Assert.True(interrupted >= 2, $"only {interrupted} of {Moments} kills interrupted a run (the run takes {took})");
+    }
+
+    private static Dictionary<string, string> Env(WorkspaceFixture ws) => new() { ["XDG_CONFIG_HOME"] = ws.UserConfigHome };
+}
+
+public sealed class FeatureFinishKillTests : ProcessGroupKillTests
+{
+    protected override string[] Command => ["flow", "feature", "finish", "x"];
+
+    protected override async Task PrepareAsync(WorkspaceFixture ws)
+    {
+        Assert.Equal(0, (await ws.Smctl("flow", "init")).ExitCode);
+        Assert.Equal(0, (await ws.Smctl("flow", "feature", "start", "x")).ExitCode);
+        CommitMany(ws, "x", "x everywhere");
+    }
+}
+
+public sealed class ReleaseFinishKillTests : ProcessGroupKillTests
+{
+    protected override string[] Command => ["flow", "release", "finish", "2.0.0"];
+
+    protected override async Task PrepareAsync(WorkspaceFixture ws)
+    {
+        Assert.Equal(0, (await ws.Smctl("flow", "init")).ExitCode);
+        Assert.Equal(0, (await ws.Smctl("flow", "release", "start", "2.0.0")).ExitCode);
+        CommitMany(ws, "r", "feat: release work");
+    }
+}
