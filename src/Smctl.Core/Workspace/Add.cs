@@ -60,6 +60,8 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         var full = ManifestReader.ResolveInside(ws.RootDir, relPath, new ValueOrigin("--path"));
         if (ws.Repos.FirstOrDefault(r => r.FullPath == full) is { } clash)
             throw SmctlException.Usage($"repo '{clash.Name}' already lives at {relPath}.", $"pass {context.Option("path")}");
+        if (ManifestReader.NestingProblem(full, ws.Repos, ws.SmctlDir) is { } nesting)
+            throw SmctlException.Usage($"a repo at {relPath} {nesting}.", $"pass {context.Option("path")} with a folder of its own");
         if (input.Branch is not null) BranchName.Validate(input.Branch);
         var unknown = (input.DependsOn ?? []).Where(d => ws.Repos.All(r => r.Name != d)).ToList();
         if (unknown.Count > 0)

@@ -58,7 +58,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
         var file = TomlFile.Parse(input.From is not null && !exists ? input.From : manifestPath, text);
         var warnings = new List<string>();
         var rootDir = ManifestReader.RootDir(Settings.FileLayer(file.Entries(), ConfigScope.Workspace, ErrorKind.Workspace, warnings), home);
-        var repos = ManifestReader.ReadRepos(file, rootDir, warnings).ToList();
+        var repos = ManifestReader.ReadRepos(file, rootDir, Path.Combine(home, SmctlLayout.FolderName), warnings).ToList();
         foreach (var w in warnings) context.Warn(w);
 
         var adopted = new List<RepoAction>();
@@ -76,7 +76,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
                 file.AppendSnippet(ManifestText.RepoEntry(name, RepoReader.OriginUrl(dir), rel, RepoReader.DefaultBranch(dir), null, null, null));
                 adopted.Add(new RepoAction(name, rel, context.DryRun ? "would-adopt" : "adopted"));
             }
-            repos = ManifestReader.ReadRepos(file, rootDir, warnings).ToList();
+            repos = ManifestReader.ReadRepos(file, rootDir, Path.Combine(home, SmctlLayout.FolderName), warnings).ToList();
         }
 
         var toClone = repos.Where(r => !Directory.Exists(r.FullPath) || !Directory.EnumerateFileSystemEntries(r.FullPath).Any()).ToList();

@@ -57,6 +57,8 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
 
     private static string? UnsavedWork(RepoEntry repo)
     {
+        // Not a repository of its own: git cannot say what in it is unsaved, so nothing in it counts as saved.
+        if (!RepoReader.IsRepository(repo.FullPath)) return $"{repo.FullPath} is not a git repository, so none of its files are saved anywhere";
         var status = RepoReader.Status(repo.Name, repo.FullPath);
         if (status.Error is not null) return null;
         var parts = new List<string>();

@@ -98,4 +98,56 @@ public sealed class AddRemoveTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("app depends on 'core'", run.Stderr);
     }
+
+    [Theory]
+    [InlineData("core/src", "lies inside repo 'core'")]
+    [InlineData(".smctl", "is the workspace's .smctl/ folder")]
+    [InlineData(".smctl/state", "lies in the workspace's .smctl/ folder")]
+    public async Task A_repo_inside_another_repo_or_in_smctl_is_refused_and_removing_it_deletes_nothing(string path, string message)
+    {
+        var src = Path.Combine(_ws.Repo("core"), "src");
+        Directory.CreateDirectory(src);
+        File.WriteAllText(Path.Combine(src, "edited.txt"), "the user's uncommitted work");
+        var manifest = File.ReadAllText(_ws.Manifest);
+        File.AppendAllText(_ws.Manifest, $"\n[[repos]]\nname = \"inner\"\npath = \"{path}\"\n");
+
+        var remove = await _ws.Smctl("workspace", "remove", "inner", "--delete-files", "--force", "--yes");
+        Assert.Equal(4, remove.ExitCode);
+        Assert.Contains(message, remove.Stderr);
+        Assert.Contains("workspace.toml:", remove.Stderr);
+        Assert.True(File.Exists(Path.Combine(src, "edited.txt")));
+        Assert.True(File.Exists(_ws.Manifest));
+
+        File.WriteAllText(_ws.Manifest, manifest);
+        var add = await _ws.Smctl("workspace", "add", _ws.RemoteUrl("core"), "--name", "inner", "--path", path);
+        Assert.Equal(2, add.ExitCode);
+        Assert.Contains(message, add.Stderr.Replace("\n", " "));
+        Assert.Equal(manifest, File.ReadAllText(_ws.Manifest));
+    }
+
+    [Fact]
+    public async Task A_repo_that_would_hold_another_is_refused()
+    {
+        File.AppendAllText(_ws.Manifest, "\n[[repos]]\nname = \"outer\"\npath = \".\"\n");
+        var list = await _ws.Smctl("workspace", "list");
+        Assert.Equal(4, list.ExitCode);
+        Assert.Contains("outside the workspace root", list.Stderr);
+        File.WriteAllText(_ws.Manifest, File.ReadAllText(_ws.Manifest).Replace("path = \".\"", "path = \"group\""));
+        File.AppendAllText(_ws.Manifest, "\n[[repos]]\nname = \"member\"\npath = \"group/member\"\n");
+        var nested = await _ws.Smctl("workspace", "list");
+        Assert.Equal(4, nested.ExitCode);
+        Assert.Contains("lies inside repo 'outer' (group)", nested.Stderr);
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_not_a_repository_is_not_deleted_without_force()
+    {
+        File.AppendAllText(_ws.Manifest, "\n[[repos]]\nname = \"notes\"\n");
+        Directory.CreateDirectory(_ws.Repo("notes"));
+        File.WriteAllText(Path.Combine(_ws.Repo("notes"), "todo.txt"), "mine");
+        var run = await _ws.Smctl("workspace", "remove", "notes", "--delete-files", "--yes");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("not a git repository", run.Stderr);
+        Assert.True(File.Exists(Path.Combine(_ws.Repo("notes"), "todo.txt")));
+    }
 }

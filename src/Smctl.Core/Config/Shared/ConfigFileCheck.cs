@@ -17,7 +17,7 @@ public static class ConfigFileCheck
         if (isManifest)
         {
             var home = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))!)!;
-            ManifestReader.ReadRepos(file, ManifestReader.RootDir(layer, home), warnings);
+            ManifestReader.ReadRepos(file, ManifestReader.RootDir(layer, home), Path.Combine(home, SmctlLayout.FolderName), warnings);
         }
         return warnings;
     }

@@ -23,7 +23,8 @@ public static partial class ManifestReader
     public static string RootDir(Dictionary<string, (object Value, ValueOrigin Origin)> manifestLayer, string home) =>
         Path.GetFullPath(Path.Combine(home, manifestLayer.TryGetValue(Config.Shared.ConfigKeys.WorkspaceRoot.Name, out var r) ? (string)r.Value : "."));
 
-    public static IReadOnlyList<RepoEntry> ReadRepos(TomlFile file, string rootDir, List<string> warnings)
+    /// <summary>The repos of the manifest; <paramref name="smctlDir"/> is the workspace's .smctl folder, which no repo may hold or lie in.</summary>
+    public static IReadOnlyList<RepoEntry> ReadRepos(TomlFile file, string rootDir, string smctlDir, List<string> warnings)
     {
         var headers = file.TableArrayOrigins("repos");
         var byIndex = file.Entries().Where(e => e.Table == "repos" && e.Index >= 0).GroupBy(e => e.Index).ToDictionary(g => g.Key, g => g.ToList());
@@ -63,6 +64,9 @@ public static partial class ManifestReader
         }
         CheckUnique(repos, fields: r => r.Name, "name", "names");
         CheckUnique(repos, fields: r => r.FullPath, "path", "paths");
+        for (var i = 0; i < repos.Count; i++) // each against the ones above it, so the error names the later entry
+            if (NestingProblem(repos[i].FullPath, repos.Take(i), smctlDir) is { } nesting)
+                throw Error(repos[i].Origin!, $"repo '{repos[i].Name}' at '{repos[i].Path}' {nesting}", "give every repo a folder of its own, beside the others and outside .smctl/");
         CheckDependencies(file, repos);
         return repos;
     }
@@ -78,6 +82,25 @@ public static partial class ManifestReader
             throw Error(origin, $"path '{path}' leads outside the workspace root through the symbolic link {link}", "use a folder below the workspace root");
         return full;
     }
+
+    /// <summary>
+    /// Why a repo cannot live at <paramref name="fullPath"/>, or null: inside another repo (removing one would delete the
+    /// other's work), holding another repo, or in or around the workspace's own .smctl folder.
+    /// </summary>
+    public static string? NestingProblem(string fullPath, IEnumerable<RepoEntry> others, string smctlDir)
+    {
+        var smctl = System.IO.Path.GetFullPath(smctlDir).TrimEnd('/');
+        if (Within(fullPath, smctl) || Within(smctl, fullPath))
+            return $"{(fullPath == smctl ? "is" : Within(fullPath, smctl) ? "lies in" : "holds")} the workspace's {SmctlLayout.FolderName}/ folder";
+        foreach (var other in others)
+        {
+            if (Within(fullPath, other.FullPath)) return $"lies inside repo '{other.Name}' ({other.Path})";
+            if (Within(other.FullPath, fullPath)) return $"holds repo '{other.Name}' ({other.Path})";
+        }
+        return null;
+    }
+
+    private static bool Within(string path, string folder) => path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>
     /// The first symbolic link between the root and the path that points outside the root, or null.

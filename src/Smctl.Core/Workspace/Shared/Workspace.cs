@@ -49,7 +49,7 @@ public sealed class Workspace
         var smctlDir = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
         var home = Path.GetDirectoryName(smctlDir)!;
         var rootDir = ManifestReader.RootDir(manifestLayer, home);
-        var repos = ManifestReader.ReadRepos(file, rootDir, warnings);
+        var repos = ManifestReader.ReadRepos(file, rootDir, smctlDir, warnings);
         var settings = settingsFor(manifestPath).WithWorkspace(manifestLayer);
         var name = manifestLayer.TryGetValue(ConfigKeys.WorkspaceName.Name, out var n) ? (string)n.Item1 : Path.GetFileName(home);
         return new Workspace
