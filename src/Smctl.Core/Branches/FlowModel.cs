@@ -35,9 +35,15 @@ public sealed partial record FlowModel(string Main, string Develop, string Featu
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$")]
     private static partial Regex NamePattern();
 
+    /// <summary>Longest feature name: it becomes a folder name and a branch part with a prefix in front, both held to 255 bytes.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>A feature name: lower-case letters, digits, '.', '_', '-', starting with a letter or digit.</summary>
     public static string ValidateName(string name)
     {
+        if (name.Length > MaxNameLength)
+            throw SmctlException.Usage($"'{BranchName.Shown(name)}' is not a valid name: it is longer than {MaxNameLength} characters.",
+                "for example: smctl flow feature start gpu-accel");
         if (!NamePattern().IsMatch(name) || name.Contains("..", StringComparison.Ordinal) || name.EndsWith(".lock", StringComparison.Ordinal) || name.EndsWith('.'))
             throw SmctlException.Usage($"'{name}' is not a valid name: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit.",
                 "for example: smctl flow feature start gpu-accel");

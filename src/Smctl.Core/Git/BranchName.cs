@@ -8,6 +8,15 @@ namespace Smctl.Core.Git;
 /// </summary>
 public static class BranchName
 {
+    /// <summary>
+    /// Git stores each part of a ref as a file name and locks it as "&lt;part&gt;.lock", so a part longer than the
+    /// file system's 255 bytes less ".lock" fails half-way through a run; refused up front instead.
+    /// </summary>
+    public const int MaxPartBytes = 250;
+
+    /// <summary>Far below PATH_MAX, leaving room for the repo's own path in front of .git/refs/heads/.</summary>
+    public const int MaxBytes = 1024;
+
     /// <summary>Returns why <paramref name="name"/> is not a valid branch name, or null when it is.</summary>
     public static string? Problem(string name)
     {
@@ -25,8 +34,10 @@ public static class BranchName
             if (c is ' ' or '~' or '^' or ':' or '?' or '*' or '[' or '\\')
                 return $"it contains '{c}'";
         }
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > MaxBytes) return $"it is longer than {MaxBytes} bytes";
         foreach (var part in name.Split('/'))
         {
+            if (System.Text.Encoding.UTF8.GetByteCount(part) > MaxPartBytes) return $"a part of it is longer than {MaxPartBytes} bytes, more than a file name can hold";
             if (part.StartsWith('.')) return "a part of it starts with '.'";
             if (part.EndsWith(".lock", StringComparison.Ordinal)) return "a part of it ends with '.lock'";
         }
@@ -37,7 +48,10 @@ public static class BranchName
     {
         var problem = Problem(name);
         if (problem is not null)
-            throw SmctlException.Usage($"'{name}' is not a valid {what}: {problem}.", "use letters, digits, '-', '_', '.' and '/' (for example feature/login)");
+            throw SmctlException.Usage($"'{Shown(name)}' is not a valid {what}: {problem}.", "use letters, digits, '-', '_', '.' and '/' (for example feature/login)");
         return name;
     }
+
+    /// <summary>A name as an error shows it: a very long one cut, so the reason stays on screen.</summary>
+    public static string Shown(string name) => name.Length <= 80 ? name : name[..77] + "...";
 }

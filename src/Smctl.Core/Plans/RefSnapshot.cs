@@ -4,7 +4,8 @@ namespace Smctl.Core.Plans;
 public sealed record RefSnapshot(Dictionary<string, string> Refs, string? HeadBranch, string? HeadCommit)
 {
     /// <summary>Linked work trees (folder → branch, "" when detached): abort and undo remove the ones a run made.</summary>
-    public Dictionary<string, string> Worktrees { get; init; } = [];
+    // Absent from files older than worktree support: the generated reader passes null then, read as none.
+    public Dictionary<string, string> Worktrees { get; init => field = value ?? []; } = [];
 
     /// <summary>Read in-process (libgit2; no git process): every ref, what the main work tree has checked out, the linked work trees.</summary>
     public static Task<RefSnapshot> TakeAsync(StepContext context, CancellationToken ct) => Task.Run(() =>

@@ -40,7 +40,8 @@ public sealed class RepoRun
     /// What the run's pushes left on the remote, branch → commit (null: deleted), read from the remote-tracking refs
     /// right after each push: abort leases against it, so a teammate's later push (even fetched by a sync) is never undone.
     /// </summary>
-    public Dictionary<string, string?> Pushed { get; init; } = [];
+    // Absent from older files: the generated reader passes null then, read as nothing pushed.
+    public Dictionary<string, string?> Pushed { get; init => field = value ?? []; } = [];
 
     /// <summary>What the failed step suggests doing about it (a protected branch: propose instead).</summary>
     public string? Hint { get; set; }
@@ -58,4 +59,23 @@ public sealed class RunState
     public required List<RepoRun> Repos { get; init; }
 
     public RepoRun Of(string repo) => Repos.First(r => r.Repo == repo);
+
+    /// <summary>
+    /// Why this state, read from a file, cannot be the state of a run, or null: every repo of the plan needs its
+    /// progress (one status per step) and no list may hold a gap. The deserializer checks the fields; this checks
+    /// how they fit together, which continue, abort and undo rely on.
+    /// </summary>
+    public string? Problem()
+    {
+        if (Plan.Repos.Any(p => p is null || p.Steps.Any(s => s is null))) return "the plan has an empty entry";
+        if (Repos.Any(r => r is null)) return "the run has an empty repo entry";
+        foreach (var program in Plan.Repos)
+        {
+            var runs = Repos.Count(r => r.Repo == program.Repo);
+            if (runs != 1) return $"repo '{program.Repo}' has {runs} progress records, not one";
+            var run = Of(program.Repo);
+            if (run.Steps.Count != program.Steps.Count) return $"repo '{program.Repo}' has {run.Steps.Count} step statuses for {program.Steps.Count} steps";
+        }
+        return Repos.FirstOrDefault(r => Plan.Repos.All(p => p.Repo != r.Repo)) is { } stray ? $"repo '{stray.Repo}' is not in the plan" : null;
+    }
 }

@@ -8,6 +8,9 @@ namespace Smctl.Core.Plans;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
+    // A damaged file (a null or a missing field where the types say none can be) is refused when read, not met as a crash later.
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
     Converters = [typeof(AnyCaseEnumConverter<RunPhase>), typeof(AnyCaseEnumConverter<StepStatus>)])]
 [JsonSerializable(typeof(RunState))]
 [JsonSerializable(typeof(SavedPlan))]

@@ -209,8 +209,15 @@ public sealed class RunStore(string smctlDir)
     private static RunState? Read(string path)
     {
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.RunState); }
-        catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}", suggestion: "delete it to forget that run"); }
+        string? problem;
+        try
+        {
+            var state = JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.RunState);
+            problem = state is null ? "it holds null" : state.Problem();
+            if (problem is null) return state;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException) { problem = e.Message; }
+        throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {problem}", suggestion: "delete it to forget that run (the repos stay as they are)");
     }
 
     /// <summary>The state is read under its own lock, as the steps record their progress under it.</summary>

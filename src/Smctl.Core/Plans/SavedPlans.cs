@@ -32,13 +32,31 @@ public sealed class SavedPlans(string smctlDir)
             throw SmctlException.Usage($"'{id}' is not a plan id.", "see 'smctl plan list'");
         var path = PathOf(id);
         if (!File.Exists(path)) throw SmctlException.Usage($"there is no saved plan '{id}'.", "see 'smctl plan list'");
-        try { return JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.SavedPlan)!; }
-        catch (JsonException e) { throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {e.Message}"); }
+        string problem;
+        try
+        {
+            var saved = JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.SavedPlan);
+            problem = saved is null ? "it holds null"
+                : saved.Plan.Repos.Any(r => r is null || r.Steps.Any(s => s is null)) ? "the plan has an empty entry"
+                : "";
+            if (problem.Length == 0) return saved!;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException) { problem = e.Message; }
+        throw new SmctlException(ErrorKind.Workspace, $"{path} is damaged: {problem}", suggestion: "delete it and save the plan again with --dry-run --save-plan");
     }
 
-    public IReadOnlyList<SavedPlan> All() => Directory.Exists(Dir)
-        ? Directory.GetFiles(Dir, "*.json").Order(StringComparer.Ordinal).Select(f => Load(Path.GetFileNameWithoutExtension(f))).ToList()
-        : [];
+    /// <summary>Every saved plan that reads; each damaged one is passed to <paramref name="damaged"/> instead of hiding the rest.</summary>
+    public IReadOnlyList<SavedPlan> All(Action<string> damaged)
+    {
+        if (!Directory.Exists(Dir)) return [];
+        var plans = new List<SavedPlan>();
+        foreach (var file in Directory.GetFiles(Dir, "*.json").Order(StringComparer.Ordinal))
+        {
+            try { plans.Add(Load(Path.GetFileNameWithoutExtension(file))); }
+            catch (SmctlException e) { damaged(e.Message); }
+        }
+        return plans;
+    }
 
     private string PathOf(string id) => Path.Combine(Dir, id + ".json");
 }

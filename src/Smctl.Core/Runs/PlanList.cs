@@ -19,6 +19,6 @@ public sealed class PlanList : IOperation<PlanListInput, PlanListResult>
     public JsonTypeInfo<PlanListResult> ResultJson => SmctlJson.Default.PlanListResult;
 
     public Task<PlanListResult> RunAsync(SmctlContext context, PlanListInput input, CancellationToken ct) =>
-        Task.FromResult(new PlanListResult(new SavedPlans(context.RequireWorkspace().SmctlDir).All()
+        Task.FromResult(new PlanListResult(new SavedPlans(context.RequireWorkspace().SmctlDir).All(context.Warn)
             .Select(p => new PlanSummary(p.Plan.Id, p.Plan.Command, p.Created, p.Plan.Repos.Select(r => r.Repo).ToList())).ToList()));
 }

@@ -150,7 +150,10 @@ public sealed class SpecValidate : IOperation<SpecValidateInput, SpecValidateRes
         else
         {
             var project = Path.GetDirectoryName(target.Root.Path)!;
-            issues = [.. validator.ValidateChange(target.Path, target.Root.SpecsDir, project), .. SmctlRules.Check(target.Path, rules.For(target.Path, project))];
+            issues = [.. validator.ValidateChange(target.Path, target.Root.SpecsDir, project)];
+            // A .smctl.toml that does not parse is this change's fault, not the run's: reported on it, the others still validated.
+            try { issues.AddRange(SmctlRules.Check(target.Path, rules.For(target.Path, project))); }
+            catch (SmctlException e) { issues.Add(SpecIssue.Err(ChangeMeta.FileName, e.Message)); }
         }
         return new SpecValidationItem(target.Id, target.Type, SpecValidator.IsValid(issues, strict), issues, clock.ElapsedMilliseconds, target.Name, target.Root.Repo, target.Root.Path);
     }

@@ -24,7 +24,7 @@ public sealed class TomlFile
     /// <summary>Parses <paramref name="text"/>; a syntax error becomes one workspace error naming file:line:col.</summary>
     public static TomlFile Parse(string path, string text, ErrorKind kind = ErrorKind.Workspace)
     {
-        var doc = SyntaxParser.Parse(text, path, true);
+        var doc = Syntax(path, text, kind);
         foreach (var d in doc.Diagnostics)
         {
             if (d.Kind != DiagnosticMessageKind.Error) continue;
@@ -33,6 +33,26 @@ public sealed class TomlFile
         }
         return new TomlFile(path, doc);
     }
+
+    /// <summary>
+    /// Tomlyn reports most faults as diagnostics but throws on a few (nesting past its depth limit, a backslash
+    /// at the very end of a string); those become the same kind of error, so no input reaches a stack trace.
+    /// </summary>
+    private static DocumentSyntax Syntax(string path, string text, ErrorKind kind)
+    {
+        try { return SyntaxParser.Parse(text, path, true); }
+        catch (Tomlyn.TomlException e)
+        {
+            throw new SmctlException(kind, $"{path}: {FirstSentence(e.Message)}", suggestion: "nest arrays and inline tables less deeply");
+        }
+        catch (ArgumentException)
+        {
+            throw new SmctlException(kind, $"{path}: a string ends in an escape sequence that is not complete (a backslash with nothing valid after it)",
+                suggestion: "close the string, or write a backslash as \\\\");
+        }
+    }
+
+    private static string FirstSentence(string message) => message.IndexOf(". ", StringComparison.Ordinal) is > 0 and var end ? message[..(end + 1)] : message;
 
     public static TomlFile Load(string path, ErrorKind kind = ErrorKind.Workspace)
     {

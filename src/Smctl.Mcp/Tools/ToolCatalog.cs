@@ -106,18 +106,17 @@ public sealed class ToolCatalog
                 IsError = output.FailureKind is not null,
             };
         }
-        catch (SmctlException e)
-        {
-            result = ErrorResult(e.ToInfo());
-        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             _audit.LogInformation("{Tool} cancelled after {Ms} ms", name, clock.ElapsedMilliseconds);
             throw;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or InvalidOperationException)
+        catch (Exception e)
         {
-            result = ErrorResult(new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
+            // A bug still answers as one error result: a host that gets a JSON-RPC internal error drops the call's context.
+            var known = SmctlException.Known(e);
+            if (known is null) _audit.LogError(e, "{Tool} failed with an internal error", name);
+            result = ErrorResult((known ?? SmctlException.Internal(e)).ToInfo());
         }
         client.Log(result.IsError == true ? LogLevel.Error : LogLevel.Information, "{Tool}{DryRun} -> {Outcome} in {Ms} ms", name, dryRun ? " (dry run)" : "",
             result.IsError == true ? "error" : "ok", clock.ElapsedMilliseconds);

@@ -108,20 +108,18 @@ public static class CommandRuntime
         {
             return await work().ConfigureAwait(false);
         }
-        catch (SmctlException e)
-        {
-            ReportError(ui, e.ToInfo());
-            return e.Kind.ExitCode();
-        }
         catch (OperationCanceledException)
         {
             ReportError(ui, new ErrorInfo(ErrorKind.General.McpCode(), "general", "interrupted"));
             return 130;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException)
+        catch (Exception e)
         {
-            ReportError(ui, new ErrorInfo(ErrorKind.General.McpCode(), "general", e.Message));
-            return ErrorKind.General.ExitCode();
+            var known = SmctlException.Known(e);
+            var error = known ?? SmctlException.Internal(e);
+            ReportError(ui, error.ToInfo());
+            if (known is null && Environment.GetEnvironmentVariable(SmctlException.BacktraceVariable) == "1") ui.Error(e.ToString());
+            return error.Kind.ExitCode();
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class BuildCache(string smctlDir)
         var path = Path.Combine(Dir, repo + ".json");
         if (!File.Exists(path)) return new BuildCacheEntry([], null);
         try { return JsonSerializer.Deserialize(File.ReadAllText(path), BuildStateJson.Default.BuildCacheEntry) ?? new([], null); }
-        catch (JsonException) { return new BuildCacheEntry([], null); } // a damaged cache only costs a rebuild
+        catch (Exception e) when (e is JsonException or NotSupportedException) { return new BuildCacheEntry([], null); } // a damaged cache only costs a rebuild
     }
 
     public void RecordSuccess(string repo, BuildKeyParts parts)

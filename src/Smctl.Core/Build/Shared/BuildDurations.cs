@@ -15,7 +15,7 @@ public sealed class BuildDurations(string smctlDir)
     {
         if (!System.IO.File.Exists(File)) return [];
         try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.DictionaryStringInt64) ?? []; }
-        catch (JsonException) { return []; }
+        catch (Exception e) when (e is JsonException or NotSupportedException) { return []; }
     }
 
     /// <summary>Keeps the durations of the repos that were built this time (cached ones say nothing about build time).</summary>

@@ -6,7 +6,10 @@ namespace Smctl.Core.Build.Shared;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    // A damaged cache file (a null or a missing field) reads as a miss instead of a crash later.
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(BuildCacheEntry))]
 [JsonSerializable(typeof(List<VerifyResult>))]
 [JsonSerializable(typeof(BuildResult))]

@@ -11,8 +11,12 @@ public sealed class LastBuild(string smctlDir)
     public BuildResult? Read()
     {
         if (!System.IO.File.Exists(File)) return null;
-        try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.BuildResult); }
-        catch (JsonException) { return null; }
+        try
+        {
+            var result = JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.BuildResult);
+            return result?.Repos.Any(r => r is null) == false ? result : null; // an empty entry: as damaged as a bad field
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException) { return null; }
     }
 
     public void Write(BuildResult result)

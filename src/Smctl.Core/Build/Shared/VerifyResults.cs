@@ -16,7 +16,7 @@ public sealed class VerifyResults(string smctlDir)
     {
         if (!System.IO.File.Exists(File)) return [];
         try { return JsonSerializer.Deserialize(System.IO.File.ReadAllText(File), BuildStateJson.Default.ListVerifyResult) ?? []; }
-        catch (JsonException) { return []; }
+        catch (Exception e) when (e is JsonException or NotSupportedException) { return []; }
     }
 
     public void Record(string repo, bool ok, int exitCode, string key)

@@ -8,8 +8,13 @@ public enum ConfigScope { Workspace = 1, User = 2, Both = Workspace | User }
 
 /// <summary>One setting smctl knows: its dotted name, type, default and meaning.</summary>
 public sealed record ConfigKey(string Name, ConfigType Type, string Description, object? Default = null,
-    ConfigScope Scope = ConfigScope.Both, string[]? Choices = null)
+    ConfigScope Scope = ConfigScope.Both, string[]? Choices = null, long Maximum = ConfigKey.IntegerMaximum)
 {
+    /// <summary>The largest value an integer key takes unless it names its own: anything it counts fits in an int.</summary>
+    public const long IntegerMaximum = int.MaxValue;
+    /// <summary>More workers than this only adds processes fighting for the same cores and file handles.</summary>
+    public const long MostJobs = 1024;
+
     public string Table => Name.Contains('.') ? Name[..Name.LastIndexOf('.')] : "";
     public string Leaf => Name.Contains('.') ? Name[(Name.LastIndexOf('.') + 1)..] : Name;
     /// <summary>The environment variable that overrides it: SMCTL_ plus the name in upper case, dots as underscores.</summary>
@@ -29,9 +34,11 @@ public static class ConfigKeys
 {
     public static readonly ConfigKey WorkspaceName = new("workspace.name", ConfigType.String, "Name of the workspace.", Scope: ConfigScope.Workspace);
     public static readonly ConfigKey WorkspaceRoot = new("workspace.root", ConfigType.String, "Folder the repo paths are relative to, relative to the folder holding .smctl/.", ".", ConfigScope.Workspace);
-    public static readonly ConfigKey Jobs = new("core.jobs", ConfigType.Integer, "How many repos are worked on at once (default: the number of cores).");
+    public static readonly ConfigKey Jobs = new("core.jobs", ConfigType.Integer, "How many repos are worked on at once (default: the number of cores).",
+        Maximum: ConfigKey.MostJobs);
     public static readonly ConfigKey NetworkJobs = new("core.network_jobs", ConfigType.Integer,
-        "How many repos fetch, clone or push at once: network-bound work waits on the remote, not the cores (-j sets both).", 8L);
+        "How many repos fetch, clone or push at once: network-bound work waits on the remote, not the cores (-j sets both).", 8L,
+        Maximum: ConfigKey.MostJobs);
     public static readonly ConfigKey FlowModel = new("flow.model", ConfigType.Choice, "Branch model.", "git-flow", Choices: ["git-flow", "trunk"]);
     public static readonly ConfigKey MainBranch = new("flow.main_branch", ConfigType.String, "The production branch.", "main");
     public static readonly ConfigKey DevelopBranch = new("flow.develop_branch", ConfigType.String, "The integration branch.", "develop");

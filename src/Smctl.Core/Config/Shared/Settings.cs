@@ -92,8 +92,8 @@ public sealed class Settings(
         switch (key.Type)
         {
             case ConfigType.Integer:
-                if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0) return n;
-                throw SmctlException.Usage($"{where}: '{key.Name}' must be a positive integer, not '{raw}'.");
+                if (long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= key.Maximum) return n;
+                throw SmctlException.Usage($"{where}: '{key.Name}' must be {Article(key)}, not '{raw}'.");
             case ConfigType.Boolean:
                 if (raw is "true" or "1" or "yes" or "on") return true;
                 if (raw is "false" or "0" or "no" or "off") return false;
@@ -112,7 +112,7 @@ public sealed class Settings(
     {
         var ok = key.Type switch
         {
-            ConfigType.Integer => value is long n && n > 0,
+            ConfigType.Integer => value is long n && n > 0 && n <= key.Maximum,
             ConfigType.Boolean => value is bool,
             ConfigType.Choice => value is string s && key.Choices!.Contains(s),
             ConfigType.List => value is IEnumerable<object?> items && items.All(i => i is string),
@@ -120,7 +120,7 @@ public sealed class Settings(
         };
         if (!ok)
         {
-            var shown = value is string s2 ? $"'{s2}'" : $"a {tomlKind}";
+            var shown = value switch { string s2 => $"'{s2}'", long n2 => n2.ToString(CultureInfo.InvariantCulture), _ => $"a {tomlKind}" };
             throw new SmctlException(kind, $"{origin}: '{key.Name}' must be {Article(key)}, not {shown}.",
                 suggestion: $"write for example: {key.Leaf} = {Example(key)}");
         }
@@ -129,7 +129,7 @@ public sealed class Settings(
 
     private static string Article(ConfigKey key) => key.Type switch
     {
-        ConfigType.Integer => "a positive integer",
+        ConfigType.Integer => $"a positive integer no larger than {key.Maximum.ToString(CultureInfo.InvariantCulture)}",
         ConfigType.Boolean => "true or false",
         ConfigType.Choice => key.TypeName,
         ConfigType.List => "a list of strings",

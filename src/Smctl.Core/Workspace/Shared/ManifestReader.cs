@@ -15,8 +15,12 @@ public static partial class ManifestReader
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex RepoNamePattern();
 
+    /// <summary>A repo name is also a folder name (its default path, worktree folders), held to 255 bytes.</summary>
+    public const int MaxRepoNameLength = 200;
+
     public static string? RepoNameProblem(string name) =>
-        RepoNamePattern().IsMatch(name) && name != "." && name != ".." ? null
+        name.Length > MaxRepoNameLength ? $"a repo name is at most {MaxRepoNameLength} characters"
+        : RepoNamePattern().IsMatch(name) && name != "." && name != ".." ? null
             : "a repo name starts with a letter or digit and holds only letters, digits, '.', '_' and '-'";
 
     /// <summary>The folder repo paths are relative to: [workspace] root, resolved against the folder holding .smctl/.</summary>
