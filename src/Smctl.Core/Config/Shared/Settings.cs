@@ -120,7 +120,7 @@ public sealed class Settings(
         };
         if (!ok)
         {
-            var shown = value switch { string s2 => $"'{s2}'", long n2 => n2.ToString(CultureInfo.InvariantCulture), _ => $"a {tomlKind}" };
+            var shown = value switch { string s2 => $"'{s2}'", long n2 when key.Type == ConfigType.Integer => n2.ToString(CultureInfo.InvariantCulture), _ => $"a {tomlKind}" };
             throw new SmctlException(kind, $"{origin}: '{key.Name}' must be {Article(key)}, not {shown}.",
                 suggestion: $"write for example: {key.Leaf} = {Example(key)}");
         }
