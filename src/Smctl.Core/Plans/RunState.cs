@@ -67,7 +67,7 @@ public sealed class RunState
     /// </summary>
     public string? Problem()
     {
-        if (Plan.Repos.Any(p => p is null || p.Steps.Any(s => s is null))) return "the plan has an empty entry";
+        if (Plan.Problem() is { } planProblem) return planProblem;
         if (Repos.Any(r => r is null)) return "the run has an empty repo entry";
         foreach (var program in Plan.Repos)
         {

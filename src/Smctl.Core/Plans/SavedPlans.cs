@@ -36,9 +36,7 @@ public sealed class SavedPlans(string smctlDir)
         try
         {
             var saved = JsonSerializer.Deserialize(File.ReadAllText(path), RunStateJson.Default.SavedPlan);
-            problem = saved is null ? "it holds null"
-                : saved.Plan.Repos.Any(r => r is null || r.Steps.Any(s => s is null)) ? "the plan has an empty entry"
-                : "";
+            problem = saved is null ? "it holds null" : saved.Plan.Problem() ?? "";
             if (problem.Length == 0) return saved!;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException) { problem = e.Message; }

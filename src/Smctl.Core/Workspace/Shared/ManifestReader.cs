@@ -93,18 +93,16 @@ public static partial class ManifestReader
     /// </summary>
     public static string? NestingProblem(string fullPath, IEnumerable<RepoEntry> others, string smctlDir)
     {
-        var smctl = System.IO.Path.GetFullPath(smctlDir).TrimEnd('/');
-        if (Within(fullPath, smctl) || Within(smctl, fullPath))
-            return $"{(fullPath == smctl ? "is" : Within(fullPath, smctl) ? "lies in" : "holds")} the workspace's {SmctlLayout.FolderName}/ folder";
+        var inSmctl = IO.Paths.IsWithin(smctlDir, fullPath);
+        if (inSmctl || IO.Paths.IsWithin(fullPath, smctlDir))
+            return $"{(inSmctl && IO.Paths.IsWithin(fullPath, smctlDir) ? "is" : inSmctl ? "lies in" : "holds")} the workspace's {SmctlLayout.FolderName}/ folder";
         foreach (var other in others)
         {
-            if (Within(fullPath, other.FullPath)) return $"lies inside repo '{other.Name}' ({other.Path})";
-            if (Within(other.FullPath, fullPath)) return $"holds repo '{other.Name}' ({other.Path})";
+            if (IO.Paths.IsWithin(other.FullPath, fullPath)) return $"lies inside repo '{other.Name}' ({other.Path})";
+            if (IO.Paths.IsWithin(fullPath, other.FullPath)) return $"holds repo '{other.Name}' ({other.Path})";
         }
         return null;
     }
-
-    private static bool Within(string path, string folder) => path == folder || path.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>
     /// The first symbolic link between the root and the path that points outside the root, or null.
