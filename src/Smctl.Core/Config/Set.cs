@@ -62,17 +62,12 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
             context.RequireWriteBeyondWorkspace(path, "the user config");
         }
 
-        var file = File.Exists(path) ? TomlFile.Load(path, scope == ConfigScope.Workspace ? ErrorKind.Workspace : ErrorKind.General)
-            : TomlFile.Parse(path, "# smctl user configuration (see 'smctl config show --origin')\n");
-        file.Set(key.Table, key.Leaf, TomlFile.Literal(value));
+        var isManifest = scope == ConfigScope.Workspace;
         // The whole file must still read correctly before it replaces the user's.
-        ConfigFileCheck.Check(path, file.ToString(), isManifest: scope == ConfigScope.Workspace);
-        var shownScope = scope == ConfigScope.Workspace ? "workspace" : "user";
-        if (!context.DryRun)
-        {
-            file.Save();
-            context.Reload();
-        }
+        TomlFile.Edit(path, isManifest ? ErrorKind.Workspace : ErrorKind.General, "# smctl user configuration (see 'smctl config show --origin')\n",
+            file => file.Set(key.Table, key.Leaf, TomlFile.Literal(value)), text => ConfigFileCheck.Check(path, text, isManifest), context.DryRun);
+        if (!context.DryRun) context.Reload();
+        var shownScope = isManifest ? "workspace" : "user";
         return Task.FromResult(new ConfigSetResult(key.Name, input.Value, path, shownScope));
     }
 }

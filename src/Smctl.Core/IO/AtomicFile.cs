@@ -11,9 +11,13 @@ public static class AtomicFile
     /// On the disk before it returns (the file before the rename, the folder after it): user files, and run state at
     /// the points a lag would cost; bookkeeping rewritten after every step skips it.
     /// </param>
-    public static void WriteAllText(string path, string content, bool durable = true)
+    /// <param name="throughLinks">
+    /// A symlink is written where it points, so the link stays (a user's dotfiles repo); smctl's own files never are.
+    /// </param>
+    public static void WriteAllText(string path, string content, bool durable = true, bool throughLinks = false)
     {
         Operations.DryRun.Refuse("writing " + path);
+        if (throughLinks) path = ThroughLinks(path);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
@@ -25,6 +29,8 @@ public static class AtomicFile
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: durable);
             }
+            // The new file keeps the old one's permissions: a 0600 config must not become world-readable.
+            if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
             File.Move(temp, path, overwrite: true);
             if (durable) DirectorySync.Flush(dir);
         }
@@ -33,4 +39,8 @@ public static class AtomicFile
             if (File.Exists(temp)) File.Delete(temp);
         }
     }
+
+    /// <summary>Where a chain of symlinks ends (the path itself when it is not a link, or the link dangles).</summary>
+    public static string ThroughLinks(string path) =>
+        new FileInfo(path).LinkTarget is not null ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
 }

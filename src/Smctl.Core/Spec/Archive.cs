@@ -310,7 +310,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         {
             foreach (var p in touched.Where(p => p.Outcome is SpecOutcome.Create or SpecOutcome.Update))
             {
-                IO.AtomicFile.WriteAllText(ThroughLink(p.Update.Target), NewText(p));
+                IO.AtomicFile.WriteAllText(p.Update.Target, NewText(p), throughLinks: true);
             }
             foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire))
             {
@@ -330,16 +330,12 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
                 else
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.WriteAllBytes(ThroughLink(target), before);
+                    File.WriteAllBytes(IO.AtomicFile.ThroughLinks(target), before);
                 }
             }
             throw new SmctlException(ErrorKind.General, $"archiving failed and every file was put back: {e.Message}");
         }
     }
-
-    /// <summary>A symlinked spec.md is written where it points (as OpenSpec writes in place), so the link stays.</summary>
-    private static string ThroughLink(string path) =>
-        new FileInfo(path).LinkTarget is not null ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
 
     /// <summary>Removes folders the retirement left empty, up to (not including) the specs root.</summary>
     private static void PruneEmptyFolders(string start, string boundary)

@@ -67,9 +67,11 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         if (unknown.Count > 0)
             throw SmctlException.Usage($"{context.Option("dependsOn")} names repos this workspace does not have: {string.Join(", ", unknown)}.");
 
-        var file = TomlFile.Load(ws.ManifestPath);
-        var before = file.ToString();
-        file.AppendSnippet(ManifestText.RepoEntry(name, input.Url, relPath, input.Branch, input.DependsOn, input.BuildCmd, input.TestCmd));
+        var entry = ManifestText.RepoEntry(name, input.Url, relPath, input.Branch, input.DependsOn, input.BuildCmd, input.TestCmd);
+        void Append(TomlFile file) => file.AppendSnippet(entry);
+        // The edited manifest must read correctly as a whole before it replaces the user's file.
+        void Check(string text) => Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, text, isManifest: true);
+        TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, Append, Check, dryRun: true);
         var relShown = Path.GetRelativePath(ws.RootDir, full);
         var adopt = Directory.Exists(full) && RepoReader.IsRepository(full);
         if (context.DryRun) return new RepoAction(name, relShown, adopt ? "would-adopt" : "would-clone");
@@ -77,14 +79,12 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         if (!adopt) await RepoClone.CloneAsync(context.Git, name, input.Url, full, input.Branch, context.Progress, ct).ConfigureAwait(false);
         try
         {
-            // Check the edited manifest as a whole before it replaces the user's file.
-            Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, file.ToString(), isManifest: true);
-            file.Save();
+            // Read afresh after the clone, which may have taken minutes: edits saved meanwhile stay.
+            TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, Append, Check);
         }
         catch
         {
             if (!adopt && Directory.Exists(full)) Directory.Delete(full, recursive: true);
-            if (File.ReadAllText(ws.ManifestPath) != before) IO.AtomicFile.WriteAllText(ws.ManifestPath, before);
             throw;
         }
         context.Reload();

@@ -62,6 +62,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
         foreach (var w in warnings) context.Warn(w);
 
         var adopted = new List<RepoAction>();
+        var adoptedEntries = new List<string>();
         if (input.Scan)
         {
             var skip = new HashSet<string> { Path.GetFullPath(Path.Combine(rootDir, context.Settings.Text(ConfigKeys.WorktreeBaseDir))).TrimEnd('/') };
@@ -73,7 +74,8 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
                 var rel = Path.GetRelativePath(rootDir, dir);
                 var name = UniqueName(Path.GetFileName(dir), rel, names);
                 names.Add(name);
-                file.AppendSnippet(ManifestText.RepoEntry(name, RepoReader.OriginUrl(dir), rel, RepoReader.DefaultBranch(dir), null, null, null));
+                adoptedEntries.Add(ManifestText.RepoEntry(name, RepoReader.OriginUrl(dir), rel, RepoReader.DefaultBranch(dir), null, null, null));
+                file.AppendSnippet(adoptedEntries[^1]);
                 adopted.Add(new RepoAction(name, rel, context.DryRun ? "would-adopt" : "adopted"));
             }
             repos = ManifestReader.ReadRepos(file, rootDir, Path.Combine(home, SmctlLayout.FolderName), warnings).ToList();
@@ -91,7 +93,10 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
 
         Directory.CreateDirectory(smctlDir);
         Shared.Workspace.EnsureGitignore(smctlDir);
-        if (!exists || input.Scan) AtomicFile.WriteAllText(manifestPath, file.ToString());
+        if (!exists) AtomicFile.WriteAllText(manifestPath, file.ToString());
+        else if (adoptedEntries.Count > 0)
+            TomlFile.Edit(manifestPath, ErrorKind.Workspace, null, fresh => adoptedEntries.ForEach(fresh.AppendSnippet),
+                text => Config.Shared.ConfigFileCheck.Check(manifestPath, text, isManifest: true));
         context.Reload();
 
         var actions = await RepoParallel.MapAsync(repos, context.NetworkJobs, async (repo, token) =>

@@ -45,15 +45,17 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
         if (context.DryRun) return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "would-remove-and-delete" : "would-remove"));
         if (deleting) context.RequireConfirmation($"Delete {repo.FullPath} and everything in it?", repo.Name);
 
-        var file = TomlFile.Load(ws.ManifestPath);
-        var index = ws.Repos.ToList().IndexOf(repo);
-        file.RemoveTableArrayEntry("repos", index);
-        Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, file.ToString(), isManifest: true);
-        file.Save();
+        // The entry is found by name in the file as it is now, under the lock: it may have moved since it was read.
+        TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, file => file.RemoveTableArrayEntry("repos", EntryIndex(file, repo.Name)),
+            text => Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, text, isManifest: true));
         context.Reload();
         if (deleting) Directory.Delete(repo.FullPath, recursive: true);
         return Task.FromResult(new RepoAction(repo.Name, repo.Path, deleting ? "removed-and-deleted" : "removed"));
     }
+
+    private static int EntryIndex(TomlFile file, string name) =>
+        file.Entries().FirstOrDefault(e => e is { Table: "repos", Key: "name" } && e.Value as string == name)?.Index
+        ?? throw SmctlException.Usage($"'{name}' was removed from {file.Path} meanwhile.");
 
     private static string? UnsavedWork(RepoEntry repo)
     {

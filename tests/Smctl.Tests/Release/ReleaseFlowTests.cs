@@ -78,6 +78,41 @@ public sealed class ReleaseFlowTests : IDisposable
         Assert.Contains("**a**: more", notes.GetProperty("combined").GetString());
     }
 
+    /// <summary>
+    /// The release branch is checked out in a worktree of its own, so the changelog commit is written there; the
+    /// commit fails once (a pre-commit hook), and the user edits the written CHANGELOG.md before continuing.
+    /// </summary>
+    [Fact]
+    public async Task Continue_refuses_to_overwrite_a_changelog_edited_since_the_plan()
+    {
+        await Ok("flow", "init");
+        Commit("a", "feat: the thing");
+        await Ok("flow", "release", "start", "0.1.0", "-r", "a");
+        var a = _ws.Repo("a");
+        Testing.Git.Run(a, "switch", "-q", "develop");
+        var releaseTree = Path.Combine(_ws.Root, "a-release");
+        Testing.Git.Run(a, "worktree", "add", "-q", releaseTree, "release/0.1.0");
+        var hook = Path.Combine(a, ".git", "hooks", "pre-commit");
+        File.WriteAllText(hook, "#!/bin/sh\necho 'hook says no' >&2\nexit 1\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var failed = await _ws.Smctl("flow", "release", "finish", "0.1.0", "-r", "a", "--keep");
+        Assert.True(failed.ExitCode == 3 && failed.Stdout.Contains("hook says no"), failed.ToString());
+        File.Delete(hook);
+        var changelog = Path.Combine(releaseTree, "CHANGELOG.md");
+        File.AppendAllText(changelog, "\nA note the user added by hand.\n");
+
+        var refused = await _ws.Smctl("continue");
+        Assert.True(refused.ExitCode == 3, refused.ToString());
+        Assert.Contains("CHANGELOG.md in " + releaseTree + " changed since the plan was made", refused.Stdout + refused.Stderr);
+        Assert.EndsWith("A note the user added by hand.\n", File.ReadAllText(changelog));
+
+        // Put aside, the planned text is written again and the release finishes.
+        File.Move(changelog, changelog + ".mine");
+        await Ok("continue");
+        Assert.Contains("## [0.1.0]", Testing.Git.Run(a, "show", "main:CHANGELOG.md"));
+        Assert.Equal("tag", Testing.Git.Run(a, "cat-file", "-t", "v0.1.0").Trim());
+    }
+
     [Fact]
     public async Task Bad_versions_existing_tags_and_malformed_manifests_are_refused_before_any_repo_changes()
     {

@@ -27,9 +27,11 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
         if (tip is null && await MadeAlreadyAsync(context, ct).ConfigureAwait(false)) return;
         if (tip is null) throw context.Fail($"cannot commit on {Branch}: it does not exist");
         if (await AlreadyDoneAsync(context, tip, ct).ConfigureAwait(false)) return;
+        await RefuseChangedSincePlanAsync(context, tip, ct).ConfigureAwait(false);
         var worktree = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
         if (worktree is not null)
         {
+            await RefuseEditedAsync(context, worktree, ct).ConfigureAwait(false);
             using var there = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
             foreach (var file in Files) IO.AtomicFile.WriteAllText(System.IO.Path.Combine(worktree, file.Path), file.Content, durable: false);
             await there.RunAsync(ct, ["add", "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
@@ -57,6 +59,39 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The new texts were made from the files at <see cref="Parent"/>: a commit since then that changed one of them
+    /// would be overwritten, so the step refuses (the user re-plans, and the new texts include that change).
+    /// </summary>
+    private async Task RefuseChangedSincePlanAsync(StepContext context, string tip, CancellationToken ct)
+    {
+        if (Parent is null || tip == Parent) return;
+        var changed = await context.RunAsync(ct, ["diff", "--name-only", Parent, tip, "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
+        if (changed.Trim().Length > 0)
+            throw context.Fail($"{string.Join(", ", changed.Split('\n', StringSplitOptions.RemoveEmptyEntries))} changed on {Branch} since the plan was made: committing the planned text would undo that change",
+                "abort this run ('smctl abort') and run the command again, so the plan starts from the new text");
+    }
+
+    /// <summary>
+    /// Where BRANCH is checked out the files are written in place: a file edited there since the plan (neither the
+    /// committed text nor the planned one, which a killed run may have left) is the user's work, not overwritten.
+    /// </summary>
+    private async Task RefuseEditedAsync(StepContext context, string worktree, CancellationToken ct)
+    {
+        var edited = new List<string>();
+        foreach (var file in Files)
+        {
+            var full = System.IO.Path.Combine(worktree, file.Path);
+            var now = File.Exists(full) ? Normal(await File.ReadAllTextAsync(full, ct).ConfigureAwait(false)) : null;
+            if (now == Normal(file.Content)) continue;
+            var committed = await context.TryAsync(ct, "show", $"{Parent ?? "HEAD"}:{file.Path}").ConfigureAwait(false);
+            if (now != (committed.Ok ? Normal(committed.Stdout) : null)) edited.Add(file.Path);
+        }
+        if (edited.Count > 0)
+            throw context.Fail($"{string.Join(", ", edited)} in {worktree} changed since the plan was made: writing the planned text would lose that edit",
+                "commit the edit (then abort and run the command again) or move it aside, then 'smctl continue'");
     }
 
     /// <summary>Whether a branch or tag holds this commit made on <see cref="Parent"/>: a child of it with this message and these files.</summary>
