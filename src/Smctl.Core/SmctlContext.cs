@@ -27,7 +27,15 @@ public sealed class SmctlContext
     public Func<string, string?> GetEnvironment { get; init; } = Environment.GetEnvironmentVariable;
     /// <summary>Settings given as flags (the top layer).</summary>
     public Dictionary<string, (object, ValueOrigin)> FlagSettings { get; init; } = [];
-    public GitRunner Git { get; init; } = new();
+    /// <summary>The git runner, stopping a stalled fetch, clone or push after this workspace's core.network_timeout.</summary>
+    public GitRunner Git
+    {
+        get => _git ??= _baseGit.WithNetworkStall(TimeSpan.FromSeconds(Settings.Integer(ConfigKeys.NetworkTimeout)));
+        init => _baseGit = value;
+    }
+
+    private readonly GitRunner _baseGit = new();
+    private GitRunner? _git;
     /// <summary>Asks the user to confirm a destructive step; false means do not do it.</summary>
     public Func<string, bool> Confirm { get; init; } = _ => false;
     public Action<ProgressEvent> Progress { get; init; } = _ => { };
@@ -133,6 +141,7 @@ public sealed class SmctlContext
     {
         _workspace = null;
         _settings = null;
+        _git = null;
     }
 
     public int Jobs => Math.Max(1, Settings.Integer(ConfigKeys.Jobs));

@@ -20,7 +20,7 @@ public static class MergeCheck
         var result = await git.TryAsync(ct, "merge-tree", "--write-tree", "--name-only", "--no-messages", into, from).ConfigureAwait(false);
         var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (result.ExitCode == 1) return (null, lines.Skip(1).Distinct().ToList());
-        if (!result.Ok) return (null, [$"(merge-tree failed: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)})"]);
+        if (!result.Ok) return (null, [$"(merge-tree failed: {Git.GitRunner.ErrorLine(result.Stderr)})"]);
         if (!keepCommit) return (null, []);
         var commit = await git.RunAsync(ct, "commit-tree", lines[0], "-p", into, "-p", from, "-m", "smctl merge check").ConfigureAwait(false);
         return (commit.Trim(), []);

@@ -54,7 +54,7 @@ public sealed class RepoFacts
             string? fetchError = null;
             if (fetching is not null && await fetching.ConfigureAwait(false) is { Ok: false } result)
             {
-                fetchError = GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}";
+                fetchError = GitRunner.ErrorLine(result.Stderr) ?? $"exit code {result.ExitCode}";
                 problems.Add(repo.Name, $"cannot reach {git.Remote}: {fetchError} (use {context.Flag("noFetch")} to work locally)");
             }
             var refs = await RefSnapshot.TakeAsync(git, token).ConfigureAwait(false);

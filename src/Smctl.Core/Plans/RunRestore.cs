@@ -30,7 +30,7 @@ public static class RunRestore
         foreach (var (folder, _) in now.Worktrees.Where(w => !before.Worktrees.ContainsKey(w.Key)))
         {
             var removed = dryRun ? null : await repo.TryAsync(ct, "worktree", "remove", folder).ConfigureAwait(false);
-            if (removed is { Ok: false }) problems.Add($"could not remove the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(removed.Stderr)}");
+            if (removed is { Ok: false }) problems.Add($"could not remove the work tree {folder}: {Git.GitRunner.ErrorLine(removed.Stderr)}");
             else
             {
                 if (!dryRun) DeleteEmptyParent(folder);
@@ -65,7 +65,7 @@ public static class RunRestore
                 var stale = (push.Stderr + push.Stdout).Contains("stale info", StringComparison.Ordinal) || (push.Stderr + push.Stdout).Contains("fetch first", StringComparison.Ordinal);
                 problems.Add(stale
                     ? $"{branch} on {repo.Remote} moved since the run left it at {Short(left)} (someone pushed): left as it is; put it back by hand if that is right, then 'smctl abort' again"
-                    : $"could not restore {branch} on {repo.Remote}: {Git.GitRunner.FirstMeaningfulLine(push.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(push.Stdout)}");
+                    : $"could not restore {branch} on {repo.Remote}: {Git.GitRunner.ErrorLine(push.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(push.Stdout)}");
                 continue;
             }
             await SetRefAsync(repo, name, was, ct).ConfigureAwait(false);
@@ -94,7 +94,7 @@ public static class RunRestore
             }
             putBack.Add($"git switch {headBranch}");
             var sw = dryRun ? null : await repo.TryAsync(ct, "switch", "--quiet", headBranch).ConfigureAwait(false);
-            if (sw is { Ok: false }) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not switch back to {headBranch}: {Git.GitRunner.FirstMeaningfulLine(sw.Stderr)}"); }
+            if (sw is { Ok: false }) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not switch back to {headBranch}: {Git.GitRunner.ErrorLine(sw.Stderr)}"); }
         }
 
         if (!dryRun) now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public static class RunRestore
                 putBack.Add($"git reset --keep {Short(was)} (in {worktree}: {branch} was {Short(isNow)})");
                 if (dryRun) continue;
                 var reset = await repo.Git.RunAsync(worktree, ["reset", "--quiet", "--keep", was], ct).ConfigureAwait(false);
-                if (!reset.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not move {branch} back in {worktree}: {Git.GitRunner.FirstMeaningfulLine(reset.Stderr)}"); }
+                if (!reset.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not move {branch} back in {worktree}: {Git.GitRunner.ErrorLine(reset.Stderr)}"); }
                 continue;
             }
             if (worktree is not null) { problems.Add($"{branch} is checked out in {worktree}; switch it away and run abort/undo again"); continue; }
@@ -130,7 +130,7 @@ public static class RunRestore
             await repo.TryAsync(ct, "worktree", "prune").ConfigureAwait(false);
             string[] args = branch.Length > 0 ? ["worktree", "add", "--quiet", folder, branch] : ["worktree", "add", "--quiet", "--detach", folder];
             var added = await repo.TryAsync(ct, args).ConfigureAwait(false);
-            if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.FirstMeaningfulLine(added.Stderr)}"); }
+            if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.ErrorLine(added.Stderr)}"); }
         }
         return new RestoreOutcome(putBack, problems);
     }
@@ -250,7 +250,7 @@ public static class RunRestore
         var result = value is null
             ? await repo.TryAsync(ct, "update-ref", "-d", name).ConfigureAwait(false)
             : await repo.TryAsync(ct, "update-ref", name, value).ConfigureAwait(false);
-        if (!result.Ok) throw SmctlException.Git($"could not restore {name}: {Git.GitRunner.FirstMeaningfulLine(result.Stderr)}", repo.Repo);
+        if (!result.Ok) throw SmctlException.Git($"could not restore {name}: {Git.GitRunner.ErrorLine(result.Stderr)}", repo.Repo);
     }
 
     private static string Short(string? sha) => sha is null ? "(none)" : sha[..Math.Min(7, sha.Length)];

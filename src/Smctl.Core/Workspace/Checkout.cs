@@ -55,7 +55,7 @@ public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, Works
             string[] args = plan.Action == "create" ? ["switch", "--quiet", "-c", branch] : ["switch", "--quiet", branch];
             var run = await context.Git.RunAsync(plan.Repo.FullPath, args, token).ConfigureAwait(false);
             return run.Ok ? new RepoAction(plan.Repo.Name, plan.Repo.Path, plan.Action == "create" ? "created" : "switched")
-                : new RepoAction(plan.Repo.Name, plan.Repo.Path, "failed", GitRunner.FirstMeaningfulLine(run.Stderr));
+                : new RepoAction(plan.Repo.Name, plan.Repo.Path, "failed", GitRunner.ErrorLine(run.Stderr));
         }, ct).ConfigureAwait(false);
         var failed = done.Where(d => d.Action == "failed").ToList();
         if (failed.Count > 0)

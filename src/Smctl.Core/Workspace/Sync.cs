@@ -61,7 +61,7 @@ public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSync
             var fetch = await git.RunAsync(repo.FullPath, ["fetch", "--prune", "--quiet", "--no-auto-maintenance"], ct).ConfigureAwait(false);
             if (!fetch.Ok)
                 return Done(new SyncRepoResult(repo.Name, repo.Path, "failed", before.Branch,
-                    Error: "fetch failed: " + (GitRunner.FirstMeaningfulLine(fetch.Stderr) ?? $"exit code {fetch.ExitCode}")));
+                    Error: "fetch failed: " + (GitRunner.ErrorLine(fetch.Stderr) ?? $"exit code {fetch.ExitCode}")));
         }
         var s = RepoReader.Status(repo.Name, repo.FullPath);
         SyncRepoResult R(string action, string? error = null, string? after = null) =>
@@ -82,7 +82,7 @@ public sealed class WorkspaceSync : IOperation<WorkspaceSyncInput, WorkspaceSync
         if (!run.Ok)
         {
             if (diverged) await git.RunAsync(repo.FullPath, ["rebase", "--abort"], ct).ConfigureAwait(false);
-            return Done(R("failed", $"{args[0]} failed: {GitRunner.FirstMeaningfulLine(run.Stderr) ?? GitRunner.FirstMeaningfulLine(run.Stdout)}"
+            return Done(R("failed", $"{args[0]} failed: {GitRunner.ErrorLine(run.Stderr) ?? GitRunner.FirstMeaningfulLine(run.Stdout)}"
                 + (diverged ? " (the rebase was aborted; the branch is as it was)" : "")));
         }
         var after = RepoReader.Status(repo.Name, repo.FullPath);

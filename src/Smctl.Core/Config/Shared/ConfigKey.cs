@@ -39,6 +39,9 @@ public static class ConfigKeys
     public static readonly ConfigKey NetworkJobs = new("core.network_jobs", ConfigType.Integer,
         "How many repos fetch, clone or push at once: network-bound work waits on the remote, not the cores (-j sets both).", 8L,
         Maximum: ConfigKey.MostJobs);
+    public static readonly ConfigKey NetworkTimeout = new("core.network_timeout", ConfigType.Integer,
+        "Seconds a fetch, clone, push or ls-remote may go without progress (connecting included) before smctl stops it.", 120L,
+        Maximum: 86_400);
     public static readonly ConfigKey FlowModel = new("flow.model", ConfigType.Choice, "Branch model.", "git-flow", Choices: ["git-flow", "trunk"]);
     public static readonly ConfigKey MainBranch = new("flow.main_branch", ConfigType.String, "The production branch.", "main");
     public static readonly ConfigKey DevelopBranch = new("flow.develop_branch", ConfigType.String, "The integration branch.", "develop");
@@ -69,7 +72,7 @@ public static class ConfigKeys
 
     public static readonly IReadOnlyList<ConfigKey> All =
     [
-        WorkspaceName, WorkspaceRoot, Jobs, NetworkJobs, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
+        WorkspaceName, WorkspaceRoot, Jobs, NetworkJobs, NetworkTimeout, FlowModel, MainBranch, DevelopBranch, FeaturePrefix, ReleasePrefix,
         HotfixPrefix, TagPrefix, FlowFinish, WorktreeBaseDir, SharedTargetDir, OpenspecDir, SpecSafety, SpecFormalKinds, GateInstances, UserName, UserEmail, Editor,
         ReleaseMode, ReleaseInitialVersion, ReleaseFeaturesBumpMinor, ReleaseBreakingBumpsMajor, ReleaseSign,
     ];

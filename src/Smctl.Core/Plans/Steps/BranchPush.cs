@@ -22,7 +22,7 @@ public sealed record BranchPush(string Branch, bool SetUpstream = false, bool Fo
         args.AddRange([context.Remote, GitRefs.SameBranch(Branch)]);
         var result = await context.TryAsync(ct, [.. args]).ConfigureAwait(false);
         if (!result.Ok)
-            throw context.Fail($"push of {Branch} to {context.Remote} was rejected: {Git.GitRunner.FirstMeaningfulLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
+            throw context.Fail($"push of {Branch} to {context.Remote} was rejected: {Git.GitRunner.ErrorLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
                 "run 'smctl continue' once the remote accepts it, or 'smctl abort'");
     }
 }

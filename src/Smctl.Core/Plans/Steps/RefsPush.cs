@@ -43,7 +43,7 @@ public sealed record RefsPush(IReadOnlyList<string> Branches, IReadOnlyList<stri
         if (!result.Ok)
         {
             var what = Branches.Concat(Tags.Select(t => $"tag {t}")).Concat(deletes.Select(d => $"the deletion of {d}"));
-            throw context.Fail($"push of {string.Join(", ", what)} to {context.Remote} was rejected: {Git.GitRunner.FirstMeaningfulLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
+            throw context.Fail($"push of {string.Join(", ", what)} to {context.Remote} was rejected: {Git.GitRunner.ErrorLine(result.Stderr) ?? Git.GitRunner.FirstMeaningfulLine(result.Stdout)}",
                 Feature is null ? "run 'smctl continue' once the remote accepts it, or 'smctl abort'"
                     : $"if {string.Join(", ", Branches)} is protected: 'smctl abort' (the feature branch is still here), then 'smctl flow feature propose {Feature}' "
                     + "to open pull requests (flow.finish = \"propose\" makes that the way); else 'smctl continue' once the remote accepts it");

@@ -22,7 +22,7 @@ public static class RepoClone
         {
             var result = await git.RunAsync(null, args, ct).ConfigureAwait(false);
             if (!result.Ok)
-                throw SmctlException.Git($"cloning {name} from {Redact.Url(url)} failed: {GitRunner.FirstMeaningfulLine(result.Stderr) ?? $"exit code {result.ExitCode}"}", name,
+                throw SmctlException.Git($"cloning {name} from {Redact.Url(url)} failed: {GitRunner.ErrorLine(result.Stderr) ?? $"exit code {result.ExitCode}"}", name,
                     "check the url and your access to it");
             if (Directory.Exists(target)) Directory.Delete(target);
             Directory.Move(temp, target);
