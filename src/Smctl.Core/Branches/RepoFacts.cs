@@ -82,6 +82,7 @@ public sealed class RepoFacts
         if (Status.Missing || Status.Error is not null) return false;
         if (Status.Operation is not null) { problems.Add(Repo.Name, $"a {Status.Operation} is in progress: finish or abort it first"); return false; }
         if (Status.Detached) { problems.Add(Repo.Name, "HEAD is detached: check out a branch first"); return false; }
+        if (Core.Git.StaleLocks.BlockingWorkTree(Repo.FullPath) is { } locked) { problems.Add(Repo.Name, locked); return false; }
         if (needClean && Status.HasTrackedChanges)
         {
             problems.Add(Repo.Name, $"has uncommitted changes ({Status.Staged} staged, {Status.Modified} modified): commit or stash them");

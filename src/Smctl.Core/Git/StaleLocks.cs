@@ -37,6 +37,25 @@ public static class StaleLocks
         return cleared;
     }
 
+    /// <summary>
+    /// Why git would refuse to change the work tree at <paramref name="repoPath"/> because of a lock file of its index
+    /// or HEAD, or null. Asked before a command changes any repo, so none is switched while another stays behind.
+    /// </summary>
+    public static string? BlockingWorkTree(string repoPath)
+    {
+        var gitDir = RepoReader.GitDirOf(repoPath);
+        foreach (var name in new[] { "index.lock", "HEAD.lock" })
+        {
+            var file = Path.Combine(gitDir, name);
+            if (!File.Exists(file)) continue;
+            var held = OpenFiles();
+            var holder = held is null ? "another git is running there, or a killed one left it"
+                : held.Contains(Path.GetFullPath(file)) ? "a git running there holds it" : "no process holds it: a killed git left it";
+            return $"git's {file} is there ({holder}); once no git runs in the repo, delete it";
+        }
+        return null;
+    }
+
     /// <summary>The lock files git may leave: at the top of the git folder and of each work tree's, and among the refs.</summary>
     public static IReadOnlyList<string> Find(string gitDir)
     {

@@ -29,6 +29,15 @@ public static class DryRun
         return await save().ConfigureAwait(false);
     }
 
+    /// <summary>The same, for a write that is not async: the permission is taken back after it (a sync change would outlive the call).</summary>
+    public static void SavingPlan(Action save)
+    {
+        var was = Allowed.Value;
+        Allowed.Value = true;
+        try { save(); }
+        finally { Allowed.Value = was; }
+    }
+
     /// <summary>Throws when a dry run reaches a change; <paramref name="what"/> says which.</summary>
     public static void Refuse(string what)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Smctl.Core.Errors;
+using Smctl.Core.Git;
 using Smctl.Core.Workspace.Shared;
 
 namespace Smctl.Core.Plans;
@@ -16,6 +17,18 @@ public static class RunExecutor
 
     public static StepContext ContextFor(SmctlContext context, RepoEntry repo) =>
         new() { Repo = repo.Name, Path = repo.FullPath, Git = context.GitFor(repo.FullPath) };
+
+    /// <summary>
+    /// A repo of a run, at the folder the run recorded: the manifest may have dropped or moved the entry since
+    /// (a 'workspace remove' while the run waited), and continue and abort must still reach what the run changed.
+    /// </summary>
+    public static StepContext ContextFor(SmctlContext context, RepoRun run)
+    {
+        if (!RepoReader.IsRepository(run.Path))
+            throw new SmctlException(ErrorKind.Workspace, $"{run.Repo}: the run's repo at {run.Path} is not there any more",
+                "put the repo back at that path (clone it, or 'smctl workspace add'), then try again", run.Repo);
+        return new() { Repo = run.Repo, Path = run.Path, Git = context.GitFor(run.Path) };
+    }
 
     /// <summary>One repo's refs, read through a handle opened for this read only.</summary>
     public static async Task<RefSnapshot> SnapshotAsync(SmctlContext context, RepoEntry repo, CancellationToken ct)
@@ -42,7 +55,7 @@ public static class RunExecutor
             }).ToList(),
         };
         store.Save(state);
-        await ExecuteAsync(context, ws, store, state, ct, resuming: false).ConfigureAwait(false);
+        await ExecuteAsync(context, store, state, ct, resuming: false).ConfigureAwait(false);
         return state;
     }
 
@@ -50,14 +63,14 @@ public static class RunExecutor
     /// Runs every step not yet done (a failed one is tried again), then completes or marks the run interrupted. When
     /// <paramref name="resuming"/> a run that stopped (continue, skip), what a killed git left is cleared first.
     /// </summary>
-    public static async Task ExecuteAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, RunState state, CancellationToken ct, bool resuming = true)
+    public static async Task ExecuteAsync(SmctlContext context, RunStore store, RunState state, CancellationToken ct, bool resuming = true)
     {
         state.Phase = RunPhase.Running;
         store.Save(state);
         ConcurrentDictionary<string, RefSnapshot> finals;
         try
         {
-            finals = await RunStepsAsync(context, ws, store, state, resuming, ct).ConfigureAwait(false);
+            finals = await RunStepsAsync(context, store, state, resuming, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -80,7 +93,7 @@ public static class RunExecutor
     /// Returns the refs of each repo whose steps all ran (read right after its last step: no other repo's steps touch them).
     /// </summary>
     private static async Task<ConcurrentDictionary<string, RefSnapshot>> RunStepsAsync(SmctlContext context,
-        Workspace.Shared.Workspace ws, RunStore store, RunState state, bool resuming, CancellationToken ct)
+        RunStore store, RunState state, bool resuming, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterStepVariable), out var n) ? n : -1;
         var stepsDone = 0;
@@ -88,7 +101,7 @@ public static class RunExecutor
         await RepoParallel.MapAsync(state.Repos, context.NetworkJobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
-            using var stepContext = ContextFor(context, ws.Repo(run.Repo));
+            using var stepContext = ContextFor(context, run);
             lock (state) (run.Error, run.Hint) = (null, null);
             if (resuming && run.NextStep >= 0) Recovery.ClearStaleLocks(context, stepContext);
             for (var i = run.NextStep; i >= 0 && i < program.Steps.Count; i = run.NextStep)

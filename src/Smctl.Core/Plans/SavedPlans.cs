@@ -6,7 +6,11 @@ namespace Smctl.Core.Plans;
 
 /// <summary>A plan kept for later, with every repo's refs when it was made (so 'plan apply' can refuse a world that moved).</summary>
 /// <param name="Call">For a command that is not a program of steps (build, config set, spec archive…): the call itself, made again by 'plan apply'.</param>
-public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, DateTimeOffset Created, SavedCall? Call = null);
+/// <param name="Planner">
+/// For a program of steps: the call that planned it. 'plan apply' plans it again first, so every check the command
+/// makes (clean work trees, no merge in progress, …) is made again, and the program must come out the same.
+/// </param>
+public sealed record SavedPlan(Plan Plan, Dictionary<string, RefSnapshot> Refs, DateTimeOffset Created, SavedCall? Call = null, SavedCall? Planner = null);
 
 /// <summary>An operation's dotted name and its input as JSON, exactly as the dry run was called.</summary>
 public sealed record SavedCall(string Operation, string Input);
@@ -25,6 +29,10 @@ public sealed class SavedPlans(string smctlDir)
         IO.AtomicFile.WriteAllText(PathOf(plan.Id), JsonSerializer.Serialize(saved, RunStateJson.Default.SavedPlan));
         return plan.Id;
     }
+
+    /// <summary>Records which call planned the saved program <paramref name="id"/>: only the front end knows the call.</summary>
+    public void SetPlanner(string id, SavedCall planner) =>
+        IO.AtomicFile.WriteAllText(PathOf(id), JsonSerializer.Serialize(Load(id) with { Planner = planner }, RunStateJson.Default.SavedPlan));
 
     public SavedPlan Load(string id)
     {

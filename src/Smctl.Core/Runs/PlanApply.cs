@@ -25,6 +25,7 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         using var held = context.DryRun ? null : store.Lock("plan apply " + input.Id);
         store.EnsureNoInterruptedRun();
         await RefuseMovedAsync(context, ws, saved, input.Id, ct).ConfigureAwait(false);
+        await RefusePlannedDifferentlyAsync(context, saved, input.Id, ct).ConfigureAwait(false);
         if (context.DryRun) return RunResult.FromPlan(saved.Plan) with { PlanId = input.Id };
         var state = await RunExecutor.StartAsync(context, ws, store, saved.Plan, ct).ConfigureAwait(false);
         return RunResult.FromState(state) with { PlanId = input.Id };
@@ -49,6 +50,34 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         using var result = System.Text.Json.JsonDocument.Parse(output.Json);
         return planned with { Phase = RunPhase.Completed, Output = result.RootElement.Clone(), CallFailure = output.FailureKind };
     }
+
+    /// <summary>
+    /// Plans the saved program's command again, as its dry run did: every check the command makes (a clean work tree,
+    /// no merge in progress, git's locks, …) is made again and refuses as the command would, and a program that would
+    /// now come out different (the world changed in a way refs do not show) is refused rather than run as it was.
+    /// </summary>
+    private static async Task RefusePlannedDifferentlyAsync(SmctlContext context, SavedPlan saved, string id, CancellationToken ct)
+    {
+        if (saved.Planner is not { } planner) return;
+        var op = context.FindOperation(planner.Operation)
+            ?? throw new SmctlException(ErrorKind.Workspace, $"plan {id} was made by '{planner.Operation}', which this smctl does not have", "make the plan again with this smctl");
+        var input = System.Text.Json.Nodes.JsonNode.Parse(planner.Input) as System.Text.Json.Nodes.JsonObject
+            ?? throw new SmctlException(ErrorKind.Workspace, $"plan {id} is damaged: its planner's input is not a JSON object", "make the plan again");
+        var output = await op.RunJsonAsync(context.Planning(), input, ct).ConfigureAwait(false);
+        var now = System.Text.Json.JsonSerializer.Deserialize(output.Json, SmctlJson.Default.RunResult)
+            ?? throw new SmctlException(ErrorKind.General, $"planning '{planner.Operation}' again gave no plan");
+        var (was, becomes) = (Lines(RunResult.FromPlan(saved.Plan)), Lines(now));
+        if (was.SequenceEqual(becomes)) return;
+        var at = was.Zip(becomes).TakeWhile(p => p.First == p.Second).Count();
+        var detail = at < was.Count && at < becomes.Count ? $"the plan has '{was[at]}', the command now plans '{becomes[at]}'"
+            : at < was.Count ? $"the command no longer plans '{was[at]}'" : $"the command now also plans '{becomes[at]}'";
+        throw new SmctlException(ErrorKind.Git, $"plan apply {id}: the command would now do something else: {detail}",
+            "make the plan again: run the command with --dry-run --save-plan");
+    }
+
+    /// <summary>A program as lines to compare: repo, what each step does and the text it writes.</summary>
+    private static List<string> Lines(RunResult program) =>
+        [.. program.Repos.SelectMany(r => r.Steps.Select(s => $"{r.Repo}: {s.Command}{(s.Detail is null ? "" : "\n" + s.Detail)}"))];
 
     /// <summary>Refuses a plan whose repos' branches or tags moved, or that have another branch checked out, since it was made.</summary>
     private static async Task RefuseMovedAsync(SmctlContext context, Workspace.Shared.Workspace ws, SavedPlan saved, string id, CancellationToken ct)

@@ -35,25 +35,25 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                 : throw new SmctlException(ErrorKind.General, "no run yet in this workspace");
 
         using var held = context.DryRun ? null : store.Lock(Info.Name);
-        if (verb == Verb.Undo) return await UndoAsync(context, ws, store, ct).ConfigureAwait(false);
+        if (verb == Verb.Undo) return await UndoAsync(context, store, ct).ConfigureAwait(false);
 
         var state = store.Current() ?? throw new SmctlException(ErrorKind.General, "there is no interrupted run to " + Info.Name,
             store.Last() is { Phase: RunPhase.Completed } ? "the last run completed; 'smctl undo' reverses it" : null);
         if (state.Phase == RunPhase.Aborting && verb != Verb.Abort)
             throw new SmctlException(ErrorKind.General, $"the abort of '{state.Plan.Command}' was interrupted: some repos are already put back",
                 "run 'smctl abort' again to put back the others");
-        if (context.DryRun && verb == Verb.Abort) return Reversal(state, RunPhase.Planned, await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false));
+        if (context.DryRun && verb == Verb.Abort) return Reversal(state, RunPhase.Planned, await RestoreAllAsync(context, state, ct).ConfigureAwait(false));
         if (context.DryRun) return RunResult.FromState(state, state.Phase == RunPhase.Aborting ? RunPhase.Aborting : RunPhase.Interrupted);
         switch (verb)
         {
             case Verb.Continue:
-                await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+                await RunExecutor.ExecuteAsync(context, store, state, ct).ConfigureAwait(false);
                 return RunResult.FromState(state);
             case Verb.Skip:
                 context.RequireConfirmation($"Give up the remaining steps in {string.Join(", ", state.Repos.Where(r => r.Error is not null).Select(r => r.Repo))}?");
                 foreach (var run in state.Repos.Where(r => r.Error is not null || r.Steps.Contains(StepStatus.Failed)))
                 {
-                    using (var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo)))
+                    using (var git = RunExecutor.ContextFor(context, run))
                     {
                         Recovery.ClearStaleLocks(context, git);
                         await RunRestore.AbortMergesAsync(git, state.Plan.Repos.First(p => p.Repo == run.Repo), ct).ConfigureAwait(false);
@@ -62,14 +62,14 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
                         if (run.Steps[i] is StepStatus.Pending or StepStatus.Failed) run.Steps[i] = StepStatus.Skipped;
                     (run.Error, run.Hint) = (null, null);
                 }
-                await RunExecutor.ExecuteAsync(context, ws, store, state, ct).ConfigureAwait(false);
+                await RunExecutor.ExecuteAsync(context, store, state, ct).ConfigureAwait(false);
                 return RunResult.FromState(state);
             default:
                 context.RequireConfirmation($"Put {state.Repos.Count} repo(s) back as they were before '{state.Plan.Command}'?");
                 // Marked first: once a repo is put back, continuing would redo only the steps after it (formal/run.pml, BROKEN_ABORT).
                 state.Phase = RunPhase.Aborting;
                 store.Save(state);
-                var outcomes = await RestoreAllAsync(context, ws, state, ct).ConfigureAwait(false);
+                var outcomes = await RestoreAllAsync(context, state, ct).ConfigureAwait(false);
                 // What could not be put back keeps the run (still aborting): abort can be retried, nothing is forgotten.
                 if (outcomes.Values.Any(o => o.Problems.Count > 0))
                 {
@@ -82,15 +82,15 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
         }
     }
 
-    private async Task<RunResult> UndoAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunStore store, CancellationToken ct)
+    private async Task<RunResult> UndoAsync(SmctlContext context, RunStore store, CancellationToken ct)
     {
         store.EnsureNoInterruptedRun();
         var last = store.Last();
         if (last is null || last.Phase != RunPhase.Completed)
             throw new SmctlException(ErrorKind.General, last is null ? "there is no completed run to undo" : $"the last run '{last.Plan.Command}' was already {JsonNames.Of(last.Phase)}");
-        if (context.DryRun) return Reversal(last, RunPhase.Planned, await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false));
+        if (context.DryRun) return Reversal(last, RunPhase.Planned, await RestoreAllAsync(context, last, ct).ConfigureAwait(false));
         context.RequireConfirmation($"Reverse '{last.Plan.Command}' in {last.Repos.Count} repo(s), including what it pushed?");
-        var outcomes = await RestoreAllAsync(context, ws, last, ct).ConfigureAwait(false);
+        var outcomes = await RestoreAllAsync(context, last, ct).ConfigureAwait(false);
         // An undo that could not put everything back stays the last completed run, so it can be tried again.
         if (outcomes.Values.Any(o => o.Problems.Count > 0)) return Reversal(last, RunPhase.Completed, outcomes) with { CallFailure = ErrorKind.Git };
         last.Phase = RunPhase.Undone;
@@ -114,14 +114,14 @@ public sealed class RunControl(RunControl.Verb verb) : IOperation<RunControlInpu
     /// <summary>Test hook: the process dies right after this many repos are put back (fault-injection tests).</summary>
     public const string CrashAfterRestoreVariable = "SMCTL_TEST_CRASH_AFTER_RESTORE";
 
-    private static async Task<IReadOnlyDictionary<string, RestoreOutcome>> RestoreAllAsync(SmctlContext context, Workspace.Shared.Workspace ws, RunState state, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<string, RestoreOutcome>> RestoreAllAsync(SmctlContext context, RunState state, CancellationToken ct)
     {
         var crashAfter = int.TryParse(context.GetEnvironment(CrashAfterRestoreVariable), out var n) ? n : -1;
         var restored = 0;
         var results = await Workspace.Shared.RepoParallel.MapAsync(state.Repos, context.NetworkJobs, async (run, token) =>
         {
             var program = state.Plan.Repos.First(p => p.Repo == run.Repo);
-            using var git = RunExecutor.ContextFor(context, ws.Repo(run.Repo));
+            using var git = RunExecutor.ContextFor(context, run);
             if (!context.DryRun)
             {
                 // A kill mid-git (of the run, or of an earlier abort) left locks and half-written files: cleared first.

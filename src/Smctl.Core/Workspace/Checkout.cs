@@ -37,6 +37,8 @@ public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, Works
     {
         var ws = context.RequireWorkspace();
         var branch = BranchName.Validate(input.Branch);
+        // The waiting run's continue and abort expect each repo on the branch the run left it on.
+        new Plans.RunStore(ws.SmctlDir).EnsureNoInterruptedRun();
         var repos = ws.Select(input.Repos);
         var plans = RepoParallel.Map(repos, context.Jobs, repo => Plan(repo, branch, input.Create), ct);
         var problems = plans.Where(p => p.Problem is not null).ToList();
@@ -72,6 +74,7 @@ public sealed class WorkspaceCheckout : IOperation<WorkspaceCheckoutInput, Works
         if (s.Missing) return new(repo, "", "not on disk");
         if (s.Error is not null) return new(repo, "", s.Error);
         if (s.Operation is not null) return new(repo, "", $"a {s.Operation} is in progress");
+        if (StaleLocks.BlockingWorkTree(repo.FullPath) is { } locked) return new(repo, "", locked);
         if (s.Branch == branch) return new(repo, "already", null);
         if (s.HasTrackedChanges) return new(repo, "", $"has uncommitted changes ({s.Staged} staged, {s.Modified} modified, {s.Conflicted} conflicted)");
         var (local, remote) = RepoReader.BranchExists(repo.FullPath, branch);

@@ -39,6 +39,9 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
         if (dependents.Count > 0)
             throw SmctlException.Usage($"{string.Join(", ", dependents)} depend{(dependents.Count == 1 ? "s" : "")} on '{repo.Name}'.",
                 "remove it from their depends_on first");
+        // The waiting run's continue and abort need the repo: it stays until that run is over.
+        var store = new Plans.RunStore(ws.SmctlDir);
+        if (store.Current()?.Repos.Any(r => r.Repo == repo.Name) == true) store.EnsureNoInterruptedRun();
         var deleting = input.DeleteFiles && Directory.Exists(repo.FullPath);
         if (deleting && !input.Force && UnsavedWork(repo) is { } work)
             throw SmctlException.Git($"'{repo.Name}' holds work that would be lost: {work}", repo.Name, $"commit and push it, or pass {context.Flag("force")}");
