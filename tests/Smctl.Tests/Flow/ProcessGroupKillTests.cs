@@ -118,3 +118,51 @@ public sealed class ReleaseFinishKillTests : ProcessGroupKillTests
         CommitMany(ws, "r", "feat: release work");
     }
 }
+
+/// <summary>
+/// Moments a kill sweep hit about once in sixty: git had written the merged index and created MERGE_HEAD but not its
+/// contents, or not yet MERGE_MODE. Continue committed that as a "merge" with one parent: develop's history changed.
+/// </summary>
+public sealed class HalfWrittenMergeStateTests : IDisposable
+{
+    private readonly WorkspaceFixture _ws = new("a");
+
+    public void Dispose() => _ws.Dispose();
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(12, false)]
+    [InlineData(40, false)]
+    [InlineData(0, true)]
+    public async Task Continue_after_a_kill_while_git_wrote_its_merge_state_makes_the_real_merge_and_abort_puts_all_back(int bytesWritten, bool abort)
+    {
+        await _ws.SmctlOk("flow", "init");
+        await _ws.SmctlOk("flow", "feature", "start", "x");
+        Testing.Git.Commit(_ws.Repo("a"), "x.txt", "x", "feature work");
+        var feature = Testing.Git.Head(_ws.Repo("a"), "feature/x");
+        var start = Refs.Of(_ws, "a");
+        var env = new Dictionary<string, string> { ["SMCTL_TEST_CRASH_AFTER_STEP"] = "1", ["XDG_CONFIG_HOME"] = _ws.UserConfigHome };
+        Assert.Equal(137, SmctlProcess.Run(_ws.Ws, env, "flow", "feature", "finish", "x").Code);
+        Assert.Equal("develop", Testing.Git.Run(_ws.Repo("a"), "branch", "--show-current").Trim());
+        // What the killed 'git merge' left: the merged index and work tree, MERGE_HEAD empty or cut short, or whole
+        // with MERGE_MSG and MERGE_MODE not yet written.
+        Testing.Git.Run(_ws.Repo("a"), "merge", "--no-ff", "--no-commit", "feature/x");
+        File.WriteAllText(Path.Combine(_ws.Repo("a"), ".git", "MERGE_HEAD"), feature[..bytesWritten]);
+        File.Delete(Path.Combine(_ws.Repo("a"), ".git", "MERGE_MODE"));
+        File.Delete(Path.Combine(_ws.Repo("a"), ".git", "MERGE_MSG"));
+
+        if (abort)
+        {
+            await _ws.SmctlOk("abort", "--yes");
+            Assert.Equal("", Refs.Diff(start, Refs.Of(_ws, "a")));
+            Assert.Equal("", Testing.Git.Run(_ws.Repo("a"), "status", "--porcelain"));
+            Assert.False(File.Exists(Path.Combine(_ws.Repo("a"), ".git", "MERGE_HEAD")));
+            return;
+        }
+        await _ws.SmctlOk("continue");
+        var merge = Testing.Git.Run(_ws.Repo("a"), "log", "-1", "--format=%P", "develop").Trim().Split(' ');
+        Assert.Equal(2, merge.Length);
+        Assert.Equal(feature, merge[1]);
+        Assert.Equal(Testing.Git.Head(_ws.Repo("a"), "develop"), Testing.Git.Head(_ws.RemotePath("a"), "develop"));
+    }
+}

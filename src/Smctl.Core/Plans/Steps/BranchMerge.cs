@@ -57,11 +57,30 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
         return subject == Message.Split('\n')[0];
     }
 
+    /// <summary>
+    /// git writes MERGE_HEAD, MERGE_MSG and MERGE_MODE, in that order, after the merged index: a merge killed in
+    /// between leaves MERGE_HEAD empty or cut short, or MERGE_MODE missing. Committing then makes a commit with one
+    /// parent: none from MERGE_HEAD, or, without "no-ff" in MERGE_MODE, git drops develop's tip as an ancestor of
+    /// FROM. Both are written whole again; any other commit in MERGE_HEAD is someone else's merge, not this step's.
+    /// </summary>
+    private async Task RepairMergeHeadAsync(StepContext context, string worktree, string from, CancellationToken ct)
+    {
+        var gitDir = Git.RepoReader.GitDirOf(worktree);
+        var mergeHead = System.IO.Path.Combine(gitDir, "MERGE_HEAD");
+        var recorded = (await File.ReadAllTextAsync(mergeHead, ct).ConfigureAwait(false)).Trim();
+        if (!from.StartsWith(recorded, StringComparison.Ordinal))
+            throw context.Fail($"{worktree} is in the middle of a merge of {recorded}, not of {From}",
+                "finish or abort that merge (git merge --continue / --abort), then run 'smctl continue'");
+        if (recorded != from) await File.WriteAllTextAsync(mergeHead, from + "\n", ct).ConfigureAwait(false);
+        if (!Squash) await File.WriteAllTextAsync(System.IO.Path.Combine(gitDir, "MERGE_MODE"), "no-ff", ct).ConfigureAwait(false);
+    }
+
     private async Task MergeInWorktreeAsync(StepContext context, string worktree, string from, CancellationToken ct)
     {
         using var inWorktree = new StepContext { Repo = context.Repo, Path = worktree, Git = context.Git, Remote = context.Remote };
         if (Git.RepoReader.MergeInProgress(worktree))
         {
+            await RepairMergeHeadAsync(context, worktree, from, ct).ConfigureAwait(false);
             // A conflict from an earlier attempt: done once the user has resolved every file.
             var unmerged = (await inWorktree.RunAsync(ct, "diff", "--name-only", "--diff-filter=U").ConfigureAwait(false)).Trim();
             if (unmerged.Length > 0)
