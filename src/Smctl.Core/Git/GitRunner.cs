@@ -94,7 +94,7 @@ public sealed partial class GitRunner
 
     private static bool IsProgress(string line) => ProgressLine().IsMatch(line);
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(remote: )?(Cloning into .*|Total \d+.*|[A-Z][a-z]+( [a-z]+)*: +\d+(%.*|,? done\.?|/\d+.*)?)$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(remote: )?(Cloning into .*|Total \d+.*|Delta compression using up to \d+ threads\.?|[A-Z][a-z]+( [a-z]+)*: +\d+(%.*|,? done\.?|/\d+.*)?)$")]
     private static partial System.Text.RegularExpressions.Regex ProgressLine();
 
     internal static string? FirstMeaningfulLine(string text)

@@ -64,7 +64,7 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         var input = System.Text.Json.Nodes.JsonNode.Parse(planner.Input) as System.Text.Json.Nodes.JsonObject
             ?? throw new SmctlException(ErrorKind.Workspace, $"plan {id} is damaged: its planner's input is not a JSON object", "make the plan again");
         var output = await op.RunJsonAsync(context.Planning(), input, ct).ConfigureAwait(false);
-        var now = System.Text.Json.JsonSerializer.Deserialize(output.Json, SmctlJson.Default.RunResult)
+        var now = (ProgramIn(System.Text.Json.Nodes.JsonNode.Parse(output.Json)) is { } found ? System.Text.Json.JsonSerializer.Deserialize(found, SmctlJson.Default.RunResult) : null)
             ?? throw new SmctlException(ErrorKind.General, $"planning '{planner.Operation}' again gave no plan");
         var (was, becomes) = (Lines(RunResult.FromPlan(saved.Plan)), Lines(now));
         if (was.SequenceEqual(becomes)) return;
@@ -74,6 +74,14 @@ public sealed class PlanApply : IOperation<PlanInput, RunResult>
         throw new SmctlException(ErrorKind.Git, $"plan apply {id}: the command would now do something else: {detail}",
             "make the plan again: run the command with --dry-run --save-plan");
     }
+
+    /// <summary>The plan in a command's result: the result itself, or the part of it that is one (spec new's "branch").</summary>
+    private static System.Text.Json.Nodes.JsonObject? ProgramIn(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o when o.ContainsKey("repos") && o.ContainsKey("phase") => o,
+        System.Text.Json.Nodes.JsonObject o => o.Select(p => ProgramIn(p.Value)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 
     /// <summary>A program as lines to compare: repo, what each step does and the text it writes.</summary>
     private static List<string> Lines(RunResult program) =>
