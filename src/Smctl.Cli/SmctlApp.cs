@@ -88,19 +88,24 @@ public static class SmctlApp
         return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Each [alias] of the user config or manifest becomes a command (listed in --help) that runs its expansion.</summary>
-    private static void AddUserAliases(RootCommand root, CliHost host)
+    /// <summary>The user's aliases; <paramref name="unread"/> is told of each file whose aliases could not be read.</summary>
+    internal static IReadOnlyList<Core.Config.Shared.UserAlias> ReadAliases(CliHost host, Action<string>? unread = null)
     {
-        IReadOnlyList<Core.Config.Shared.UserAlias> aliases;
         try
         {
             var context = new Core.SmctlContext { CurrentDirectory = host.CurrentDirectory, GetEnvironment = host.GetEnvironment, WorkspacePath = host.GetEnvironment("SMCTL_WORKSPACE") };
-            aliases = Core.Config.Shared.UserAlias.Load(context.UserConfigFile, context.FindManifest());
+            return Core.Config.Shared.UserAlias.Load(context.UserConfigFile, context.FindManifest(), unread);
         }
         catch (Core.Errors.SmctlException)
         {
-            return; // no workspace where SMCTL_WORKSPACE points: commands report that themselves
+            return []; // no workspace where SMCTL_WORKSPACE points: commands report that themselves
         }
+    }
+
+    /// <summary>Each [alias] of the user config or manifest becomes a command (listed in --help) that runs its expansion.</summary>
+    private static void AddUserAliases(RootCommand root, CliHost host)
+    {
+        var aliases = ReadAliases(host);
         var taken = root.Subcommands.SelectMany(c => c.Aliases.Append(c.Name)).ToHashSet();
         foreach (var alias in aliases.Where(a => !taken.Contains(a.Name)))
         {

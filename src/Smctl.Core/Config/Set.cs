@@ -64,7 +64,7 @@ public sealed class ConfigSet : IOperation<ConfigSetInput, ConfigSetResult>
 
         var isManifest = scope == ConfigScope.Workspace;
         // The whole file must still read correctly before it replaces the user's.
-        TomlFile.Edit(path, isManifest ? ErrorKind.Workspace : ErrorKind.General, "# smctl user configuration (see 'smctl config show --origin')\n",
+        TomlFile.Edit(path, Workspace.Shared.SmctlLayout.WriteLockOf(path), isManifest ? ErrorKind.Workspace : ErrorKind.General, "# smctl user configuration (see 'smctl config show --origin')\n",
             file => file.Set(key.Table, key.Leaf, TomlFile.Literal(value)), text => ConfigFileCheck.Check(path, text, isManifest), context.DryRun);
         if (!context.DryRun) context.Reload();
         var shownScope = isManifest ? "workspace" : "user";

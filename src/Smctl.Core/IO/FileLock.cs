@@ -4,8 +4,8 @@ namespace Smctl.Core.IO;
 
 /// <summary>
 /// One writer at a time for a file people and tools both edit (the manifest, the user config). The lock is an
-/// advisory one on a file beside it (.NET takes flock for FileShare.None), so the kernel drops it when the holder
-/// dies however it dies: a kill never leaves a stale lock behind.
+/// advisory one on a lock file of its own (.NET takes flock for FileShare.None), so the kernel drops it when the
+/// holder dies however it dies: a kill never leaves a stale lock behind.
 /// </summary>
 public sealed class FileLock : IDisposable
 {
@@ -14,17 +14,9 @@ public sealed class FileLock : IDisposable
 
     private FileLock(FileStream held) => _held = held;
 
-    /// <summary>The lock file of <paramref name="path"/>: beside the file it guards (beside a symlink's target).</summary>
-    public static string PathOf(string path)
+    /// <summary>Waits (up to 30 s) while another smctl writes <paramref name="path"/>, then holds <paramref name="lockPath"/> until disposed.</summary>
+    public static FileLock Acquire(string path, string lockPath, ErrorKind kind)
     {
-        var target = AtomicFile.ThroughLinks(Path.GetFullPath(path));
-        return Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.smctl-lock");
-    }
-
-    /// <summary>Waits (up to 30 s) while another smctl writes <paramref name="path"/>, then holds it until disposed.</summary>
-    public static FileLock Acquire(string path, ErrorKind kind)
-    {
-        var lockPath = PathOf(path);
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         for (var pause = 5; ; pause = Math.Min(pause * 2, 100))

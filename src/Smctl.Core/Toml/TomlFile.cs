@@ -69,14 +69,15 @@ public sealed class TomlFile
     public void Save() => AtomicFile.WriteAllText(Path, ToString(), throughLinks: true);
 
     /// <summary>
-    /// Read-modify-write of <paramref name="path"/> under its <see cref="FileLock"/>: the file is read fresh under the
+    /// Read-modify-write of <paramref name="path"/> under <paramref name="lockFile"/> (the one lock every writer of
+    /// the file takes: SmctlLayout.WriteLockOf): the file is read fresh under the
     /// lock, so an edit another smctl (or the user) saved meanwhile is kept; <paramref name="check"/> sees the whole
     /// new text before it replaces the old. <paramref name="whenMissing"/> is the text to start from when there is no
     /// file. A dry run edits and checks the same way, and neither locks nor saves.
     /// </summary>
-    public static T Edit<T>(string path, ErrorKind kind, string? whenMissing, Func<TomlFile, T> edit, Action<string> check, bool dryRun = false)
+    public static T Edit<T>(string path, string lockFile, ErrorKind kind, string? whenMissing, Func<TomlFile, T> edit, Action<string> check, bool dryRun = false)
     {
-        using var held = dryRun ? null : FileLock.Acquire(path, kind);
+        using var held = dryRun ? null : FileLock.Acquire(path, lockFile, kind);
         var file = whenMissing is not null && !File.Exists(path) ? Parse(path, whenMissing, kind) : Load(path, kind);
         var result = edit(file);
         check(file.ToString());
@@ -84,8 +85,8 @@ public sealed class TomlFile
         return result;
     }
 
-    public static void Edit(string path, ErrorKind kind, string? whenMissing, Action<TomlFile> edit, Action<string> check, bool dryRun = false) =>
-        Edit(path, kind, whenMissing, file => { edit(file); return true; }, check, dryRun);
+    public static void Edit(string path, string lockFile, ErrorKind kind, string? whenMissing, Action<TomlFile> edit, Action<string> check, bool dryRun = false) =>
+        Edit(path, lockFile, kind, whenMissing, file => { edit(file); return true; }, check, dryRun);
 
     /// <summary>Every key in the file, in order, with its table, value and position.</summary>
     public IReadOnlyList<TomlEntry> Entries()

@@ -71,7 +71,7 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         void Append(TomlFile file) => file.AppendSnippet(entry);
         // The edited manifest must read correctly as a whole before it replaces the user's file.
         void Check(string text) => Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, text, isManifest: true);
-        TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, Append, Check, dryRun: true);
+        TomlFile.Edit(ws.ManifestPath, SmctlLayout.WriteLockOf(ws.ManifestPath), ErrorKind.Workspace, null, Append, Check, dryRun: true);
         var relShown = Path.GetRelativePath(ws.RootDir, full);
         var adopt = Directory.Exists(full) && RepoReader.IsRepository(full);
         if (context.DryRun) return new RepoAction(name, relShown, adopt ? "would-adopt" : "would-clone");
@@ -80,7 +80,7 @@ public sealed class WorkspaceAdd : IOperation<WorkspaceAddInput, RepoAction>
         try
         {
             // Read afresh after the clone, which may have taken minutes: edits saved meanwhile stay.
-            TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, Append, Check);
+            TomlFile.Edit(ws.ManifestPath, SmctlLayout.WriteLockOf(ws.ManifestPath), ErrorKind.Workspace, null, Append, Check);
         }
         catch
         {

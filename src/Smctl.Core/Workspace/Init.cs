@@ -95,7 +95,7 @@ public sealed class WorkspaceInit : IOperation<WorkspaceInitInput, WorkspaceInit
         Shared.Workspace.EnsureGitignore(smctlDir);
         if (!exists) AtomicFile.WriteAllText(manifestPath, file.ToString());
         else if (adoptedEntries.Count > 0)
-            TomlFile.Edit(manifestPath, ErrorKind.Workspace, null, fresh => adoptedEntries.ForEach(fresh.AppendSnippet),
+            TomlFile.Edit(manifestPath, SmctlLayout.WriteLockOf(manifestPath), ErrorKind.Workspace, null, fresh => adoptedEntries.ForEach(fresh.AppendSnippet),
                 text => Config.Shared.ConfigFileCheck.Check(manifestPath, text, isManifest: true));
         context.Reload();
 

@@ -49,7 +49,7 @@ public sealed class WorkspaceRemove : IOperation<WorkspaceRemoveInput, RepoActio
         if (deleting) context.RequireConfirmation($"Delete {repo.FullPath} and everything in it?", repo.Name);
 
         // The entry is found by name in the file as it is now, under the lock: it may have moved since it was read.
-        TomlFile.Edit(ws.ManifestPath, ErrorKind.Workspace, null, file => file.RemoveTableArrayEntry("repos", EntryIndex(file, repo.Name)),
+        TomlFile.Edit(ws.ManifestPath, SmctlLayout.WriteLockOf(ws.ManifestPath), ErrorKind.Workspace, null, file => file.RemoveTableArrayEntry("repos", EntryIndex(file, repo.Name)),
             text => Config.Shared.ConfigFileCheck.Check(ws.ManifestPath, text, isManifest: true));
         context.Reload();
         if (deleting) Directory.Delete(repo.FullPath, recursive: true);

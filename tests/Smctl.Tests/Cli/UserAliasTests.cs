@@ -31,6 +31,20 @@ public sealed class UserAliasTests : IDisposable
     }
 
     [Fact]
+    public async Task A_broken_user_config_is_named_when_its_alias_is_missing()
+    {
+        var userConfig = Path.Combine(_ws.UserConfigHome, "smctl", "config.toml");
+        Directory.CreateDirectory(Path.GetDirectoryName(userConfig)!);
+        File.WriteAllText(userConfig, "[alias]\nst = \"workspace status\"\n[flow\n");
+        var run = await _ws.Smctl("st");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'st' is not a command of 'smctl', and no user alias could be read: " + userConfig + ":3:", run.Stderr);
+        // A plain typo with readable files keeps its did-you-mean.
+        File.WriteAllText(userConfig, "[alias]\nst = \"workspace status\"\n");
+        Assert.Contains("did you mean", (await _ws.Smctl("workspac")).Stderr);
+    }
+
+    [Fact]
     public async Task A_built_in_command_cannot_be_shadowed()
     {
         File.AppendAllText(_ws.Manifest, "\n[alias]\nexec = \"workspace list\"\n");

@@ -58,6 +58,9 @@ public sealed class ConcurrentWriteTests : IDisposable
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(_ws.Manifest));
         Assert.Contains("main_branch = \"trunk\"", File.ReadAllText(_ws.Manifest));
+        // The locks leave nothing for git to see: none in the dotfiles folder, the manifest's among smctl's own state.
+        Assert.Equal([target], Directory.GetFiles(dotfiles));
+        Assert.Equal([_ws.Manifest], Directory.GetFiles(Path.GetDirectoryName(_ws.Manifest)!).Where(f => !f.EndsWith(".gitignore", StringComparison.Ordinal)));
     }
 
     /// <summary>

@@ -111,5 +111,27 @@ public sealed class ConfigTests : IDisposable
         Assert.Contains("outside the workspace root", bad.Stderr);
         Assert.Equal(before, File.ReadAllText(_ws.Manifest));
         Assert.Contains("your edit is kept in", bad.Stderr);
+
+        // A syntax error's position is in the copy the user edited, which is kept: that is the file it names.
+        File.WriteAllText(editor, "#!/bin/sh\nprintf '\\n[flow\\n' >> \"$1\"\n");
+        var broken = await _ws.SmctlWithEnv(new() { ["SMCTL_EDITOR"] = "sh " + editor }, "config", "edit");
+        Assert.Equal(4, broken.ExitCode);
+        var named = broken.Stderr.Split(':')[1].Trim();
+        Assert.Contains(".edit-", named);
+        Assert.Contains("[flow", File.ReadAllText(named));
+        Assert.Equal(before, File.ReadAllText(_ws.Manifest));
+    }
+
+    [Fact]
+    public async Task Edit_refuses_to_replace_a_file_someone_else_saved_while_the_editor_was_open()
+    {
+        var editor = Path.Combine(_ws.Root, "editor.sh");
+        // The editor's session overlaps a 'config set' from another process (an assistant, a script).
+        File.WriteAllText(editor, $"#!/bin/sh\nprintf '\\n# mine\\n' >> \"$1\"\nprintf '\\n[flow]\\ntag_prefix = \"theirs-\"\\n' >> '{_ws.Manifest}'\n");
+        var run = await _ws.SmctlWithEnv(new() { ["SMCTL_EDITOR"] = "sh " + editor }, "config", "edit");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("was changed by someone else while you edited it", run.Stderr);
+        Assert.Contains("tag_prefix = \"theirs-\"", File.ReadAllText(_ws.Manifest));
+        Assert.DoesNotContain("# mine", File.ReadAllText(_ws.Manifest));
     }
 }

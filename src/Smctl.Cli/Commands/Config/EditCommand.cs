@@ -57,15 +57,19 @@ public static class EditCommand
                     ui.Info("no changes");
                     return 0;
                 }
-                try
+                var keptHint = $"{path} is unchanged; your edit is kept in {copy}: fix it and copy it over, or run 'smctl config edit' again";
+                IReadOnlyList<string> warnings;
+                // Checked as the copy: the line and column of a mistake are in the file the user just edited.
+                try { warnings = ConfigFileCheck.Check(copy, edited, isManifest); }
+                catch (SmctlException e) { throw new SmctlException(e.Kind, e.Message, suggestion: keptHint); }
+                foreach (var w in warnings) ui.Warning(w.Replace(copy, path, StringComparison.Ordinal));
+                using (FileLock.Acquire(path, Core.Workspace.Shared.SmctlLayout.WriteLockOf(path), isManifest ? ErrorKind.Workspace : ErrorKind.General))
                 {
-                    foreach (var w in ConfigFileCheck.Check(path, edited, isManifest)) ui.Warning(w);
+                    // Another writer (config set, workspace add, a second editor) saved while the editor was open.
+                    if ((File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "# smctl user configuration\n") != original)
+                        throw new SmctlException(ErrorKind.General, $"{path} was changed by someone else while you edited it", keptHint);
+                    AtomicFile.WriteAllText(path, edited, throughLinks: true);
                 }
-                catch (SmctlException e)
-                {
-                    throw new SmctlException(e.Kind, e.Message, suggestion: $"{path} is unchanged; your edit is kept in {copy}: fix it and copy it over, or run 'smctl config edit' again");
-                }
-                AtomicFile.WriteAllText(path, edited);
                 File.Delete(copy);
                 ui.Info($"saved {path}");
                 return 0;

@@ -19,6 +19,8 @@ public static class ParseErrorReport
         ErrorInfo error;
         if (unknown is not null && unknown.StartsWith('-'))
             error = Usage($"unknown option '{unknown}' for '{path}'", DidYouMean.Hint(unknown, OptionNames(command), $"see '{path} --help'"));
+        else if (unknown is not null && command is RootCommand && UnreadAliases(host) is { } unread)
+            error = Usage($"'{unknown}' is not a command of '{path}', and no user alias could be read: {unread}", "fix that file; 'smctl config show' reads it too");
         else if (unknown is not null && command.Subcommands.Count > 0)
             error = Usage($"'{unknown}' is not a command of '{path}'",
                 DidYouMean.Hint(unknown, command.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name)), $"see '{path} --help'"));
@@ -30,6 +32,14 @@ public static class ParseErrorReport
             error = Usage(parse.Errors[0].Message.TrimEnd('.'), $"see '{path} --help'");
         CommandRuntime.ReportError(ui, error);
         return ErrorKind.Usage.ExitCode();
+    }
+
+    /// <summary>Why a config file's aliases are missing (the unknown word may be one of them), or null.</summary>
+    private static string? UnreadAliases(CliHost host)
+    {
+        var unread = new List<string>();
+        SmctlApp.ReadAliases(host, unread.Add);
+        return unread.Count > 0 ? string.Join("; ", unread) : null;
     }
 
     private static ErrorInfo Usage(string message, string? hint) => new(ErrorKind.Usage.McpCode(), "usage", message, null, hint);

@@ -25,8 +25,11 @@ public sealed record UserAlias(string Name, string Expansion, string Origin)
         return args;
     }
 
-    /// <summary>The [alias] tables of the user config and the workspace manifest (the workspace's win).</summary>
-    public static IReadOnlyList<UserAlias> Load(string? userConfig, string? manifest)
+    /// <summary>
+    /// The [alias] tables of the user config and the workspace manifest (the workspace's win). A file that does not
+    /// read is passed to <paramref name="unread"/> with why: its aliases are missing, and an unknown command says so.
+    /// </summary>
+    public static IReadOnlyList<UserAlias> Load(string? userConfig, string? manifest, Action<string>? unread = null)
     {
         var aliases = new Dictionary<string, UserAlias>(StringComparer.Ordinal);
         foreach (var file in new[] { userConfig, manifest })
@@ -34,7 +37,12 @@ public sealed record UserAlias(string Name, string Expansion, string Origin)
             if (file is null || !File.Exists(file)) continue;
             TomlFile toml;
             try { toml = TomlFile.Load(file); }
-            catch (SmctlException) { continue; } // a broken file is reported by the command that reads it
+            catch (SmctlException e)
+            {
+                // The command itself reports the file when it reads it; here only what is missing because of it.
+                unread?.Invoke(e.Message);
+                continue;
+            }
             foreach (var e in toml.Entries().Where(e => e.Table == "alias" && e.Value is string))
                 aliases[e.Key] = new UserAlias(e.Key, (string)e.Value!, e.Origin.ToString());
         }

@@ -13,6 +13,18 @@ public static class SmctlLayout
     public static string StateDir(string smctlDir) => Path.Combine(smctlDir, StateFolder);
 
     /// <summary>Plans saved by --dry-run --save-plan.</summary>
+    /// <summary>
+    /// The lock every writer of <paramref name="file"/> takes: a manifest's in .smctl/state/ (smctl's own, which git
+    /// ignores), any other file's beside it (beside the link, not in the dotfiles folder a symlink may point to).
+    /// </summary>
+    public static string WriteLockOf(string file)
+    {
+        var full = Path.GetFullPath(file);
+        var dir = Path.GetDirectoryName(full)!;
+        return Path.GetFileName(dir) == FolderName ? Path.Combine(StateDir(dir), Path.GetFileName(full) + ".lock")
+            : Path.Combine(dir, $".{Path.GetFileName(full)}.smctl-lock");
+    }
+
     public static string PlansDir(string smctlDir) => Path.Combine(smctlDir, PlansFolder);
 
     /// <summary>One folder of build and test logs per build run.</summary>
