@@ -20,7 +20,9 @@ public static class AtomicFile
         if (throughLinks) path = ThroughLinks(path);
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var scratchPrefix = $".{Path.GetFileName(path)}.";
+        Leftovers.Sweep(dir, scratchPrefix);
+        var temp = Path.Combine(dir, $"{scratchPrefix}{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -5,10 +5,13 @@ namespace Smctl.Core.IO;
 /// <summary>Unified diffs of planned file changes (git diff --no-index), for what a dry run shows.</summary>
 public static class TextDiff
 {
+    /// <summary>Its scratch folders' names; a dry run makes them too, so a run that changes things sweeps them (see FilesCommit).</summary>
+    public const string ScratchPrefix = "smctl-diff-";
+
     /// <param name="changes">Each file's path as shown, its old text (null: created) and new text (null: deleted).</param>
     public static async Task<string> UnifiedAsync(GitRunner git, IEnumerable<(string Path, string? Old, string? New)> changes, CancellationToken ct)
     {
-        var scratch = Directory.CreateTempSubdirectory("smctl-diff-");
+        var scratch = Leftovers.TempFolder(ScratchPrefix);
         try
         {
             var text = new System.Text.StringBuilder();

@@ -19,6 +19,8 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
     /// </summary>
     public string? Parent { get; init; }
 
+    private const string ScratchPrefix = "smctl-commit-";
+
     public override string Describe() => $"git commit {string.Join(" ", Files.Select(f => f.Path))} -m \"{Message}\" (on {Branch})";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
@@ -38,7 +40,9 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
             await there.RunAsync(ct, ["commit", "--quiet", "-m", Message, "--", .. Files.Select(f => f.Path)]).ConfigureAwait(false);
             return;
         }
-        var scratch = Directory.CreateTempSubdirectory("smctl-commit-");
+        // What killed runs (and dry runs' diffs) left in the temp folder goes first.
+        foreach (var prefix in new[] { ScratchPrefix, IO.TextDiff.ScratchPrefix }) IO.Leftovers.Sweep(System.IO.Path.GetTempPath(), prefix);
+        var scratch = IO.Leftovers.TempFolder(ScratchPrefix);
         try
         {
             var git = context.Git.With(environment: new Dictionary<string, string> { ["GIT_INDEX_FILE"] = System.IO.Path.Combine(scratch.FullName, "index") });

@@ -13,7 +13,9 @@ public static class RepoClone
             throw SmctlException.Git($"cannot clone {name}: {target} exists and is not empty", name, "remove the folder or choose another --path");
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(target)}.smctl-clone-{Guid.NewGuid():N}");
+        var scratchPrefix = $".{Path.GetFileName(target)}.smctl-clone-";
+        IO.Leftovers.Sweep(parent, scratchPrefix);
+        var temp = Path.Combine(parent, IO.Leftovers.Name(scratchPrefix));
         var args = new List<string> { "clone", "--progress" };
         if (branch is not null) { args.Add("--branch"); args.Add(branch); }
         args.AddRange(["--", url, temp]);
