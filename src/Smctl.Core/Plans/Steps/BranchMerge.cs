@@ -94,9 +94,13 @@ public sealed record BranchMerge(string Into, string From, string Message, bool 
         }
         string[] args = Squash ? ["merge", "--squash", "--quiet", from] : ["merge", "--no-ff", "--quiet", "-m", Message, from];
         var result = await inWorktree.TryAsync(ct, args).ConfigureAwait(false);
-        if (!result.Ok)
+        if (!result.Ok && Git.RepoReader.MergeInProgress(worktree))
             throw context.Fail($"merging {From} into {Into} conflicts in {worktree}",
                 "resolve the conflicts there and 'git add' them, then run 'smctl continue'; or 'smctl abort'");
+        // Not a conflict: git stopped before the merge began or while writing it (a full disk, a file in the way).
+        if (!result.Ok)
+            throw context.Fail($"git merge of {From} into {Into} failed in {worktree}: {Git.GitRunner.ErrorLine(result.Stderr) ?? $"exit code {result.ExitCode}"}",
+                "fix that (free space, move the file aside), then run 'smctl continue'; or 'smctl abort'");
         if (Squash) await inWorktree.RunAsync(ct, "commit", "--quiet", "-m", Message).ConfigureAwait(false);
     }
 }
