@@ -64,6 +64,20 @@ public sealed class ConcurrentWriteTests : IDisposable
     }
 
     /// <summary>
+    /// A git config (the tests' own, plus a hook) under which every clone from a local remote first appends
+    /// <paramref name="printfText"/> to the manifest: an edit that lands while 'workspace add' clones, every time.
+    /// </summary>
+    private string WithPackObjectsHook(string printfText)
+    {
+        var hook = Path.Combine(_ws.Root, "pack-objects-hook");
+        File.WriteAllText(hook, $"#!/bin/sh\nprintf '{printfText}' >> '{_ws.Manifest}'\nexec \"$@\"\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var gitConfig = Path.Combine(_ws.Root, "gitconfig-with-hook");
+        File.WriteAllText(gitConfig, $"[include]\n\tpath = {Environment.GetEnvironmentVariable("GIT_CONFIG_GLOBAL")}\n[uploadpack]\n\tpackObjectsHook = {hook}\n");
+        return gitConfig;
+    }
+
+    /// <summary>
     /// The edit is made by the remote's pack-objects hook, so it lands while the clone runs, every time: before the
     /// fix, 'workspace add' wrote back the manifest it had read before cloning and the edit was gone.
     /// </summary>
@@ -71,11 +85,7 @@ public sealed class ConcurrentWriteTests : IDisposable
     public async Task An_edit_saved_while_workspace_add_clones_is_kept()
     {
         _ws.CreateRemote("api");
-        var hook = Path.Combine(_ws.Root, "pack-objects-hook");
-        File.WriteAllText(hook, $"#!/bin/sh\nprintf '\\n[flow]\\ntag_prefix = \"edited-\"\\n' >> '{_ws.Manifest}'\nexec \"$@\"\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var gitConfig = Path.Combine(_ws.Root, "gitconfig-with-hook");
-        File.WriteAllText(gitConfig, $"[include]\n\tpath = {Environment.GetEnvironmentVariable("GIT_CONFIG_GLOBAL")}\n[uploadpack]\n\tpackObjectsHook = {hook}\n");
+        var gitConfig = WithPackObjectsHook("\\n[flow]\\ntag_prefix = \"edited-\"\\n");
 
         var add = SmctlProcess.Run(_ws.Ws, Env(gitConfig), "workspace", "add", _ws.RemoteUrl("api"));
         Assert.True(add.Code == 0, add.Stderr);
@@ -90,11 +100,7 @@ public sealed class ConcurrentWriteTests : IDisposable
     public void A_repo_of_the_same_name_added_during_the_clone_refuses_the_add_and_removes_its_clone()
     {
         _ws.CreateRemote("api");
-        var hook = Path.Combine(_ws.Root, "pack-objects-hook");
-        File.WriteAllText(hook, $"#!/bin/sh\nprintf '\\n[[repos]]\\nname = \"api\"\\npath = \"elsewhere\"\\n' >> '{_ws.Manifest}'\nexec \"$@\"\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var gitConfig = Path.Combine(_ws.Root, "gitconfig-with-hook");
-        File.WriteAllText(gitConfig, $"[include]\n\tpath = {Environment.GetEnvironmentVariable("GIT_CONFIG_GLOBAL")}\n[uploadpack]\n\tpackObjectsHook = {hook}\n");
+        var gitConfig = WithPackObjectsHook("\\n[[repos]]\\nname = \"api\"\\npath = \"elsewhere\"\\n");
         var add = SmctlProcess.Run(_ws.Ws, Env(gitConfig), "workspace", "add", _ws.RemoteUrl("api"));
         Assert.Equal(4, add.Code);
         Assert.Contains("api", add.Stderr);
