@@ -341,6 +341,21 @@ public static class RepoReader
         return (File.Exists(commonFile) ? System.IO.Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir).TrimEnd('/');
     }
 
+    /// <summary>
+    /// Whether the linked work tree at <paramref name="folder"/> is one a killed 'git worktree add' left: git locks a
+    /// new work tree with the reason "initializing" while it checks it out and unlocks it at the end, so that lock
+    /// outliving its git means the checkout stopped half-way, and nobody has worked in the tree since.
+    /// </summary>
+    public static bool IsHalfAddedWorktree(string folder)
+    {
+        if (!File.Exists(System.IO.Path.Combine(folder, ".git"))) return false;
+        string gitDir;
+        try { gitDir = GitDirOf(folder); }
+        catch (LibGit2SharpException) { return false; }
+        var locked = System.IO.Path.Combine(gitDir, "locked");
+        return File.Exists(locked) && File.ReadAllText(locked).Trim() == "initializing";
+    }
+
     /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>
     public static string GitDirOf(string path)
     {

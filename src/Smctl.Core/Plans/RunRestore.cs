@@ -25,6 +25,13 @@ public static class RunRestore
         var before = run.Before;
         if (dryRun) putBack.AddRange(await MergesInProgressAsync(repo, program, ct).ConfigureAwait(false));
         else putBack.AddRange(await AbortMergesAsync(repo, program, ct).ConfigureAwait(false));
+        // A work tree whose add was killed half-way is not a whole one git can remove: it goes as the add left it.
+        foreach (var add in program.Steps.OfType<Steps.WorktreeAdd>())
+            if (dryRun ? Git.RepoReader.IsHalfAddedWorktree(add.Folder) : await Steps.WorktreeAdd.DiscardIfHalfAddedAsync(repo, add.Folder, ct).ConfigureAwait(false))
+            {
+                if (!dryRun) DeleteEmptyParent(add.Folder);
+                putBack.Add($"remove the half-made work tree {add.Folder}");
+            }
         var now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
         // Work trees the run made go first (their branches may be about to move or go); git refuses to drop unsaved work.
         foreach (var (folder, _) in now.Worktrees.Where(w => !before.Worktrees.ContainsKey(w.Key)))

@@ -166,3 +166,15 @@ public sealed class HalfWrittenMergeStateTests : IDisposable
         Assert.Equal(Testing.Git.Head(_ws.Repo("a"), "develop"), Testing.Git.Head(_ws.RemotePath("a"), "develop"));
     }
 }
+
+public sealed class WorktreeAddKillTests : ProcessGroupKillTests
+{
+    protected override string[] Command => ["worktree", "add", "x"];
+
+    protected override async Task PrepareAsync(WorkspaceFixture ws)
+    {
+        Assert.Equal(0, (await ws.Smctl("flow", "init")).ExitCode);
+        foreach (var repo in new[] { "a", "b", "c" }) Testing.Git.Run(ws.Repo(repo), "switch", "-q", "develop");
+        CommitMany(ws, "w", "work to check out", files: 120);
+    }
+}

@@ -11,6 +11,8 @@ public sealed record WorktreeAdd(string Folder, string Branch, string? StartPoin
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
+        // This step's own add, killed mid-checkout, is done again from the start.
+        await DiscardIfHalfAddedAsync(context, Folder, ct).ConfigureAwait(false);
         var holder = await context.WorktreeOfAsync(Branch, ct).ConfigureAwait(false);
         if (holder is not null && Path.GetFullPath(holder) == Path.GetFullPath(Folder)) return;
         if (holder is not null) throw context.Fail($"{Branch} is already checked out in {holder}");
@@ -21,5 +23,20 @@ public sealed record WorktreeAdd(string Folder, string Branch, string? StartPoin
             : ["worktree", "add", "--quiet", "--no-track", "-b", Branch, Folder, StartPoint];
         await context.RunAsync(ct, args).ConfigureAwait(false);
         if (!exists && Upstream is not null) await context.RunAsync(ct, "branch", "--quiet", $"--set-upstream-to={Upstream}", Branch).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes the work tree at <paramref name="folder"/> when a killed 'git worktree add' left it half made (see
+    /// RepoReader.IsHalfAddedWorktree): its folder and its entry under .git/worktrees. git's own remove and prune
+    /// skip it (it is locked, and may not have a HEAD yet), and it holds nobody's work. Returns whether there was one.
+    /// </summary>
+    public static async Task<bool> DiscardIfHalfAddedAsync(StepContext context, string folder, CancellationToken ct)
+    {
+        if (!RepoReader.IsHalfAddedWorktree(folder)) return false;
+        var admin = RepoReader.GitDirOf(folder);
+        Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(admin)) Directory.Delete(admin, recursive: true);
+        await context.RunAsync(ct, "worktree", "prune").ConfigureAwait(false);
+        return true;
     }
 }
