@@ -20,19 +20,34 @@ public sealed class RecordedServerTests : IDisposable
     private const string SimpleInfer = """{"model_name":"simple","model_version":"1","outputs":[{"name":"OUTPUT0","datatype":"INT32","shape":[1,16],"data":[2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32]},{"name":"OUTPUT1","datatype":"INT32","shape":[1,16],"data":[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]}]}""";
 
     private readonly WorkspaceFixture _ws = new("app");
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly string _url;
     private readonly List<string> _seen = [];
 
     public RecordedServerTests()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _url = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(_url + "/");
-        _listener.Start();
+        // A free port found by probing can be taken (another test's client, a listener) before HttpListener binds
+        // it: a few tries with a fresh port each.
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            _url = $"http://127.0.0.1:{port}";
+            var listener = new HttpListener();
+            listener.Prefixes.Add(_url + "/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
         _ = ServeAsync();
     }
 
