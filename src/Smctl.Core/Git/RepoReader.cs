@@ -323,7 +323,8 @@ public static class RepoReader
         foreach (var dir in Directory.EnumerateDirectories(linked).Order(StringComparer.Ordinal))
         {
             var gitFile = ReadTrimmed(System.IO.Path.Combine(dir, "gitdir"));
-            if (gitFile is null) continue;
+            // Empty while a killed 'git worktree add' was writing it: no work tree to list yet.
+            if (string.IsNullOrEmpty(gitFile)) continue;
             var folder = System.IO.Path.GetDirectoryName(gitFile)!;
             list.Add(new WorktreeInfo(folder, BranchOf(ReadTrimmed(System.IO.Path.Combine(dir, "HEAD"))), !Directory.Exists(folder), System.IO.Path.GetFileName(dir)));
         }
@@ -342,18 +343,24 @@ public static class RepoReader
     }
 
     /// <summary>
-    /// Whether the linked work tree at <paramref name="folder"/> is one a killed 'git worktree add' left: git locks a
-    /// new work tree with the reason "initializing" while it checks it out and unlocks it at the end, so that lock
-    /// outliving its git means the checkout stopped half-way, and nobody has worked in the tree since.
+    /// The .git/worktrees entry of a work tree a killed 'git worktree add' left at <paramref name="folder"/>, or null:
+    /// git locks a new work tree with the reason "initializing" while it makes and checks it out and unlocks it at the
+    /// end, so that lock outliving its git means the add stopped half-way (the folder's own .git file may be empty
+    /// yet), and nobody has worked in the tree since.
     /// </summary>
-    public static bool IsHalfAddedWorktree(string folder)
+    public static string? HalfAddedWorktreeEntry(string repoPath, string folder)
     {
-        if (!File.Exists(System.IO.Path.Combine(folder, ".git"))) return false;
-        string gitDir;
-        try { gitDir = GitDirOf(folder); }
-        catch (LibGit2SharpException) { return false; }
-        var locked = System.IO.Path.Combine(gitDir, "locked");
-        return File.Exists(locked) && File.ReadAllText(locked).Trim() == "initializing";
+        var entries = System.IO.Path.Combine(CommonDir(repoPath), "worktrees");
+        if (!Directory.Exists(entries)) return null;
+        var dotGit = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, ".git"));
+        foreach (var entry in Directory.EnumerateDirectories(entries))
+        {
+            var locked = System.IO.Path.Combine(entry, "locked");
+            if (ReadTrimmed(System.IO.Path.Combine(entry, "gitdir")) is { Length: > 0 } gitdir && System.IO.Path.GetFullPath(gitdir) == dotGit
+                && File.Exists(locked) && File.ReadAllText(locked).Trim() == "initializing")
+                return entry;
+        }
+        return null;
     }
 
     /// <summary>A work tree's git folder: .git itself, or the folder a linked work tree's .git file points at.</summary>
@@ -361,7 +368,9 @@ public static class RepoReader
     {
         var dotGit = System.IO.Path.Combine(path, ".git");
         if (Directory.Exists(dotGit)) return System.IO.Path.GetFullPath(dotGit);
-        var line = ReadTrimmed(dotGit) ?? throw new LibGit2SharpException($"{path} is not a git work tree");
+        // A .git file a killed 'git worktree add' had not finished writing is no pointer to anything.
+        var line = ReadTrimmed(dotGit) is { } read && read.StartsWith("gitdir:", StringComparison.Ordinal) ? read
+            : throw new LibGit2SharpException($"{path} is not a git work tree");
         return System.IO.Path.GetFullPath(line["gitdir:".Length..].Trim(), path);
     }
 

@@ -27,7 +27,7 @@ public static class RunRestore
         else putBack.AddRange(await AbortMergesAsync(repo, program, ct).ConfigureAwait(false));
         // A work tree whose add was killed half-way is not a whole one git can remove: it goes as the add left it.
         foreach (var add in program.Steps.OfType<Steps.WorktreeAdd>())
-            if (dryRun ? Git.RepoReader.IsHalfAddedWorktree(add.Folder) : await Steps.WorktreeAdd.DiscardIfHalfAddedAsync(repo, add.Folder, ct).ConfigureAwait(false))
+            if (dryRun ? Git.RepoReader.HalfAddedWorktreeEntry(repo.Path, add.Folder) is not null : await Steps.WorktreeAdd.DiscardIfHalfAddedAsync(repo, add.Folder, ct).ConfigureAwait(false))
             {
                 if (!dryRun) DeleteEmptyParent(add.Folder);
                 putBack.Add($"remove the half-made work tree {add.Folder}");

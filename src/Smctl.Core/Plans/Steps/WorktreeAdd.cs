@@ -27,15 +27,14 @@ public sealed record WorktreeAdd(string Folder, string Branch, string? StartPoin
 
     /// <summary>
     /// Removes the work tree at <paramref name="folder"/> when a killed 'git worktree add' left it half made (see
-    /// RepoReader.IsHalfAddedWorktree): its folder and its entry under .git/worktrees. git's own remove and prune
+    /// RepoReader.HalfAddedWorktreeEntry): its folder and its entry under .git/worktrees. git's own remove and prune
     /// skip it (it is locked, and may not have a HEAD yet), and it holds nobody's work. Returns whether there was one.
     /// </summary>
     public static async Task<bool> DiscardIfHalfAddedAsync(StepContext context, string folder, CancellationToken ct)
     {
-        if (!RepoReader.IsHalfAddedWorktree(folder)) return false;
-        var admin = RepoReader.GitDirOf(folder);
-        Directory.Delete(folder, recursive: true);
-        if (Directory.Exists(admin)) Directory.Delete(admin, recursive: true);
+        if (RepoReader.HalfAddedWorktreeEntry(context.Path, folder) is not { } entry) return false;
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.Delete(entry, recursive: true);
         await context.RunAsync(ct, "worktree", "prune").ConfigureAwait(false);
         return true;
     }
