@@ -21,7 +21,8 @@ public static class AtomicFile
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var scratchPrefix = $".{Path.GetFileName(path)}.";
-        Leftovers.Sweep(dir, scratchPrefix);
+        // Not on the bookkeeping rewritten after every step: a folder scan there would be paid ten times a second.
+        if (durable) Leftovers.Sweep(dir, scratchPrefix);
         var temp = Path.Combine(dir, $"{scratchPrefix}{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
