@@ -84,39 +84,55 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
     public JsonTypeInfo<TInput> InputJson => json;
     public JsonTypeInfo<RunResult> ResultJson => SmctlJson.Default.RunResult;
 
-    public Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct) => RunAsync(context, input, [], ct);
+    public async Task<RunResult> RunAsync(SmctlContext context, TInput input, CancellationToken ct)
+    {
+        var (name, label) = Subject(context, input);
+        // With protected integration branches a feature goes in by pull request: finish proposes what the forge has
+        // not merged yet, and cleans up what it has.
+        var links = Proposing(context);
+        var result = await RunCommand.PlanAndRunAsync(context, label, (ws, token) => PlanAsync(context, ws, input, name, label, [], links, token), ct).ConfigureAwait(false);
+        return WithPullRequests(result, links);
+    }
 
-    /// <param name="committedFirst">
-    /// Repos whose uncommitted changes the calling command commits before it finishes (spec archive's commit in the
-    /// repo holding the specs): planned as clean, so its preview lists every repo the real run finishes.
-    /// </param>
-    public async Task<RunResult> RunAsync(SmctlContext context, TInput input, IReadOnlyCollection<string> committedFirst, CancellationToken ct)
+    /// <summary>The validated name or version being finished, and the run's label.</summary>
+    public (string Name, string Label) Subject(SmctlContext context, TInput input)
     {
         var model = FlowModel.From(context.Settings);
         var given = input.Subject() ?? Flows.CheckedOut(context, model, kind, input.Repos);
         var name = kind == FlowKind.Feature ? FlowModel.ValidateName(given) : FlowModel.ValidateVersion(given);
+        return (name, $"flow {kind.ToString().ToLowerInvariant()} finish {name}");
+    }
+
+    /// <summary>Where the finish proposes (flow.finish = "propose"), the list its pull requests are gathered in; else null.</summary>
+    public List<Git.PullRequestLink>? Proposing(SmctlContext context) =>
+        kind == FlowKind.Feature && context.Settings.Text(Config.Shared.ConfigKeys.FlowFinish) == "propose" ? [] : null;
+
+    public static RunResult WithPullRequests(RunResult result, List<Git.PullRequestLink>? links) =>
+        links is { Count: > 0 } ? result with { PullRequests = [.. links.OrderBy(l => l.Repo, StringComparer.Ordinal)] } : result;
+
+    /// <summary>The finish's program, every repo checked (a problem anywhere refuses the whole finish).</summary>
+    /// <param name="committedFirst">
+    /// Repos where the calling command commits before it finishes (spec archive's commit in the repo holding the specs,
+    /// with its uncommitted changes in the change): planned as clean, and with a merge even where the branch has nothing new yet.
+    /// </param>
+    public async Task<Plan> PlanAsync(SmctlContext context, Workspace.Shared.Workspace ws, TInput input, string name, string label,
+        IReadOnlyCollection<string> committedFirst, List<Git.PullRequestLink>? links, CancellationToken token)
+    {
+        var model = FlowModel.From(context.Settings);
         var branch = model.Branch(kind, name);
-        var label = $"flow {kind.ToString().ToLowerInvariant()} finish {name}";
-        // With protected integration branches a feature goes in by pull request: finish proposes what the forge has
-        // not merged yet, and cleans up what it has.
-        var links = kind == FlowKind.Feature && context.Settings.Text(Config.Shared.ConfigKeys.FlowFinish) == "propose" ? new List<Git.PullRequestLink>() : null;
-        var result = await RunCommand.PlanAndRunAsync(context, label, async (ws, token) =>
-        {
-            var problems = new Problems();
-            var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
-            var having = facts.Where(f => f.HasBranch(branch)).ToList();
-            if (model.Trunk && kind == FlowKind.Release && having.Count == 0)
-                return TrunkRelease(facts, name, input, problems, label);
-            if (having.Count == 0 && problems.Count == 0)
-                throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
-            // Each repo is planned on its own (in-process reads and merge checks), so the repos are planned in parallel.
-            var planned = await Workspace.Shared.RepoParallel.MapAsync(having, context.Jobs,
-                (f, t) => PlanRepoAsync(context, ws, f, f.Flow, branch, name, input, committedFirst.Contains(f.Repo.Name), links, problems, t), token).ConfigureAwait(false);
-            var programs = planned.OfType<RepoProgram>().ToList();
-            problems.ThrowIfAny(label);
-            return new Plan(Plan.NewId(label), label, programs);
-        }, ct).ConfigureAwait(false);
-        return links is { Count: > 0 } ? result with { PullRequests = [.. links.OrderBy(l => l.Repo, StringComparer.Ordinal)] } : result;
+        var problems = new Problems();
+        var facts = await RepoFacts.GatherAsync(context, ws.Select(input.Repos), !input.NoFetch, problems, token).ConfigureAwait(false);
+        var having = facts.Where(f => f.HasBranch(branch)).ToList();
+        if (model.Trunk && kind == FlowKind.Release && having.Count == 0)
+            return TrunkRelease(facts, name, input, problems, label);
+        if (having.Count == 0 && problems.Count == 0)
+            throw Errors.SmctlException.Usage($"no repo has {branch}.", $"see 'smctl flow {kind.ToString().ToLowerInvariant()} list'");
+        // Each repo is planned on its own (in-process reads and merge checks), so the repos are planned in parallel.
+        var planned = await Workspace.Shared.RepoParallel.MapAsync(having, context.Jobs,
+            (f, t) => PlanRepoAsync(context, ws, f, f.Flow, branch, name, input, committedFirst.Contains(f.Repo.Name), links, problems, t), token).ConfigureAwait(false);
+        var programs = planned.OfType<RepoProgram>().ToList();
+        problems.ThrowIfAny(label);
+        return new Plan(Plan.NewId(label), label, programs);
     }
 
     /// <summary>One repo's steps, or null (with the reason in <paramref name="problems"/>) when it cannot be finished.</summary>
@@ -146,7 +162,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
             return null;
         }
         var steps = kind == FlowKind.Feature
-            ? await FeatureStepsAsync(f, model, branch, tip, squash, problems, ct).ConfigureAwait(false)
+            ? await FeatureStepsAsync(f, model, branch, tip, squash, committedFirst, problems, ct).ConfigureAwait(false)
             : await ReleaseStepsAsync(f, model, branch, name, tip, input.Message(), squash, noTag, noBackmerge, sign, release, problems, ct).ConfigureAwait(false);
         if (steps is null) return null;
         steps.InsertRange(0, worktreeSteps);
@@ -163,7 +179,8 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         return new RepoProgram(f.Repo.Name, steps);
     }
 
-    private static async Task<List<Step>?> FeatureStepsAsync(RepoFacts f, FlowModel model, string branch, string? tip, bool squash, Problems problems, CancellationToken ct)
+    /// <param name="committedFirst">A commit comes onto the branch before the merge (spec archive's): there is always something to merge.</param>
+    private static async Task<List<Step>?> FeatureStepsAsync(RepoFacts f, FlowModel model, string branch, string? tip, bool squash, bool committedFirst, Problems problems, CancellationToken ct)
     {
         var target = model.FeatureTarget;
         var steps = new List<Step>();
@@ -173,7 +190,7 @@ public sealed class FlowFinish<TInput>(FlowKind kind, JsonTypeInfo<TInput> json)
         // The branch about to be deleted cannot stay checked out: the main work tree moves to the target, as git-flow does.
         if (f.Refs.HeadBranch == branch) steps.Add(new BranchCheckout(target));
         // Merged already (on the forge, by its button: merged, squashed or rebased in): only the clean-up is left.
-        if (await MergeCheck.IntegratedAsync(f.Git, into, tip, ct).ConfigureAwait(false)) return steps;
+        if (!committedFirst && await MergeCheck.IntegratedAsync(f.Git, into, tip, ct).ConfigureAwait(false)) return steps;
         var (_, conflicts) = await MergeCheck.TryAsync(f.Git, into, tip, ct, keepCommit: false).ConfigureAwait(false);
         if (conflicts.Count > 0) { problems.Add(f.Repo.Name, $"merging {branch} into {target} conflicts in {string.Join(", ", conflicts)}"); return null; }
         steps.Add(new BranchMerge(target, f.Local(branch) is null ? GitRefs.RemoteBranch(GitRefs.DefaultRemote, branch) : GitRefs.Branch(branch),

@@ -41,23 +41,28 @@ public static class Recovery
     /// </summary>
     public static async Task UndoHalfWrittenAsync(SmctlContext context, StepContext repo, IEnumerable<Step> steps, CancellationToken ct)
     {
-        foreach (var step in steps)
+        var list = steps.ToList();
+        // A step that puts its own files back (a spec archive's moved change) has them looked at by no other.
+        var owned = list.SelectMany(s => s.OwnedPaths).ToList();
+        foreach (var step in list)
             if (await step.WorkTreeWriteAsync(repo, ct).ConfigureAwait(false) is { } write)
             {
-                var put = await UndoHalfWrittenAsync(repo, write, ct).ConfigureAwait(false);
+                var put = await UndoHalfWrittenAsync(repo, write, ct, owned).ConfigureAwait(false);
                 if (put.Count > 0)
                     context.Warn($"{repo.Repo}: put back {put.Count} file(s) a killed git had half-written in {write.Folder} ({string.Join(", ", put.Take(5))}{(put.Count > 5 ? ", …" : "")})");
             }
     }
 
     /// <summary>Puts back to HEAD's version every changed file of the work tree whose content is the target's; returns their paths.</summary>
-    public static async Task<IReadOnlyList<string>> UndoHalfWrittenAsync(StepContext repo, WorkTreeWrite write, CancellationToken ct)
+    /// <param name="leave">Paths (relative to the repo) another step puts back itself.</param>
+    public static async Task<IReadOnlyList<string>> UndoHalfWrittenAsync(StepContext repo, WorkTreeWrite write, CancellationToken ct, IReadOnlyList<string>? leave = null)
     {
         var git = repo.Git;
         var status = await git.RunAsync(write.Folder, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames"], ct).ConfigureAwait(false);
         if (!status.Ok) return [];
         var changed = status.Stdout.TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Where(e => e.Length > 3).Select(e => e[3..]).Distinct(StringComparer.Ordinal).ToList();
+            .Where(e => e.Length > 3).Select(e => e[3..]).Distinct(StringComparer.Ordinal)
+            .Where(p => leave is null || !leave.Any(l => p == l || p.StartsWith(l + "/", StringComparison.Ordinal))).ToList();
         if (changed.Count == 0) return [];
         var target = await BlobsAsync(git, write.Folder, write.Target, ct).ConfigureAwait(false);
         var head = await BlobsAsync(git, write.Folder, "HEAD", ct).ConfigureAwait(false);

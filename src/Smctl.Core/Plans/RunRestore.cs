@@ -139,6 +139,10 @@ public static class RunRestore
             var added = await repo.TryAsync(ct, args).ConfigureAwait(false);
             if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.ErrorLine(added.Stderr)}"); }
         }
+        // Files no ref holds (a spec archive's uncommitted ones) come back once the refs are: the steps that ran or were in flight, last first.
+        var reached = run.NextStep < 0 ? program.Steps.Count : run.NextStep + 1;
+        foreach (var step in program.Steps.Take(Math.Min(reached, program.Steps.Count)).Reverse())
+            await step.PutBackFilesAsync(repo, dryRun, putBack, problems, ct).ConfigureAwait(false);
         return new RestoreOutcome(putBack, problems);
     }
 

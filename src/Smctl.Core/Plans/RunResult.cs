@@ -1,6 +1,6 @@
 namespace Smctl.Core.Plans;
 
-/// <param name="Detail">What a step changes in files, as a unified diff (a release's changelog and versions).</param>
+/// <param name="Detail">What a step changes in files, as a unified diff (a release's changelog and versions, the specs an archive writes).</param>
 public sealed record StepView(string Op, string Command, StepStatus Status, string? Detail = null);
 
 public sealed record RepoRunView(string Repo, IReadOnlyList<StepView> Steps, string? Error = null)
@@ -33,7 +33,7 @@ public sealed record RunResult(string Id, string Command, RunPhase Phase, IReadO
     public Errors.ErrorKind? FailureKind => Interrupted ? Errors.ErrorKind.Git : CallFailure;
 
     public static RunResult FromPlan(Plan plan) => new(plan.Id, plan.Command, RunPhase.Planned,
-        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(s.Op, s.Describe(), StepStatus.Planned, (s as Steps.FilesCommit)?.Diff)).ToList())).ToList());
+        plan.Repos.Select(r => new RepoRunView(r.Repo, r.Steps.Select(s => new StepView(s.Op, s.Describe(), StepStatus.Planned, s.Detail)).ToList())).ToList());
 
     public static RunResult FromState(RunState state, RunPhase? phase = null, IReadOnlyList<string>? problems = null) => new(
         state.Plan.Id, state.Plan.Command, phase ?? state.Phase,

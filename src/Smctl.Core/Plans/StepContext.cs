@@ -40,6 +40,26 @@ public sealed class StepContext : IDisposable
     public Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken ct) =>
         Task.FromResult(Read(repo => RepoReader.IsAncestorRev(repo, ancestor, descendant)));
 
+    /// <summary>
+    /// A commit on a branch or tag whose first parent is <paramref name="parent"/> and that <paramref name="matches"/>
+    /// (a resumed run's proof that its commit was made, even where a later step merged it and deleted its branch), or null.
+    /// </summary>
+    public async Task<string?> ChildOfAsync(string parent, Func<string, string, Task<bool>> matches, CancellationToken ct)
+    {
+        var children = await TryAsync(ct, "log", "--ancestry-path", "--branches", "--tags", "--format=%H%x00%P%x00%s", "^" + parent).ConfigureAwait(false);
+        if (!children.Ok) return null;
+        foreach (var line in children.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\0');
+            if (fields.Length == 3 && fields[1].Split(' ')[0] == parent && await matches(fields[0], fields[2]).ConfigureAwait(false)) return fields[0];
+        }
+        return null;
+    }
+
+    /// <summary>A child of <paramref name="parent"/> (see above) with this message's subject.</summary>
+    public Task<string?> ChildOfAsync(string parent, string message, CancellationToken ct) =>
+        ChildOfAsync(parent, (_, subject) => Task.FromResult(subject == message.Split('\n')[0]), ct);
+
     /// <summary>The folder of the worktree that has <paramref name="branch"/> checked out, or null.</summary>
     public Task<string?> WorktreeOfAsync(string branch, CancellationToken ct) => Task.FromResult(RepoReader.WorktreeOf(Path, branch));
 

@@ -10,6 +10,7 @@ using Smctl.Core.Git;
 using Smctl.Core.Operations;
 using Smctl.Core.Operations.Inputs;
 using Smctl.Core.Plans;
+using Smctl.Core.Plans.Steps;
 using Smctl.Core.Spec.Shared;
 
 namespace Smctl.Core.Spec;
@@ -49,24 +50,26 @@ public sealed record ArchivedSpec(string Id, SpecOutcome Outcome, MergeCounts Co
 /// <param name="ArchivedAs">The folder name under changes/archive/ (YYYY-MM-DD-id).</param>
 /// <param name="Archived">False in a dry run: this is what archiving would do.</param>
 /// <param name="Commit">The commit recording the archive in the repo holding the OpenSpec root.</param>
-/// <param name="Finish">The flow run that finished feature/&lt;id&gt; (its plan in a dry run).</param>
-/// <param name="FinishError">Why finishing was refused after the archive was committed.</param>
+/// <param name="Run">
+/// The run (its plan in a dry run): the archive committed in the repo holding the OpenSpec root, then feature/&lt;id&gt;
+/// finished where it exists. Interrupted, it waits for continue, skip or abort as any run.
+/// </param>
 /// <param name="Warnings">openspec's own warnings, as openspec gives them.</param>
 public sealed record SpecArchiveResult(string Change, string ArchivedAs, bool Archived, string Path, bool SpecsUpdated, MergeCounts? Totals, IReadOnlyList<string>? Warnings,
-    IReadOnlyList<ArchivedSpec> Specs, string? Repo, string? Commit, RunResult? Finish, string? FinishError) : IOutcome
+    IReadOnlyList<ArchivedSpec> Specs, string? Repo, string? Commit, RunResult? Run) : IOutcome
 {
     /// <summary>Set when the archive commit is (or would be) left unpushed: no feature branch is left to finish and push it.</summary>
     public string? Unpushed { get; init; }
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public ErrorKind? FailureKind => FinishError is not null ? ErrorKind.Git : Finish?.FailureKind;
+    public ErrorKind? FailureKind => Run?.FailureKind;
 }
 
 /// <summary>
 /// Archives a change as 'openspec archive' does — the same refusals, the delta specs merged into the main specs
 /// (RENAMED, REMOVED, MODIFIED, ADDED; a skeleton for a new capability; a retired one deleted when the change declares
 /// retire_capabilities), the change moved to changes/archive/YYYY-MM-DD-id/ — and nothing written when any refusal
-/// applies. Then commits that in the repo holding the OpenSpec root and finishes feature/&lt;id&gt; through the flow engine.
+/// applies. Then, as one run of the run engine, commits that in the repo holding the OpenSpec root and finishes feature/&lt;id&gt;.
 /// </summary>
 public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchiveResult>
 {
@@ -125,49 +128,82 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
         var finishing = !input.NoFinish && holders.Count > 0;
         var specRepo = root.Repo is { } name ? ws.Repo(name) : null;
         var touched = prepared.Where(p => p.Outcome != SpecOutcome.Unchanged).ToList();
-        var preview = await CheckFinishAsync(context, change, root, specRepo, finishing ? holders : [], branch, input, refuse, ct).ConfigureAwait(false);
+        if (specRepo is not null) await CheckSpecRepoAsync(context, change, root, specRepo, finishing, branch, refuse, ct).ConfigureAwait(false);
 
         var specs = new List<ArchivedSpec>();
+        var diffs = new List<string>();
         foreach (var p in prepared)
         {
             var outcome = p.Outcome;
             string? diff = null;
-            if (context.DryRun && outcome != SpecOutcome.Unchanged)
+            if (outcome != SpecOutcome.Unchanged && (context.DryRun || specRepo is not null))
                 diff = await IO.TextDiff.UnifiedAsync(context.Git, [(Path.GetRelativePath(project, p.Update.Target).Replace('\\', '/'),
                     p.Update.Exists ? SpecText.Read(p.Update.Target) : null, outcome == SpecOutcome.Retire ? null : NewText(p))], ct).ConfigureAwait(false);
-            specs.Add(new ArchivedSpec(p.Update.Id, outcome, p.Merged.Counts, p.Update.Target, diff));
+            if (diff is not null) diffs.Add(diff);
+            specs.Add(new ArchivedSpec(p.Update.Id, outcome, p.Merged.Counts, p.Update.Target, context.DryRun ? diff : null));
         }
         var totals = prepared.Count == 0 ? null : touched.Aggregate(new MergeCounts(0, 0, 0, 0), (sum, p) => sum + p.Merged.Counts);
         foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire)) warnings.Add(RetirementNote(p, project));
 
-        if (context.DryRun)
+        // Archiving is a step of the run in the repo holding the specs, before the finish's steps, so continue, abort
+        // and undo treat it as any step. An OpenSpec root in no repo has nothing to commit: its files are written first.
+        var step = specRepo is null ? null : await PlanStepAsync(context, specRepo, change, archivePath, touched, string.Concat(diffs), ct).ConfigureAwait(false);
+        if (specRepo is null && !context.DryRun)
         {
-            return new SpecArchiveResult(change.Id, archiveName, false, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, null, preview, null)
-            {
-                Unpushed = specRepo is not null && !finishing ? Unpushed(specRepo, branch, "would be committed") : null,
-            };
+            using (store.Lock($"spec archive {change.Id}"))
+                Apply(touched, change.Dir, archivePath, root);
         }
+        RunResult? run = null;
+        if (step is not null || finishing)
+        {
+            var finish = new FeatureFinishInput { Name = change.Id, Repos = holders, NoFetch = input.NoFetch, NoPush = input.NoPush };
+            var label = $"spec archive {change.Id}";
+            var links = finishing ? Flows.FeatureFinish.Proposing(context) : null;
+            run = FlowFinish<FeatureFinishInput>.WithPullRequests(await RunCommand.PlanAndRunAsync(context, label, async (planWs, token) =>
+            {
+                var programs = finishing
+                    ? (await Flows.FeatureFinish.PlanAsync(context, planWs, finish, change.Id, label, step is null ? [] : [specRepo!.Name], links, token).ConfigureAwait(false)).Repos.ToList()
+                    : [];
+                if (step is not null)
+                {
+                    var at = programs.FindIndex(p => p.Repo == specRepo!.Name);
+                    if (at < 0) programs.Add(new RepoProgram(specRepo!.Name, [step]));
+                    else programs[at] = programs[at] with { Steps = [step, .. programs[at].Steps] };
+                }
+                return new Plan(Plan.NewId(label), label, programs);
+            }, ct).ConfigureAwait(false), links);
+        }
+        var commit = step is null || context.DryRun ? null : await ArchiveCommitAsync(context, specRepo!, step, ct).ConfigureAwait(false);
+        var pushed = run?.Repos.FirstOrDefault(r => r.Repo == specRepo?.Name)?.Steps.Any(s => s.Op == "refs_push") == true;
+        var unpushed = specRepo is null || pushed ? null
+            : context.DryRun ? Unpushed(specRepo, branch, "would be committed")
+            : commit is not null ? Unpushed(specRepo, branch, $"is committed ({commit[..12]})") : null;
+        return new SpecArchiveResult(change.Id, archiveName, !context.DryRun && (specRepo is null || commit is not null), archivePath, touched.Count > 0, totals,
+            warnings.Count > 0 ? warnings : null, specs, root.Repo, commit, run)
+        { Unpushed = unpushed };
+    }
 
-        using (store.Lock($"spec archive {change.Id}"))
-            Apply(touched, change.Dir, archivePath, root);
-        var commit = specRepo is null ? null : await CommitAsync(context, specRepo, change, archivePath, touched, ct).ConfigureAwait(false);
-        RunResult? finish = null;
-        string? finishError = null;
-        if (finishing)
-        {
-            try
-            {
-                finish = await Flows.FeatureFinish.RunAsync(context, new FeatureFinishInput { Name = change.Id, NoFetch = input.NoFetch, NoPush = input.NoPush }, ct).ConfigureAwait(false);
-            }
-            catch (SmctlException e)
-            {
-                finishError = $"{e.Message}{(e.Suggestion is null ? "" : $" ({e.Suggestion})")}; the archive is done: finish later with 'smctl flow feature finish {change.Id}'";
-            }
-        }
-        return new SpecArchiveResult(change.Id, archiveName, true, archivePath, touched.Count > 0, totals, warnings.Count > 0 ? warnings : null, specs, root.Repo, commit, finish, finishError)
-        {
-            Unpushed = commit is not null && !finishing && specRepo is not null ? Unpushed(specRepo, branch, $"is committed ({commit[..12]})") : null,
-        };
+    /// <summary>The archive as a step: every path relative to the repo, and what those paths held uncommitted, so abort can put it back.</summary>
+    private static async Task<ChangeArchive> PlanStepAsync(SmctlContext context, Workspace.Shared.RepoEntry repo, ChangeRef change, string archivePath,
+        IReadOnlyList<Prepared> touched, string diff, CancellationToken ct)
+    {
+        string Rel(string p) => Path.GetRelativePath(repo.FullPath, p).Replace('\\', '/');
+        var head = (await context.Git.RunCheckedAsync(repo.FullPath, ["rev-parse", "HEAD"], repo.Name, ct).ConfigureAwait(false)).Trim();
+        var onBranch = Git.RepoReader.CurrentBranch(repo.FullPath)!;
+        var specs = touched.Select(p => new SpecWrite(Rel(p.Update.Target), p.Outcome == SpecOutcome.Retire ? null : NewText(p), ChangeArchive.Sha(p.Update.Target))).ToList();
+        var owned = new[] { Rel(change.Dir), Rel(archivePath) }.Concat(specs.Select(s => s.Path)).ToList();
+        var status = (await context.Git.RunCheckedAsync(repo.FullPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", .. owned], repo.Name, ct).ConfigureAwait(false))
+            .TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Length > 3).Select(e => e[3..]).Distinct(StringComparer.Ordinal);
+        var uncommitted = status.Select(f => new UncommittedFile(f, File.Exists(Path.Combine(repo.FullPath, f)) ? File.ReadAllBytes(Path.Combine(repo.FullPath, f)) : null)).ToList();
+        return new ChangeArchive(onBranch, head, Rel(change.Dir), Rel(archivePath), Rel(change.Root.SpecsDir), specs, uncommitted,
+            $"chore(spec): archive change {change.Id}", diff.Length > 0 ? diff : null);
+    }
+
+    /// <summary>The commit the run's archive step made, found as a resumed run proves it (null while the run has not made it).</summary>
+    private static async Task<string?> ArchiveCommitAsync(SmctlContext context, Workspace.Shared.RepoEntry repo, ChangeArchive step, CancellationToken ct)
+    {
+        using var git = RunExecutor.ContextFor(context, repo);
+        return await git.ChildOfAsync(step.Parent, step.Message, ct).ConfigureAwait(false);
     }
 
     /// <summary>With no feature branch left to finish, nothing pushes the archive commit: said rather than left unseen.</summary>
@@ -262,43 +298,25 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
     }
 
     /// <summary>
-    /// What finishing will refuse, checked before anything is written: the repo holding the specs may have uncommitted
-    /// changes only in the change and the specs (they are committed with the archive); every other repo is planned now.
+    /// What the archive in the repo holding the specs would be refused for, checked before anything is written: a
+    /// detached HEAD or a git operation in progress; when finishing, uncommitted changes outside the change and the
+    /// specs (those are committed with the archive).
     /// </summary>
-    /// <param name="holders">The repos whose branch will be finished (none: no finish).</param>
-    private static async Task<RunResult?> CheckFinishAsync(SmctlContext context, ChangeRef change, SpecRoot root,
-        Workspace.Shared.RepoEntry? specRepo, IReadOnlyList<string> holders, string branch, SpecArchiveInput input, Func<string, string?, SmctlException> refuse, CancellationToken ct)
+    private static async Task CheckSpecRepoAsync(SmctlContext context, ChangeRef change, SpecRoot root, Workspace.Shared.RepoEntry specRepo,
+        bool finishing, string branch, Func<string, string?, SmctlException> refuse, CancellationToken ct)
     {
-        var finishing = holders.Count > 0;
-        var specRepoDirty = false;
-        if (specRepo is not null)
-        {
-            var (detached, operation) = Git.RepoReader.HeadState(specRepo.FullPath);
-            if (detached || operation is not null)
-                throw refuse($"{specRepo.Name} is {(detached ? "on a detached HEAD" : $"in the middle of a {operation}")}: the archive is committed there",
-                    detached ? "check out a branch first" : $"finish or abort the {operation} first");
-            var owned = new[] { change.Dir, root.SpecsDir, Path.Combine(root.ChangesDir, "archive") };
-            // Every file, untracked folders listed file by file, so a change folder nobody committed yet is not "foreign".
-            var changed = (await context.Git.RunCheckedAsync(specRepo.FullPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"], specRepo.Name, ct).ConfigureAwait(false))
-                .Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Length > 3 && e[2] == ' ').Select(e => e[3..]).ToList();
-            var foreign = changed.Where(f => !owned.Any(o => IO.Paths.IsWithin(o, Path.Combine(specRepo.FullPath, f)))).ToList();
-            specRepoDirty = changed.Count > 0;
-            if (finishing && foreign.Count > 0)
-                throw refuse($"{specRepo.Name} has uncommitted changes outside the change: {string.Join(", ", foreign.Take(8))}; finishing {branch} needs a clean work tree",
-                    $"commit or stash them, or pass {context.Flag("noFinish")}");
-        }
-        if (!finishing) return null;
-        try
-        {
-            // The repo holding the specs is checked too: its changes are the archive's, committed before the finish.
-            return await Flows.FeatureFinish.RunAsync(context.Planning(), new FeatureFinishInput { Name = change.Id, Repos = holders, NoFetch = true, NoPush = input.NoPush },
-                specRepoDirty && specRepo is not null ? [specRepo.Name] : [], ct).ConfigureAwait(false);
-        }
-        catch (SmctlException e) when (e.Kind == ErrorKind.Git)
-        {
-            throw new SmctlException(ErrorKind.Git, $"finishing {branch} after the archive would be refused, so nothing was archived:\n{e.Message}",
-                $"fix what it names, or pass {context.Flag("noFinish")} (and finish later)", e.Repo);
-        }
+        var (detached, operation) = Git.RepoReader.HeadState(specRepo.FullPath);
+        if (detached || operation is not null)
+            throw refuse($"{specRepo.Name} is {(detached ? "on a detached HEAD" : $"in the middle of a {operation}")}: the archive is committed there",
+                detached ? "check out a branch first" : $"finish or abort the {operation} first");
+        var owned = new[] { change.Dir, root.SpecsDir, Path.Combine(root.ChangesDir, "archive") };
+        // Every file, untracked folders listed file by file, so a change folder nobody committed yet is not "foreign".
+        var changed = (await context.Git.RunCheckedAsync(specRepo.FullPath, ["status", "--porcelain=v1", "-z", "--untracked-files=all"], specRepo.Name, ct).ConfigureAwait(false))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries).Where(e => e.Length > 3 && e[2] == ' ').Select(e => e[3..]).ToList();
+        var foreign = changed.Where(f => !owned.Any(o => IO.Paths.IsWithin(o, Path.Combine(specRepo.FullPath, f)))).ToList();
+        if (finishing && foreign.Count > 0)
+            throw refuse($"{specRepo.Name} has uncommitted changes outside the change: {string.Join(", ", foreign.Take(8))}; finishing {branch} needs a clean work tree",
+                $"commit or stash them, or pass {context.Flag("noFinish")}");
     }
 
     /// <summary>Writes the specs and moves the change; on any failure every file is put back as it was.</summary>
@@ -315,7 +333,7 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
             foreach (var p in touched.Where(p => p.Outcome == SpecOutcome.Retire))
             {
                 File.Delete(p.Update.Target);
-                PruneEmptyFolders(Path.GetDirectoryName(p.Update.Target)!, root.SpecsDir);
+                ChangeArchive.PruneEmptyFolders(Path.GetDirectoryName(p.Update.Target)!, root.SpecsDir);
             }
             Directory.CreateDirectory(Path.GetDirectoryName(archivePath)!);
             Directory.Move(changeDir, archivePath);
@@ -335,31 +353,5 @@ public sealed partial class SpecArchive : IOperation<SpecArchiveInput, SpecArchi
             }
             throw new SmctlException(ErrorKind.General, $"archiving failed and every file was put back: {e.Message}");
         }
-    }
-
-    /// <summary>Removes folders the retirement left empty, up to (not including) the specs root.</summary>
-    private static void PruneEmptyFolders(string start, string boundary)
-    {
-        var limit = IO.Paths.Real(boundary);
-        for (var dir = start; IO.Paths.IsWithin(limit, IO.Paths.Real(dir)) && IO.Paths.Real(dir) != limit; dir = Path.GetDirectoryName(dir)!)
-        {
-            if (new DirectoryInfo(dir).LinkTarget is not null || Directory.EnumerateFileSystemEntries(dir).Any()) return;
-            Directory.Delete(dir);
-        }
-    }
-
-    /// <summary>Commits exactly the archive's paths (the old change folder, the archived one, the specs written or deleted).</summary>
-    private static async Task<string> CommitAsync(SmctlContext context, Workspace.Shared.RepoEntry repo, ChangeRef change, string archivePath,
-        IReadOnlyList<Prepared> touched, CancellationToken ct)
-    {
-        string Rel(string p) => Path.GetRelativePath(repo.FullPath, p).Replace('\\', '/');
-        var candidates = new[] { change.Dir, archivePath }.Concat(touched.Select(p => p.Update.Target)).Select(Rel).ToList();
-        var tracked = (await context.Git.RunCheckedAsync(repo.FullPath, ["ls-files", "--", .. candidates], repo.Name, ct).ConfigureAwait(false))
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var paths = candidates.Where(c => Path.Exists(Path.Combine(repo.FullPath, c)) || tracked.Any(t => t == c || t.StartsWith(c + "/", StringComparison.Ordinal))).ToList();
-        await context.Git.RunCheckedAsync(repo.FullPath, ["add", "-A", "--", .. paths], repo.Name, ct).ConfigureAwait(false);
-        await context.GitFor(repo.FullPath).RunCheckedAsync(repo.FullPath, ["commit", "--quiet", "-m", $"chore(spec): archive change {change.Id}", "--", .. paths],
-            repo.Name, ct).ConfigureAwait(false);
-        return (await context.Git.RunCheckedAsync(repo.FullPath, ["rev-parse", "HEAD"], repo.Name, ct).ConfigureAwait(false)).Trim();
     }
 }

@@ -12,7 +12,7 @@ namespace Smctl.Tests.Flow;
 /// </summary>
 public abstract class ProcessGroupKillTests
 {
-    private static readonly string[] Names = ["a", "b", "c"];
+    protected static readonly string[] Names = ["a", "b", "c"];
     private const int Moments = 10;
 
     protected abstract string[] Command { get; }
@@ -38,8 +38,13 @@ public abstract class ProcessGroupKillTests
         return ws;
     }
 
+    /// <summary>What else a command's end or start state holds, beyond refs and git status (files' contents).</summary>
+    protected virtual void AddState(WorkspaceFixture ws, SortedDictionary<string, string> state)
+    {
+    }
+
     /// <summary>Refs (here and on the remotes), checkouts, and each work tree's changes.</summary>
-    private static SortedDictionary<string, string> State(WorkspaceFixture ws)
+    private SortedDictionary<string, string> State(WorkspaceFixture ws)
     {
         var state = Refs.Of(ws, Names);
         foreach (var repo in Names)
@@ -47,6 +52,7 @@ public abstract class ProcessGroupKillTests
             state[$"{repo}:status"] = Testing.Git.Run(ws.Repo(repo), "status", "--porcelain", "--untracked-files=all");
             state[$"{repo}:worktrees"] = Testing.Git.Run(ws.Repo(repo), "worktree", "list", "--porcelain").Replace(ws.Root, "<root>");
         }
+        AddState(ws, state);
         return state;
     }
 

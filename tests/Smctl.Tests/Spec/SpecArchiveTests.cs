@@ -103,16 +103,16 @@ public sealed class SpecArchiveTests : IDisposable
         Assert.True(dry.ExitCode == 0, dry.ToString());
         Assert.False(dry.Json.GetProperty("archived").GetBoolean());
         Assert.Contains("+### Requirement: Logout", dry.Json.GetProperty("specs")[0].GetProperty("diff").GetString());
-        Assert.Equal("planned", dry.Json.GetProperty("finish").GetProperty("phase").GetString());
+        Assert.Equal("planned", dry.Json.GetProperty("run").GetProperty("phase").GetString());
         Assert.True(Directory.Exists(Path.Combine(OpenspecDir, "changes", "add-logout")));
         // docs is dirty only from the tick, which the archive commits: the dry run lists it as the real run finishes it.
         static List<string> Repos(JsonElement finish) => [.. finish.GetProperty("repos").EnumerateArray().Select(r => r.GetProperty("repo").GetString()!).Order()];
-        Assert.Equal(["app", "docs"], Repos(dry.Json.GetProperty("finish")));
+        Assert.Equal(["app", "docs"], Repos(dry.Json.GetProperty("run")));
 
         var run = await _ws.Smctl("spec", "archive", "add-logout", "--json");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("completed", run.Json.GetProperty("finish").GetProperty("phase").GetString());
-        Assert.Equal(Repos(dry.Json.GetProperty("finish")), Repos(run.Json.GetProperty("finish")));
+        Assert.Equal("completed", run.Json.GetProperty("run").GetProperty("phase").GetString());
+        Assert.Equal(Repos(dry.Json.GetProperty("run")), Repos(run.Json.GetProperty("run")));
         foreach (var repo in new[] { "app", "docs" })
         {
             Assert.Equal("develop", Testing.Git.Run(_ws.Repo(repo), "branch", "--show-current").Trim());
@@ -175,6 +175,102 @@ public sealed class SpecArchiveTests : IDisposable
         Assert.True(noFinish.ExitCode == 0, noFinish.ToString());
         Assert.Equal("feature/add-brief", Testing.Git.Run(Docs, "branch", "--show-current").Trim());
         Assert.Equal(" M README.md", Testing.Git.Run(Docs, "status", "--porcelain").TrimEnd());
+    }
+
+    /// <summary>A change with a task ticked and a note added since its last commit, on feature/add-logout in docs only.</summary>
+    private async Task<string> ChangeWithUncommittedWorkAsync()
+    {
+        SpecCorpus.Write(OpenspecDir, []);
+        CommitAll(Docs, "main specs");
+        await _ws.SmctlOk("spec", "new", "add-logout", "--repos", "docs");
+        SpecCorpus.Write(OpenspecDir, ["add-logout"]);
+        CommitAll(Docs, "the change");
+        var change = Path.Combine(OpenspecDir, "changes", "add-logout");
+        File.AppendAllText(Path.Combine(change, "tasks.md"), "- [x] 1.2 Ticked, not committed @ann\n");
+        File.WriteAllText(Path.Combine(change, "notes.txt"), "untracked note\n");
+        return change;
+    }
+
+    private (SortedDictionary<string, string> Refs, string Status, SortedDictionary<string, byte[]> Files) Snapshot() =>
+        (Refs.Of(_ws, "docs"), Testing.Git.Run(Docs, "status", "--porcelain", "--untracked-files=all"), Tree(OpenspecDir));
+
+    private void AssertBackTo((SortedDictionary<string, string> Refs, string Status, SortedDictionary<string, byte[]> Files) start)
+    {
+        var now = Snapshot();
+        Assert.Equal("", Refs.Diff(start.Refs, now.Refs));
+        Assert.Equal(start.Status, now.Status);
+        Assert.Equal(start.Files.Keys, now.Files.Keys);
+        foreach (var (file, bytes) in start.Files) Assert.True(bytes.SequenceEqual(now.Files[file]), $"{file} differs:\n{Text(now.Files[file])}");
+    }
+
+    [Fact]
+    public async Task A_killed_archive_waits_for_continue_or_abort_and_abort_gives_back_the_uncommitted_work()
+    {
+        await ChangeWithUncommittedWorkAsync();
+        var start = Snapshot();
+        // Killed right after the archive's commit, before the finish's merge: before, a re-run said "no active change".
+        var env = new Dictionary<string, string> { ["SMCTL_TEST_CRASH_AFTER_STEP"] = "1", ["XDG_CONFIG_HOME"] = _ws.UserConfigHome };
+        Assert.Equal(137, SmctlProcess.Run(_ws.Ws, env, "spec", "archive", "add-logout", "--yes").Code);
+        Assert.Equal("chore(spec): archive change add-logout", Testing.Git.Run(Docs, "log", "-1", "--format=%s", "feature/add-logout").Trim());
+        var again = await _ws.Smctl("spec", "archive", "add-logout", "--yes");
+        Assert.NotEqual(0, again.ExitCode);
+        Assert.Contains("smctl continue", again.Stderr);
+
+        var abort = await _ws.Smctl("abort", "--yes");
+        Assert.True(abort.ExitCode == 0, abort.ToString());
+        AssertBackTo(start);
+
+        // Whole again, then undone: the same start, the tick and the note uncommitted as they were.
+        await _ws.SmctlOk("spec", "archive", "add-logout", "--yes");
+        Assert.False(Directory.Exists(Path.Combine(OpenspecDir, "changes", "add-logout")));
+        Assert.Contains("Merge branch 'feature/add-logout' into develop", Testing.Git.Run(Docs, "log", "-1", "--format=%s", "develop"));
+        await _ws.SmctlOk("undo", "--yes");
+        AssertBackTo(start);
+    }
+
+    [Fact]
+    public async Task Continue_after_a_kill_before_the_commit_finishes_the_archive()
+    {
+        await ChangeWithUncommittedWorkAsync();
+        // The specs written and the change moved, as a kill before the commit leaves them, with the run saved at its start.
+        var env = new Dictionary<string, string> { ["SMCTL_TEST_CRASH_AFTER_STEP"] = "1", ["XDG_CONFIG_HOME"] = _ws.UserConfigHome };
+        Assert.Equal(137, SmctlProcess.Run(_ws.Ws, env, "spec", "archive", "add-logout", "--yes").Code);
+        Testing.Git.Run(Docs, "reset", "-q", "--soft", "HEAD~1");
+        Testing.Git.Run(Docs, "reset", "-q");
+        var run = Path.Combine(_ws.Ws, ".smctl", "state", "run.json");
+        File.WriteAllText(run, File.ReadAllText(run).Replace("\"done\"", "\"pending\""));
+
+        var resumed = await _ws.Smctl("continue");
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        var archived = $"openspec/changes/archive/{DateTime.Now:yyyy-MM-dd}-add-logout";
+        Assert.Contains("untracked note", Testing.Git.Run(Docs, "show", $"develop:{archived}/notes.txt"));
+        Assert.Contains("### Requirement: Logout", Testing.Git.Run(Docs, "show", "develop:openspec/specs/auth/spec.md"));
+        Assert.Equal("", Testing.Git.Run(Docs, "status", "--porcelain", "--untracked-files=all"));
+        Assert.Equal(Testing.Git.Head(Docs, "develop"), Testing.Git.Head(_ws.RemotePath("docs"), "develop"));
+    }
+
+    [Fact]
+    public async Task A_commit_refused_by_a_hook_with_the_change_staged_stops_the_run_and_abort_puts_every_file_back()
+    {
+        var change = await ChangeWithUncommittedWorkAsync();
+        Testing.Git.Run(Docs, "add", "--", "openspec/changes/add-logout");
+        var start = Snapshot();
+        var hook = Path.Combine(Docs, ".git", "hooks", "pre-commit");
+        File.WriteAllText(hook, "#!/bin/sh\necho 'commits are frozen' >&2\nexit 1\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var refused = await _ws.Smctl("spec", "archive", "add-logout", "--yes");
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("commits are frozen", refused.Stderr + refused.Stdout);
+        Assert.True(File.Exists(Path.Combine(_ws.Ws, ".smctl", "state", "run.json")));
+        var abort = await _ws.Smctl("abort", "--yes");
+        Assert.True(abort.ExitCode == 0, abort.ToString());
+        // Back byte for byte; what was staged comes back unstaged.
+        var now = Snapshot();
+        Assert.Equal("", Refs.Diff(start.Refs, now.Refs));
+        Assert.Equal(start.Files.Keys, now.Files.Keys);
+        foreach (var (file, bytes) in start.Files) Assert.True(bytes.SequenceEqual(now.Files[file]), $"{file} differs");
+        Assert.True(Directory.Exists(change));
     }
 
     private static SortedDictionary<string, byte[]> Tree(string openspecDir)

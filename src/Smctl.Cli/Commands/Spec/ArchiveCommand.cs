@@ -22,11 +22,11 @@ public static class ArchiveCommand
             if (s.Diff is { Length: > 0 } diff) ui.Line(diff.TrimEnd());
         }
         if (r.Totals is { } t) ui.Line($"Totals: + {t.Added}, ~ {t.Modified}, - {t.Removed}, → {t.Renamed}");
-        ui.MarkupLine(!r.Archived
-            ? $"would archive [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}"
-            : $"archived [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}" + (r.Commit is null ? "" : $" (commit {r.Commit[..12]} in {Markup.Escape(r.Repo ?? "")})"));
-        if (r.Finish is { } run) RunView.Render(run, ui);
-        if (r.FinishError is { } error) ui.Warning(error);
+        var planned = r.Run is null ? !r.Archived : r.Run.Phase == Core.Plans.RunPhase.Planned;
+        ui.MarkupLine(planned ? $"would archive [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}"
+            : r.Archived ? $"archived [bold]{Markup.Escape(r.Change)}[/] as {Markup.Escape(r.ArchivedAs)}" + (r.Commit is null ? "" : $" (commit {r.Commit[..12]} in {Markup.Escape(r.Repo ?? "")})")
+            : $"[bold]{Markup.Escape(r.Change)}[/] is not archived yet: the run stopped before its commit");
+        if (r.Run is { } run) RunView.Render(run, ui);
         if (r.Unpushed is { } unpushed) ui.Warning(unpushed);
     }
 }

@@ -21,6 +21,8 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
 
     private const string ScratchPrefix = "smctl-commit-";
 
+    public override string? Detail => Diff;
+
     public override string Describe() => $"git commit {string.Join(" ", Files.Select(f => f.Path))} -m \"{Message}\" (on {Branch})";
 
     public override async Task RunAsync(StepContext context, CancellationToken ct)
@@ -99,18 +101,8 @@ public sealed record FilesCommit(string Branch, IReadOnlyList<FileWrite> Files, 
     }
 
     /// <summary>Whether a branch or tag holds this commit made on <see cref="Parent"/>: a child of it with this message and these files.</summary>
-    private async Task<bool> MadeAlreadyAsync(StepContext context, CancellationToken ct)
-    {
-        if (Parent is null) return false;
-        var children = await context.TryAsync(ct, "log", "--ancestry-path", "--branches", "--tags", "--format=%H %P", "^" + Parent).ConfigureAwait(false);
-        if (!children.Ok) return false;
-        foreach (var line in children.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var ids = line.Split(' ');
-            if (ids.Length > 1 && ids[1] == Parent && await AlreadyDoneAsync(context, ids[0], ct).ConfigureAwait(false)) return true;
-        }
-        return false;
-    }
+    private async Task<bool> MadeAlreadyAsync(StepContext context, CancellationToken ct) =>
+        Parent is not null && await context.ChildOfAsync(Parent, (commit, _) => AlreadyDoneAsync(context, commit, ct), ct).ConfigureAwait(false) is not null;
 
     /// <summary>Done when the branch's last commit is this one (a resumed run does not commit twice).</summary>
     private async Task<bool> AlreadyDoneAsync(StepContext context, string tip, CancellationToken ct)
