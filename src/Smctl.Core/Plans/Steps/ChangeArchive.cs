@@ -29,8 +29,6 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
 
     public override IReadOnlyList<string> OwnedPaths => [Change, Archive, .. Specs.Select(s => s.Path)];
 
-    private IReadOnlyList<string> Owned => OwnedPaths;
-
     public override async Task RunAsync(StepContext context, CancellationToken ct)
     {
         if (await context.ChildOfAsync(Parent, Message, ct).ConfigureAwait(false) is not null) return;
@@ -78,7 +76,7 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
     {
         var (change, archive) = (Full(context, Change), Full(context, Archive));
         var untouched = !Directory.Exists(archive) && Directory.Exists(change) && Specs.All(s => Sha(Full(context, s.Path)) == s.Was)
-            && Uncommitted.All(f => Sha(Full(context, f.Path)) == (f.Bytes is null ? null : Convert.ToHexStringLower(SHA256.HashData(f.Bytes))));
+            && Uncommitted.All(f => Sha(Full(context, f.Path)) == (f.Bytes is null ? null : Hash(f.Bytes)));
         if (untouched) return;
         // A dry run has not moved the refs back yet.
         var head = await context.ResolveAsync("HEAD", ct).ConfigureAwait(false);
@@ -119,7 +117,7 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
             File.WriteAllBytes(IO.AtomicFile.ThroughLinks(full), file.Bytes);
         }
-        await context.RunAsync(ct, ["reset", "-q", "--", .. Owned]).ConfigureAwait(false);
+        await context.RunAsync(ct, ["reset", "-q", "--", .. OwnedPaths]).ConfigureAwait(false);
     }
 
     /// <summary>A reset moved the tracked files back; files it does not track (ignored ones) stayed in the archive folder and return.</summary>
@@ -139,7 +137,7 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
     private static bool Unchanged(string full, SpecWrite spec)
     {
         var now = Sha(full);
-        return now == spec.Was || now == (spec.Content is null ? null : Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(spec.Content))));
+        return now == spec.Was || now == (spec.Content is null ? null : Hash(System.Text.Encoding.UTF8.GetBytes(spec.Content)));
     }
 
     /// <summary>The file is the one Parent commits (a reset put it back): git's own hash of it, its filters applied.</summary>
@@ -154,8 +152,8 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
     /// <summary>The archive's paths git can take: those on the disk, and those it tracks (the moved-away change folder).</summary>
     private async Task<List<string>> PresentOrTrackedAsync(StepContext context, CancellationToken ct)
     {
-        var tracked = (await context.RunAsync(ct, ["ls-files", "-z", "--", .. Owned]).ConfigureAwait(false)).TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries);
-        return [.. Owned.Where(p => Path.Exists(Full(context, p)) || tracked.Any(t => t == p || t.StartsWith(p + "/", StringComparison.Ordinal)))];
+        var tracked = (await context.RunAsync(ct, ["ls-files", "-z", "--", .. OwnedPaths]).ConfigureAwait(false)).TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        return [.. OwnedPaths.Where(p => Path.Exists(Full(context, p)) || tracked.Any(t => t == p || t.StartsWith(p + "/", StringComparison.Ordinal)))];
     }
 
     /// <summary>Removes folders a retirement left empty, up to (not including) the specs root.</summary>
@@ -169,7 +167,9 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
         }
     }
 
-    public static string? Sha(string file) => File.Exists(file) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))) : null;
+    public static string? Sha(string file) => File.Exists(file) ? Hash(File.ReadAllBytes(file)) : null;
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static string Full(StepContext context, string path) => System.IO.Path.Combine(context.Path, path);
 }
