@@ -16,6 +16,7 @@ public sealed partial class ModelCheckTests
     [Theory]
     [InlineData("run.pml", 1_000_000)]
     [InlineData("flow.pml", 100_000)]
+    [InlineData("remote.pml", 50_000)]
     public void The_model_holds_under_every_interleaving_and_crash(string model, long fewestStates)
     {
         var (errors, states, output) = Check(model);
@@ -30,6 +31,8 @@ public sealed partial class ModelCheckTests
     [InlineData("run.pml", "BROKEN_ABORT", "assertion violated ((mem[i]!=3)||(effect[i]==1))")]
     [InlineData("run.pml", "BROKEN_STEPS", "assertion violated (effect[step]<=1)")]
     [InlineData("flow.pml", "BROKEN_MERGE_CHECK", "assertion violated (merges<=")]
+    [InlineData("remote.pml", "BROKEN_RESTORE", "assertion violated (wdev!=")]
+    [InlineData("remote.pml", "BROKEN_MERGE", "assertion violated teammateCaused")]
     [InlineData("flow.pml", "BROKEN_BACKMERGE", "assertion violated ((tag[t]==(main&tag[t]))&&((tag[t]&develop)==tag[t]))")]
     public void Each_known_broken_variant_is_caught(string model, string variant, string violation)
     {
