@@ -32,6 +32,14 @@ public static class RunRestore
                 if (!dryRun) DeleteEmptyParent(add.Folder);
                 putBack.Add($"remove the half-made work tree {add.Folder}");
             }
+        var reached = run.NextStep < 0 ? program.Steps.Count : run.NextStep + 1;
+        // A work tree whose removal was killed half-way is made whole where it is, as the run found it.
+        foreach (var remove in program.Steps.Take(Math.Min(reached, program.Steps.Count)).OfType<Steps.WorktreeRemove>())
+        {
+            var repaired = await Steps.WorktreeRemove.RepairIfHalfRemovedAsync(repo, remove.Folder, dryRun, ct).ConfigureAwait(false);
+            if (repaired is null) problems.Add($"could not check out again the files a killed removal deleted from {remove.Folder}");
+            else if (repaired.Value) putBack.Add($"check out again the files a killed removal deleted from {remove.Folder}");
+        }
         var now = await RefSnapshot.TakeAsync(repo, ct).ConfigureAwait(false);
         // Work trees the run made go first (their branches may be about to move or go); git refuses to drop unsaved work.
         foreach (var (folder, _) in now.Worktrees.Where(w => !before.Worktrees.ContainsKey(w.Key)))
@@ -140,7 +148,6 @@ public static class RunRestore
             if (!added.Ok) { putBack.RemoveAt(putBack.Count - 1); problems.Add($"could not bring back the work tree {folder}: {Git.GitRunner.ErrorLine(added.Stderr)}"); }
         }
         // Files no ref holds (a spec archive's uncommitted ones) come back once the refs are: the steps that ran or were in flight, last first.
-        var reached = run.NextStep < 0 ? program.Steps.Count : run.NextStep + 1;
         foreach (var step in program.Steps.Take(Math.Min(reached, program.Steps.Count)).Reverse())
             await step.PutBackFilesAsync(repo, dryRun, putBack, problems, ct).ConfigureAwait(false);
         return new RestoreOutcome(putBack, problems);

@@ -184,3 +184,38 @@ public sealed class WorktreeAddKillTests : ProcessGroupKillTests
         CommitMany(ws, "w", "work to check out", files: 120);
     }
 }
+
+/// <summary>
+/// 'worktree remove' killed while git deletes the work trees' files: continue must finish the removal, abort bring
+/// every work tree back whole on its branch, and neither may leave a half-deleted folder behind.
+/// </summary>
+public sealed class WorktreeRemoveKillTests : ProcessGroupKillTests
+{
+    protected override string[] Command => ["worktree", "remove", "x"];
+
+    protected override async Task PrepareAsync(WorkspaceFixture ws)
+    {
+        Assert.Equal(0, (await ws.Smctl("flow", "init")).ExitCode);
+        foreach (var repo in Names) Testing.Git.Run(ws.Repo(repo), "switch", "-q", "develop");
+        CommitMany(ws, "w", "work to check out", files: 600);
+        foreach (var repo in Names) Testing.Git.Run(ws.Repo(repo), "push", "-q", "origin", "develop");
+        Assert.Equal(0, (await ws.Smctl("worktree", "add", "x")).ExitCode);
+    }
+
+    /// <summary>Every file outside the repos' own folders (the work trees' files), by name and size.</summary>
+    protected override void AddState(WorkspaceFixture ws, SortedDictionary<string, string> state)
+    {
+        foreach (var file in Directory.EnumerateFiles(ws.Ws, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(ws.Ws, file);
+            if (relative.StartsWith(".smctl/", StringComparison.Ordinal) || Names.Any(n => relative.StartsWith(n + "/", StringComparison.Ordinal))) continue;
+            state[$"file:{relative}"] = new FileInfo(file).Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        foreach (var folder in Directory.EnumerateDirectories(ws.Ws, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(ws.Ws, folder);
+            if (relative == ".smctl" || relative.StartsWith(".smctl/", StringComparison.Ordinal) || Names.Any(n => relative == n || relative.StartsWith(n + "/", StringComparison.Ordinal))) continue;
+            state[$"folder:{relative}"] = "";
+        }
+    }
+}
