@@ -90,13 +90,17 @@ public abstract class ProcessGroupKillTests
                 Assert.True(Refs.Diff(start, whole) == "" || Refs.Diff(end, whole) == "", $"killed at {at} outside a run, the repos are half-changed:\n{Refs.Diff(end, whole)}");
                 continue;
             }
-            Assert.True(after.ExitCode == 0, $"{(abort ? "abort" : "continue")} after a kill at {at.TotalMilliseconds:F0} ms: {after}");
+            if (after.ExitCode != 0) Assert.Fail($"{(abort ? "abort" : "continue")} after a kill at {at.TotalMilliseconds:F0} ms: {after}\n{Statuses(ws)}");
             var diff = Refs.Diff(abort ? start : end, State(ws));
             Assert.True(diff == "", $"{(abort ? "abort" : "continue")} after a kill at {at.TotalMilliseconds:F0} ms differs from {(abort ? "the start" : "an uninterrupted run")}:\n{diff}\n{after}");
         }
         // The moments must have fallen inside runs, or the test proved nothing.
         Assert.True(interrupted >= 2, $"only {interrupted} of {Moments} kills interrupted a run (the run takes {took})");
     }
+
+    /// <summary>What a failure leaves in each work tree, to say why in the test's message.</summary>
+    private static string Statuses(WorkspaceFixture ws) =>
+        string.Join("\n", Names.Select(n => $"{n}: {Testing.Git.Run(ws.Repo(n), "status", "--short", "--branch", "--untracked-files=all").TrimEnd()}"));
 
     private static Dictionary<string, string> Env(WorkspaceFixture ws) => new() { ["XDG_CONFIG_HOME"] = ws.UserConfigHome };
 }

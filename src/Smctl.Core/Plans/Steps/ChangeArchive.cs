@@ -62,9 +62,9 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
         }
         else if (!Directory.Exists(archive)) throw context.Fail($"{Change} is gone and was not archived: put it back, then 'smctl continue'; or 'smctl abort'");
 
-        var paths = await PresentOrTrackedAsync(context, ct).ConfigureAwait(false);
-        await context.RunAsync(ct, ["add", "-A", "--", .. paths]).ConfigureAwait(false);
-        await context.RunAsync(ct, ["commit", "--quiet", "-m", Message, "--", .. paths]).ConfigureAwait(false);
+        await context.RunAsync(ct, ["add", "-A", "--", .. await PresentOrTrackedAsync(context, "", ct).ConfigureAwait(false)]).ConfigureAwait(false);
+        // A 'git add' of an earlier, killed try may have staged the change folder's removal: HEAD still has it, and so must the commit.
+        await context.RunAsync(ct, ["commit", "--quiet", "-m", Message, "--", .. await PresentOrTrackedAsync(context, "--with-tree=HEAD", ct).ConfigureAwait(false)]).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -150,9 +150,11 @@ public sealed record ChangeArchive(string Branch, string Parent, string Change, 
     }
 
     /// <summary>The archive's paths git can take: those on the disk, and those it tracks (the moved-away change folder).</summary>
-    private async Task<List<string>> PresentOrTrackedAsync(StepContext context, CancellationToken ct)
+    /// <param name="withTree">"--with-tree=HEAD" to count what HEAD tracks too (git commit takes those; git add does not).</param>
+    private async Task<List<string>> PresentOrTrackedAsync(StepContext context, string withTree, CancellationToken ct)
     {
-        var tracked = (await context.RunAsync(ct, ["ls-files", "-z", "--", .. OwnedPaths]).ConfigureAwait(false)).TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        string[] listing = withTree.Length > 0 ? ["ls-files", "-z", withTree, "--", .. OwnedPaths] : ["ls-files", "-z", "--", .. OwnedPaths];
+        var tracked = (await context.RunAsync(ct, listing).ConfigureAwait(false)).TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries);
         return [.. OwnedPaths.Where(p => Path.Exists(Full(context, p)) || tracked.Any(t => t == p || t.StartsWith(p + "/", StringComparison.Ordinal)))];
     }
 
