@@ -87,9 +87,14 @@ public sealed partial class GitRunner
     /// </summary>
     public static string? ErrorLine(string stderr)
     {
-        var lines = stderr.Split('\n', '\r').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return lines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal))
+        var raw = stderr.Split('\n', '\r').Where(l => l.Trim().Length > 0).ToList();
+        var lines = raw.Select(l => l.Trim()).ToList();
+        var line = lines.FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal))
             ?? FirstMeaningfulLine(string.Join('\n', lines.Where(l => !IsProgress(l))));
+        if (line is null || !line.EndsWith(':')) return line;
+        // "…would be overwritten by merge:" and the like name the files on the tab-indented lines that follow.
+        var listed = raw.Skip(lines.IndexOf(line) + 1).TakeWhile(l => l.StartsWith('\t')).Select(l => l.Trim()).ToList();
+        return listed.Count == 0 ? line : $"{line} {string.Join(", ", listed.Take(8))}{(listed.Count > 8 ? $" (+{listed.Count - 8} more)" : "")}";
     }
 
     private static bool IsProgress(string line) => ProgressLine().IsMatch(line);
